@@ -1,0 +1,49 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'net', 'os',
+  'path', 'process', 'readline', 'stream', 'url', 'util', 'worker_threads', 'zlib',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-offline/**', '.vscode-test/**', 'bench/out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...tseslint.configs.stylistic,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      curly: 'error',
+      eqeqeq: ['error', 'always'],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // The core is a library with no editor and no file system in it: the extension, the CLI and the
+    // tests are its clients (DESIGN.md). Host capabilities are injected.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'vscode', message: 'src/core must not depend on VS Code; put editor code in src/vscode.' },
+          ...nodeBuiltins.map((name) => ({ name, message: 'src/core must stay pure: inject host capabilities instead.' })),
+        ],
+        patterns: [{ group: ['node:*'], message: 'src/core must stay pure: inject host capabilities instead.' }],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'process', message: 'src/core must stay pure.' },
+        { name: 'require', message: 'src/core must stay pure.' },
+        { name: 'Buffer', message: 'src/core must stay pure.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' },
+    },
+  },
+);

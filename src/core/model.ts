@@ -1,0 +1,229 @@
+/**
+ * The athlete-log model: what the parser produces, what rules read and what every client shows.
+ *
+ * Positions follow unist: `line` and `column` are 1-based, `offset` is the 0-based index into the
+ * source text (UTF-16 code units), and an end point is exclusive. Only src/vscode/convert.ts turns
+ * them into VS Code's 0-based positions.
+ */
+
+export interface Point {
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
+}
+
+export interface Range {
+  readonly start: Point;
+  readonly end: Point;
+}
+
+/** A closed numeric interval; a single value has `min === max`. */
+export interface Span {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** How a number was written, so that a fix can answer in the writer's own notation. */
+export type NumberStyle = 'digits' | 'words';
+
+/**
+ * One number (or range of numbers) as written in a dosage, with offsets relative to the dosage text.
+ * `unit*` is set for times: `unitScale` is how many seconds one written unit is (1 or 60).
+ */
+export interface Quantity extends Span {
+  readonly start: number;
+  readonly end: number;
+  readonly style: NumberStyle;
+  readonly unitScale?: number;
+  readonly unitEnd?: number;
+}
+
+export type Timing = 'before-run' | 'after-run' | 'warm-up';
+export type Side = 'each' | 'left' | 'right' | 'both' | 'alternating';
+export type LoadUnit = 'kg' | 'lb' | 'bodyweight';
+
+export interface Load extends Span {
+  readonly unit: LoadUnit;
+}
+
+export type ComponentKind =
+  | 'sets-reps'
+  | 'sets'
+  | 'reps'
+  | 'hold'
+  | 'bouts'
+  | 'steps'
+  | 'frequency'
+  | 'timing'
+  | 'side'
+  | 'load'
+  | 'effort'
+  | 'tempo'
+  | 'pain'
+  | 'duration';
+
+/** One component of a dosage as written, e.g. `hold 5 s`; offsets are relative to the dosage text. */
+export interface DosageComponent {
+  readonly kind: ComponentKind;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface DosageProblem {
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+}
+
+/**
+ * A parsed dosage. Each field is present only when the text sets it. Times are in seconds.
+ * Quantities keep where their numbers stand so that fixes can rewrite exactly those characters.
+ */
+export interface Dosage {
+  readonly text: string;
+  sets?: Quantity;
+  reps?: Quantity;
+  repsPerSet?: number[];
+  holdSeconds?: Quantity;
+  bouts?: Quantity;
+  boutSeconds?: Quantity;
+  steps?: Quantity;
+  perDay?: Quantity;
+  perWeek?: Quantity;
+  perRun?: boolean;
+  timing?: { value: Timing; start: number; end: number };
+  side?: { value: Side; start: number; end: number };
+  load?: Load & { start: number; end: number };
+  loadPerSet?: number[];
+  rpe?: Quantity;
+  tempo?: string;
+  pain?: Quantity;
+  components: DosageComponent[];
+  problems: DosageProblem[];
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeverityOption = Severity | 'off';
+
+/** A plain text edit: replace `range` with `text`. */
+export interface TextEdit {
+  readonly range: Range;
+  readonly text: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+/** Where a finding's guideline came from, so a coach can see what a number rests on. */
+export interface GuidelineRef {
+  readonly exercise: string;
+  readonly source: string;
+  /** The guideline file's path or URI; `undefined` for the built-in library. */
+  readonly file: string;
+  readonly range?: Range;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly range: Range;
+  readonly message: string;
+  readonly fix?: Fix;
+  readonly guideline?: GuidelineRef;
+}
+
+export type LineKind = 'prescription' | 'entry';
+
+/** One `Exercise name: dosage` list item, in a phase or in a session. */
+export interface ExerciseLine {
+  readonly kind: LineKind;
+  readonly name: string;
+  readonly nameRange: Range;
+  /** The dosage text and where it starts in the document (offset). */
+  readonly dosage: Dosage;
+  readonly dosageStart: number;
+  readonly dosageRange: Range;
+  /** The whole first line of the list item. */
+  readonly range: Range;
+  readonly checked?: boolean;
+}
+
+export interface Phase {
+  readonly name: string;
+  /** The heading, or `undefined` for prescriptions written directly under the Program heading. */
+  readonly headingRange?: Range;
+  readonly weeks?: Span;
+  readonly prescriptions: ExerciseLine[];
+}
+
+export interface Session {
+  /** ISO date `YYYY-MM-DD`, or `undefined` when the heading's date is not a real date. */
+  readonly date?: string;
+  readonly dateText: string;
+  readonly dateRange: Range;
+  /** For a heading that looks like a date but is not a valid one, the valid form when it is clear. */
+  readonly suggestion?: string;
+  /** Text after the date, e.g. `(rest)`. */
+  readonly label: string;
+  readonly headingRange: Range;
+  readonly entries: ExerciseLine[];
+  readonly notes: string[];
+}
+
+export interface AssessmentItem {
+  readonly text: string;
+  readonly checked: boolean;
+  readonly range: Range;
+}
+
+export type SectionKind = 'assessment' | 'program' | 'log';
+
+export interface Section {
+  readonly kind: SectionKind;
+  readonly title: string;
+  readonly headingRange: Range;
+  readonly depth: number;
+}
+
+export interface FrontMatterField {
+  readonly key: string;
+  readonly value: unknown;
+  /** The whole `key: value` line(s). */
+  readonly range: Range;
+}
+
+export interface FrontMatter {
+  readonly range: Range;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly fields: readonly FrontMatterField[];
+  readonly problems: readonly { range: Range; message: string }[];
+}
+
+/** A suppression comment: `<!-- athlete-log-disable rule-id -->` and its kin. */
+export interface Suppression {
+  readonly kind: 'disable' | 'enable' | 'disable-next-line';
+  /** Empty means every rule. */
+  readonly ruleIds: readonly string[];
+  readonly line: number;
+}
+
+export interface AthleteLog {
+  readonly frontMatter?: FrontMatter;
+  readonly athlete?: string;
+  readonly coach?: string;
+  readonly condition?: string;
+  readonly side?: string;
+  readonly started?: string;
+  /** Extra guideline files named in front matter, as written (relative to the log). */
+  readonly guidelineFiles: readonly { path: string; range: Range }[];
+  readonly sections: Section[];
+  readonly assessment: AssessmentItem[];
+  readonly assessmentRange?: Range;
+  readonly phases: Phase[];
+  readonly sessions: Session[];
+  readonly suppressions: Suppression[];
+  /** Last point of the document. */
+  readonly end: Point;
+}

@@ -1,0 +1,443 @@
+/**
+ * Markdown text -> AthleteLog (FORMAT.md). The text is split into top-level blocks (blocks.ts), each block
+ * is parsed with unified + remark-parse + remark-frontmatter + remark-gfm, and one walk over the blocks in
+ * order assembles the model. Parsed blocks can be cached by their text, so an edit re-parses only the
+ * blocks it touched.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
+import { parseDocument, isMap, isScalar, isSeq } from 'yaml';
+import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import { splitBlocks, type Block } from './blocks.js';
+import { parseDosage, startsComponent } from './dosage/parse.js';
+import type {
+  AssessmentItem, AthleteLog, ExerciseLine, FrontMatter, FrontMatterField, LineKind, Phase, Range, Section,
+  SectionKind, Session, Span, Suppression,
+} from './model.js';
+import { LineIndex } from './text.js';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+/** Parses one block's Markdown. Exposed so renderers and caches share the one pipeline. */
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
+/** A cache of parsed blocks keyed by their exact text. Bounded: oldest entries go first. */
+export class BlockCache {
+  readonly #map = new Map<string, Root>();
+  constructor(readonly limit = 2000) {}
+
+  get(text: string): Root {
+    const hit = this.#map.get(text);
+    if (hit) {
+      this.#map.delete(text);
+      this.#map.set(text, hit);
+      return hit;
+    }
+    const tree = parseMarkdown(text);
+    this.#map.set(text, tree);
+    if (this.#map.size > this.limit) {
+      const oldest = this.#map.keys().next();
+      if (!oldest.done) {
+        this.#map.delete(oldest.value);
+      }
+    }
+    return tree;
+  }
+
+  get size(): number {
+    return this.#map.size;
+  }
+}
+
+const SECTION_NAMES: Readonly<Record<SectionKind, readonly string[]>> = {
+  assessment: ['assessment', 'evaluation', 'findings'],
+  program: ['program', 'plan', 'prescription', 'home program', 'exercises'],
+  log: ['log', 'session log', 'sessions', 'training log', 'journal'],
+};
+
+export function sectionKind(title: string): SectionKind | undefined {
+  const t = title.trim().toLowerCase().replace(/\s*[:(].*$/, '').replace(/\s+/g, ' ');
+  for (const [kind, names] of Object.entries(SECTION_NAMES) as [SectionKind, readonly string[]][]) {
+    if (names.includes(t)) {
+      return kind;
+    }
+  }
+  return undefined;
+}
+
+const DATE_LIKE = /^(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2}))(?![\d])/;
+
+function validIso(y: number, m: number, d: number): string | undefined {
+  if (m < 1 || m > 12 || d < 1) {
+    return undefined;
+  }
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > days) {
+    return undefined;
+  }
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Reads a session heading's date: `2026-11-03`, `20261103`, with the rest of the heading as a label. */
+export function parseSessionDate(text: string): { dateText: string; date?: string; suggestion?: string; label: string } | undefined {
+  const m = DATE_LIKE.exec(text);
+  if (!m) {
+    return undefined;
+  }
+  const y = Number(m[1]);
+  const strict = m[2] === '-' ? (m[3]?.length === 2 && m[4]?.length === 2) : m[2] === undefined;
+  const mo = Number(m[3] ?? m[5]);
+  const d = Number(m[4] ?? m[6]);
+  const iso = validIso(y, mo, d);
+  const label = text.slice(m[0].length).trim();
+  if (iso && strict) {
+    return { dateText: m[0], date: iso, label };
+  }
+  return iso ? { dateText: m[0], suggestion: iso, label } : { dateText: m[0], label };
+}
+
+const WEEKS = /\(\s*weeks?\s+(\d+)(?:\s*(?:-|–|—|to)\s*(\d+))?\s*\)/i;
+
+function phaseWeeks(title: string): Span | undefined {
+  const m = WEEKS.exec(title);
+  if (!m) {
+    return undefined;
+  }
+  const a = Number(m[1]);
+  const b = m[2] === undefined ? a : Number(m[2]);
+  return { min: Math.min(a, b), max: Math.max(a, b) };
+}
+
+const SUPPRESSION = /<!--\s*athlete-log-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
+
+interface Ctx {
+  text: string;
+  index: LineIndex;
+  log: MutableLog;
+  /** Open sections, innermost last. */
+  sections: Section[];
+  phase?: Phase;
+  session?: Session;
+}
+
+type MutableLog = { -readonly [K in keyof AthleteLog]: AthleteLog[K] };
+
+function rangeOf(ctx: Ctx, base: number, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Range {
+  const s = base + (node.position?.start.offset ?? 0);
+  const e = base + (node.position?.end.offset ?? 0);
+  return ctx.index.range(s, e);
+}
+
+/** Strips Markdown emphasis, code and link syntax from a name as written: `**Chair Bridge**` -> `Chair Bridge`. */
+function cleanName(raw: string): string {
+  return raw
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`~]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Splits `Chair Bridge: 3 x 10` (or `Chair Bridge 3x10`, `Chair Bridge - 3x10`) into name and dosage.
+ * The dosage starts after the first colon, or else at the first word that reads as a dosage component.
+ */
+export function splitExerciseLine(line: string): { nameEnd: number; dosageStart: number } {
+  const colon = line.indexOf(':');
+  if (colon > 0 && line.slice(0, colon).trim() !== '') {
+    return { nameEnd: colon, dosageStart: colon + 1 };
+  }
+  const word = /(^|[\s(])(?=\S)/g;
+  let m: RegExpExecArray | null;
+  while ((m = word.exec(line)) !== null) {
+    const at = m.index + (m[1]?.length ?? 0);
+    if (at > 0 && startsComponent(line, at)) {
+      let nameEnd = at;
+      while (nameEnd > 0 && /[\s\-–—:(]/.test(line[nameEnd - 1] ?? '')) {
+        nameEnd--;
+      }
+      if (nameEnd > 0) {
+        return { nameEnd, dosageStart: at };
+      }
+    }
+    if (m[0].length === 0) {
+      word.lastIndex++;
+    }
+  }
+  return { nameEnd: line.length, dosageStart: line.length };
+}
+
+function exerciseLine(ctx: Ctx, base: number, item: ListItem, kind: LineKind): ExerciseLine | undefined {
+  const para = item.children[0];
+  if (para?.type !== 'paragraph' || para.position?.start.offset === undefined) {
+    return undefined;
+  }
+  const start = base + para.position.start.offset;
+  const paraEnd = base + (para.position.end.offset ?? para.position.start.offset);
+  let lineEnd = ctx.text.indexOf('\n', start);
+  if (lineEnd < 0 || lineEnd > paraEnd) {
+    lineEnd = paraEnd;
+  }
+  let raw = ctx.text.slice(start, lineEnd);
+  const comment = raw.indexOf('<!--');
+  if (comment >= 0) {
+    raw = raw.slice(0, comment);
+  }
+  raw = raw.replace(/[\s\r]+$/, '');
+  if (raw.trim() === '') {
+    return undefined;
+  }
+  const split = splitExerciseLine(raw);
+  const nameEnd = split.nameEnd;
+  let dosageStart = split.dosageStart;
+  while (dosageStart < raw.length && /\s/.test(raw[dosageStart] ?? '')) {
+    dosageStart++;
+  }
+  const rawName = raw.slice(0, nameEnd);
+  const lead = rawName.length - rawName.trimStart().length;
+  const name = cleanName(rawName);
+  const dosageText = raw.slice(dosageStart);
+  const dosage = parseDosage(dosageText);
+  const line: ExerciseLine = {
+    kind,
+    name,
+    nameRange: ctx.index.range(start + lead, start + rawName.trimEnd().length),
+    dosage,
+    dosageStart: start + dosageStart,
+    dosageRange: ctx.index.range(start + dosageStart, start + raw.length),
+    range: ctx.index.range(start, start + raw.length),
+  };
+  if (typeof item.checked === 'boolean') {
+    return { ...line, checked: item.checked };
+  }
+  return line;
+}
+
+/** Collects exercise lines from a list: an item with sub-items and no dosage is a group label. */
+function collectLines(ctx: Ctx, base: number, list: List, kind: LineKind, out: ExerciseLine[]): void {
+  for (const item of list.children) {
+    const sub = item.children.filter((c): c is List => c.type === 'list');
+    const line = exerciseLine(ctx, base, item, kind);
+    const isGroup = sub.length > 0 && (!line || line.dosage.components.length === 0);
+    if (line && !isGroup) {
+      out.push(line);
+    }
+    for (const s of sub) {
+      collectLines(ctx, base, s, kind, out);
+    }
+  }
+}
+
+function collectAssessment(ctx: Ctx, base: number, list: List, out: AssessmentItem[]): void {
+  for (const item of list.children) {
+    const para = item.children[0];
+    if (para?.type === 'paragraph') {
+      out.push({ text: toString(para).trim(), checked: item.checked === true, range: rangeOf(ctx, base, para as Paragraph) });
+    }
+    for (const c of item.children) {
+      if (c.type === 'list') {
+        collectAssessment(ctx, base, c, out);
+      }
+    }
+  }
+}
+
+function currentSection(ctx: Ctx): Section | undefined {
+  return ctx.sections[ctx.sections.length - 1];
+}
+
+function onHeading(ctx: Ctx, base: number, h: Heading): void {
+  const title = toString(h).trim();
+  const range = rangeOf(ctx, base, h);
+  while (ctx.sections.length > 0 && (currentSection(ctx)?.depth ?? 0) >= h.depth) {
+    ctx.sections.pop();
+  }
+  ctx.phase = undefined;
+  ctx.session = undefined;
+  const kind = sectionKind(title);
+  if (kind) {
+    const section: Section = { kind, title, headingRange: range, depth: h.depth };
+    ctx.sections.push(section);
+    ctx.log.sections.push(section);
+    if (kind === 'assessment' && !ctx.log.assessmentRange) {
+      ctx.log.assessmentRange = range;
+    }
+    return;
+  }
+  const date = parseSessionDate(title);
+  if (date) {
+    const textStart = base + (h.children[0]?.position?.start.offset ?? h.position?.start.offset ?? 0);
+    const session: Session = {
+      ...date,
+      dateRange: ctx.index.range(textStart, textStart + date.dateText.length),
+      headingRange: range,
+      entries: [],
+      notes: [],
+    };
+    ctx.log.sessions.push(session);
+    ctx.session = session;
+    return;
+  }
+  if (currentSection(ctx)?.kind === 'program') {
+    const weeks = phaseWeeks(title);
+    const phase: Phase = weeks ? { name: title, headingRange: range, weeks, prescriptions: [] } : { name: title, headingRange: range, prescriptions: [] };
+    ctx.log.phases.push(phase);
+    ctx.phase = phase;
+  }
+}
+
+function programPhase(ctx: Ctx): Phase {
+  if (!ctx.phase) {
+    const section = currentSection(ctx);
+    const phase: Phase = { name: section?.title ?? 'Program', prescriptions: [] };
+    ctx.log.phases.push(phase);
+    ctx.phase = phase;
+  }
+  return ctx.phase;
+}
+
+function collectSuppressions(ctx: Ctx, base: number, node: RootContent | Root): void {
+  if (node.type === 'html') {
+    SUPPRESSION.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = SUPPRESSION.exec(node.value)) !== null) {
+      const at = base + (node.position?.start.offset ?? 0) + m.index;
+      const line = ctx.index.point(at).line;
+      const ids = (m[2] ?? '').split(/[\s,]+/).filter((s) => s !== '');
+      ctx.log.suppressions.push({ kind: m[1] as Suppression['kind'], ruleIds: ids, line });
+    }
+    return;
+  }
+  if ('children' in node) {
+    for (const c of node.children) {
+      collectSuppressions(ctx, base, c);
+    }
+  }
+}
+
+function onBlockNode(ctx: Ctx, base: number, node: RootContent): void {
+  if (node.type === 'heading') {
+    onHeading(ctx, base, node);
+    return;
+  }
+  const section = currentSection(ctx)?.kind;
+  if (node.type === 'list') {
+    if (ctx.session) {
+      collectLines(ctx, base, node, 'entry', ctx.session.entries);
+    } else if (section === 'program') {
+      collectLines(ctx, base, node, 'prescription', programPhase(ctx).prescriptions);
+    } else if (section === 'assessment') {
+      collectAssessment(ctx, base, node, ctx.log.assessment);
+    }
+    return;
+  }
+  if (ctx.session && node.type !== 'html' && node.type !== 'yaml') {
+    const note = toString(node).trim();
+    if (note !== '') {
+      ctx.session.notes.push(note);
+    }
+  }
+}
+
+function readFrontMatter(ctx: Ctx, base: number, node: { value: string; position?: { start: { offset?: number }; end: { offset?: number } } }): FrontMatter {
+  const nodeStart = base + (node.position?.start.offset ?? 0);
+  const contentStart = ctx.text.indexOf('\n', nodeStart) + 1;
+  const range = rangeOf(ctx, base, node);
+  const problems: { range: Range; message: string }[] = [];
+  const fields: FrontMatterField[] = [];
+  let data: Record<string, unknown> = {};
+  const doc = parseDocument(node.value, { uniqueKeys: true, prettyErrors: false });
+  for (const e of doc.errors) {
+    const [s, t] = e.pos;
+    problems.push({ range: ctx.index.range(contentStart + s, contentStart + Math.max(s, t)), message: `Unexpected front matter: ${e.message.split('\n')[0] ?? ''}` });
+  }
+  if (doc.errors.length === 0) {
+    try {
+      const js: unknown = doc.toJS({ maxAliasCount: 50 });
+      if (js !== null && typeof js === 'object' && !Array.isArray(js)) {
+        data = js as Record<string, unknown>;
+      } else if (js !== null && js !== undefined) {
+        problems.push({ range, message: 'Unexpected front matter, expected `key: value` lines' });
+      }
+    } catch (e) {
+      problems.push({ range, message: `Unexpected front matter: ${e instanceof Error ? e.message : String(e)}` });
+    }
+    if (isMap(doc.contents)) {
+      for (const pair of doc.contents.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        const kr = isScalar(pair.key) ? pair.key.range : undefined;
+        const vr = (pair.value as { range?: [number, number, number] } | null)?.range;
+        if (key === undefined || !kr) {
+          continue;
+        }
+        const end = vr ? vr[1] : kr[1];
+        fields.push({ key, value: data[key], range: ctx.index.range(contentStart + kr[0], contentStart + end) });
+        if (key === 'guidelines') {
+          const v = pair.value;
+          const items = isSeq(v) ? v.items : [v];
+          for (const it of items) {
+            if (isScalar(it) && typeof it.value === 'string' && it.range) {
+              ctx.log.guidelineFiles = [...ctx.log.guidelineFiles, { path: it.value, range: ctx.index.range(contentStart + it.range[0], contentStart + it.range[1]) }];
+            }
+          }
+        }
+      }
+    }
+  }
+  return { range, data, fields, problems };
+}
+
+function str(v: unknown): string | undefined {
+  if (typeof v === 'string') {
+    return v.trim() === '' ? undefined : v.trim();
+  }
+  if (typeof v === 'number') {
+    return String(v);
+  }
+  if (v instanceof Date && !Number.isNaN(v.getTime())) {
+    return v.toISOString().slice(0, 10);
+  }
+  return undefined;
+}
+
+export interface ParseOptions {
+  /** Reuse parsed blocks across calls (incremental checking). */
+  cache?: BlockCache;
+}
+
+/** Reads an athlete log. Never throws on any input. */
+export function parseLog(text: string, options: ParseOptions = {}): AthleteLog {
+  const index = new LineIndex(text);
+  const log: MutableLog = {
+    guidelineFiles: [], sections: [], assessment: [], phases: [], sessions: [], suppressions: [],
+    end: index.point(text.length),
+  };
+  const ctx: Ctx = { text, index, log, sections: [] };
+  const blocks: Block[] = splitBlocks(text);
+  for (const block of blocks) {
+    const tree = options.cache ? options.cache.get(block.text) : parseMarkdown(block.text);
+    collectSuppressions(ctx, block.start, tree);
+    for (const node of tree.children) {
+      if (node.type === 'yaml' && block.kind === 'front-matter') {
+        const fm = readFrontMatter(ctx, block.start, node);
+        log.frontMatter = fm;
+        const d = fm.data;
+        const fieldsOut: Partial<MutableLog> = {};
+        for (const key of ['athlete', 'coach', 'condition', 'side', 'started'] as const) {
+          const v = str(d[key]);
+          if (v !== undefined) {
+            fieldsOut[key] = v;
+          }
+        }
+        Object.assign(log, fieldsOut);
+        continue;
+      }
+      onBlockNode(ctx, block.start, node);
+    }
+  }
+  return log;
+}
