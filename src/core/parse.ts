@@ -10,7 +10,8 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import { parseDocument, isMap, isScalar, isSeq } from 'yaml';
-import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
+import type { Node } from 'unist';
 import { splitBlocks, type Block } from './blocks.js';
 import { parseDosage, startsComponent } from './dosage/parse.js';
 import type {
@@ -121,13 +122,13 @@ interface Ctx {
   log: MutableLog;
   /** Open sections, innermost last. */
   sections: Section[];
-  phase?: Phase;
-  session?: Session;
+  phase: Phase | undefined;
+  session: Session | undefined;
 }
 
 type MutableLog = { -readonly [K in keyof AthleteLog]: AthleteLog[K] };
 
-function rangeOf(ctx: Ctx, base: number, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Range {
+function rangeOf(ctx: Ctx, base: number, node: Node): Range {
   const s = base + (node.position?.start.offset ?? 0);
   const e = base + (node.position?.end.offset ?? 0);
   return ctx.index.range(s, e);
@@ -236,7 +237,7 @@ function collectAssessment(ctx: Ctx, base: number, list: List, out: AssessmentIt
   for (const item of list.children) {
     const para = item.children[0];
     if (para?.type === 'paragraph') {
-      out.push({ text: toString(para).trim(), checked: item.checked === true, range: rangeOf(ctx, base, para as Paragraph) });
+      out.push({ text: toString(para).trim(), checked: item.checked === true, range: rangeOf(ctx, base, para) });
     }
     for (const c of item.children) {
       if (c.type === 'list') {
@@ -343,7 +344,7 @@ function onBlockNode(ctx: Ctx, base: number, node: RootContent): void {
   }
 }
 
-function readFrontMatter(ctx: Ctx, base: number, node: { value: string; position?: { start: { offset?: number }; end: { offset?: number } } }): FrontMatter {
+function readFrontMatter(ctx: Ctx, base: number, node: Node & { value: string }): FrontMatter {
   const nodeStart = base + (node.position?.start.offset ?? 0);
   const contentStart = ctx.text.indexOf('\n', nodeStart) + 1;
   const range = rangeOf(ctx, base, node);
@@ -416,7 +417,7 @@ export function parseLog(text: string, options: ParseOptions = {}): AthleteLog {
     guidelineFiles: [], sections: [], assessment: [], phases: [], sessions: [], suppressions: [],
     end: index.point(text.length),
   };
-  const ctx: Ctx = { text, index, log, sections: [] };
+  const ctx: Ctx = { text, index, log, sections: [], phase: undefined, session: undefined };
   const blocks: Block[] = splitBlocks(text);
   for (const block of blocks) {
     const tree = options.cache ? options.cache.get(block.text) : parseMarkdown(block.text);

@@ -7,7 +7,7 @@ import type { ComponentKind, Dosage, LoadUnit, NumberStyle, Quantity, Side, Timi
 import { tokenize, type Token } from './tokenize.js';
 import {
   BOUT_WORDS, HOLD_FILLERS, HOLD_WORDS, JOINERS, LIMB_WORDS, LOAD_UNITS, NUMBER_WORDS, PER_DAY_ABBREVIATIONS,
-  RANGE_SEPARATORS, REP_WORDS, RUN_WORDS, SET_WORDS, STEP_WORDS, TIMES_SIGNS, TIMES_WORDS, TIME_UNITS,
+  RANGE_SEPARATORS, REP_WORDS, RUN_WORDS, SET_WORDS, STEP_WORDS, TIMES_WORDS, TIME_UNITS,
 } from './words.js';
 
 interface Num {
@@ -574,10 +574,8 @@ const setsReps: Matcher = (p, i) => {
     if (!p.is(j, 'of', 'x') || !p.range(j + 1)) {
       return withProblem({ next: j, kind: 'sets', fields: ['sets'], set: (d) => { d.sets = quantity(a); } }, descendingProblem(a));
     }
-  } else if (!p.is(j, 'x') || p.tok(j)?.norm !== 'x') {
-    return undefined;
   }
-  if (!p.is(j, 'x', 'of')) {
+  if (!p.is(j, 'x') && !(setsWord && p.is(j, 'of'))) {
     return undefined;
   }
   const firstNum = p.num(j + 1);

@@ -24,7 +24,6 @@ export const LOAD_UNITS: Readonly<Record<string, 'kg' | 'lb'>> = {
 export const PER_DAY_ABBREVIATIONS: Readonly<Record<string, number>> = { qd: 1, od: 1, bid: 2, tid: 3, qid: 4 };
 
 export const RANGE_SEPARATORS = new Set(['-', 'to', 'or']);
-export const TIMES_SIGNS = new Set(['x']);
 export const REP_WORDS = new Set(['rep', 'reps', 'repetition', 'repetitions', 'times']);
 export const SET_WORDS = new Set(['set', 'sets']);
 export const BOUT_WORDS = new Set(['bout', 'bouts', 'round', 'rounds']);

@@ -1,0 +1,243 @@
+/**
+ * `athlete-log`: the command-line twin of the extension, on the same core service.
+ *
+ *   athlete-log check [--format text|json] [--fix] PATH...
+ *   athlete-log dosage "TEXT"
+ *
+ * Exit codes: 0 no error-severity finding; 1 at least one; 2 usage or I/O problem (with a message).
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import fg from 'fast-glob';
+import { dosageToJson, type Finding, type SeverityOption } from '../core/index.js';
+import { createNodeService, writeAtomic } from './node-host.js';
+import { version } from '../../package.json';
+
+const USAGE = `athlete-log ${version}: check exercise dosages in Markdown athlete logs
+
+Usage:
+  athlete-log check [options] PATH...   check logs (files, folders, globs)
+  athlete-log dosage "TEXT"             print how a dosage reads, as JSON
+
+Options for check:
+  --format text|json        output format (default text)
+  --fix                     apply every fix, then report what is left
+  --guidelines FILE         an extra guideline file (repeatable)
+  --pain-threshold N        highest acceptable pain score, 0-10 (default 5)
+  --rule ID=SEVERITY        set a rule's severity: off, hint, information, warning, error (repeatable)
+
+  -h, --help                show this help
+  -v, --version             show the version
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or file problems.
+`;
+
+class UsageError extends Error {}
+
+const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
+const IGNORED_DIRS = new Set(['node_modules', '.git', '.vscode-test', '.vscode-offline', 'dist', 'out']);
+
+async function collect(dir: string, out: string[]): Promise<void> {
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!IGNORED_DIRS.has(entry.name)) {
+        await collect(p, out);
+      }
+    } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) {
+      out.push(p);
+    }
+  }
+}
+
+/** Expands PATH arguments: a file as is; a folder to its .md files; anything else as a glob. */
+async function expand(args: string[]): Promise<{ files: string[]; explicit: Set<string> }> {
+  const files: string[] = [];
+  const explicit = new Set<string>();
+  for (const a of args) {
+    const stat = await fs.stat(a).catch(() => undefined);
+    if (stat?.isFile()) {
+      files.push(a);
+      explicit.add(a);
+    } else if (stat?.isDirectory()) {
+      const found: string[] = [];
+      await collect(a, found);
+      files.push(...found.sort());
+    } else if (fg.isDynamicPattern(a)) {
+      const found = await fg(a.replace(/\\/g, '/'), { onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+      if (found.length === 0) {
+        throw new UsageError(`no files match ${a}`);
+      }
+      files.push(...found.sort());
+    } else {
+      throw new UsageError(`cannot read ${a}: no such file or folder`);
+    }
+  }
+  return { files: [...new Set(files)], explicit };
+}
+
+function display(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return (rel.startsWith('..') ? file : rel).split(path.sep).join('/');
+}
+
+interface Row {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  ruleId: string;
+  message: string;
+}
+
+function row(file: string, f: Finding): Row {
+  return {
+    file: display(file), line: f.range.start.line, column: f.range.start.column, endLine: f.range.end.line,
+    endColumn: f.range.end.column, severity: f.severity, ruleId: f.ruleId, message: f.message,
+  };
+}
+
+async function check(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true, strict: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      fix: { type: 'boolean', default: false },
+      guidelines: { type: 'string', multiple: true },
+      'pain-threshold': { type: 'string' },
+      rule: { type: 'string', multiple: true },
+    },
+  });
+  if (values.format !== 'text' && values.format !== 'json') {
+    throw new UsageError(`unknown --format ${values.format ?? ''}: expected text or json`);
+  }
+  if (positionals.length === 0) {
+    throw new UsageError('check needs at least one PATH (a file, a folder or a glob)');
+  }
+  const rules: Record<string, SeverityOption> = {};
+  for (const r of values.rule ?? []) {
+    const [id, sev] = r.split('=');
+    if (!id || !sev || !SEVERITIES.has(sev)) {
+      throw new UsageError(`bad --rule ${r}: expected ID=off|hint|information|warning|error`);
+    }
+    rules[id] = sev as SeverityOption;
+  }
+  let painThreshold: number | undefined;
+  if (values['pain-threshold'] !== undefined) {
+    painThreshold = Number(values['pain-threshold']);
+    if (!Number.isFinite(painThreshold) || painThreshold < 0 || painThreshold > 10) {
+      throw new UsageError(`bad --pain-threshold ${values['pain-threshold']}: expected a number from 0 to 10`);
+    }
+  }
+  const guidelineFiles = (values.guidelines ?? []).map((g) => path.resolve(g));
+  for (const g of guidelineFiles) {
+    await fs.access(g).catch(() => { throw new UsageError(`cannot read guideline file ${g}`); });
+  }
+  const options = { rules, guidelineFiles, ...(painThreshold !== undefined ? { painThreshold } : {}) };
+  const service = createNodeService();
+  const { files, explicit } = await expand(positionals);
+  const rows: Row[] = [];
+  let logs = 0;
+  let fixed = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+    const request = { path: path.resolve(file), relativePath: display(file), options };
+    let result = await service.check({ ...request, text });
+    if (!result) {
+      if (explicit.has(file)) {
+        process.stderr.write(`${display(file)}: skipped, not an athlete log (no \`athlete\` in front matter and the name does not match *.athlete.md)\n`);
+      }
+      continue;
+    }
+    logs++;
+    if (values.fix) {
+      const out = service.fix(text, result.findings);
+      if (out.applied > 0 && out.text !== text) {
+        try {
+          await writeAtomic(file, out.text);
+        } catch (e) {
+          throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+        }
+        fixed += out.applied;
+        result = await service.check({ ...request, text: out.text });
+      }
+    }
+    rows.push(...(result?.findings ?? []).map((f) => row(file, f)));
+  }
+  if (logs === 0) {
+    throw new UsageError(`no athlete logs found in ${positionals.join(' ')} (a log has \`athlete\` in its front matter or a name ending in .athlete.md)`);
+  }
+  if (values.format === 'json') {
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  } else {
+    for (const r of rows) {
+      process.stdout.write(`${r.file}:${r.line}:${r.column}: ${r.severity} ${r.ruleId} ${r.message}\n`);
+    }
+    const count = (s: string): number => rows.filter((r) => r.severity === s).length;
+    const fixNote = values.fix ? `, ${fixed} fixed` : '';
+    process.stderr.write(`${logs} log${logs === 1 ? '' : 's'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('information') + count('hint')} notes${fixNote}\n`);
+  }
+  return rows.some((r) => r.severity === 'error') ? 1 : 0;
+}
+
+function dosage(argv: string[]): number {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} });
+  if (positionals.length !== 1) {
+    throw new UsageError('dosage needs exactly one TEXT argument, e.g. athlete-log dosage "3 x 10, hold 5 s"');
+  }
+  const service = createNodeService();
+  process.stdout.write(`${JSON.stringify(dosageToJson(service.parseDosage(positionals[0] ?? '')), null, 2)}\n`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await check(rest);
+      case 'dosage':
+        return dosage(rest);
+      case '-v':
+      case '--version':
+        process.stdout.write(`${version}\n`);
+        return 0;
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(USAGE);
+        return 0;
+      case undefined:
+        process.stderr.write(USAGE);
+        return 2;
+      default:
+        throw new UsageError(`unknown command ${command}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`athlete-log: ${(e as Error).message}\nRun athlete-log --help for usage.\n`);
+      return 2;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err.code) {
+      process.stderr.write(`athlete-log: ${err.code}: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`athlete-log: internal error: ${err.message}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

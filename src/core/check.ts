@@ -1,0 +1,92 @@
+/** Runs the rules over a parsed log: severities from options, suppression comments, stable order. */
+import type { GuidelineLibrary } from './guidelines/library.js';
+import type { AthleteLog, Finding, Severity, Suppression } from './model.js';
+import { resolveOptions, type CheckOptions } from './options.js';
+import { parseLog, type BlockCache } from './parse.js';
+import { RULES } from './rules/index.js';
+import type { GuidelineFileStatus, Report, Rule } from './rules/rule.js';
+import { LineIndex } from './text.js';
+
+export interface CheckContext {
+  readonly library: GuidelineLibrary;
+  readonly options?: CheckOptions;
+  readonly logByPath?: boolean;
+  readonly guidelineFiles?: readonly GuidelineFileStatus[];
+  readonly cache?: BlockCache;
+  /** Rules to run; default all. */
+  readonly rules?: readonly Rule[];
+}
+
+export interface CheckResult {
+  readonly log: AthleteLog;
+  readonly findings: Finding[];
+}
+
+/** Whether a finding of `ruleId` on `line` is switched off by a suppression comment. */
+export function isSuppressed(suppressions: readonly Suppression[], ruleId: string, line: number): boolean {
+  let off = false;
+  for (const s of suppressions) {
+    const applies = s.ruleIds.length === 0 || s.ruleIds.includes(ruleId);
+    if (!applies) {
+      continue;
+    }
+    if (s.kind === 'disable-next-line') {
+      if (s.line + 1 === line) {
+        return true;
+      }
+      continue;
+    }
+    if (s.line > line) {
+      break;
+    }
+    off = s.kind === 'disable';
+  }
+  return off;
+}
+
+function toFinding(rule: Rule, severity: Severity, r: Report): Finding {
+  const g = r.guideline;
+  return {
+    ruleId: rule.id,
+    severity,
+    range: r.range,
+    message: r.message,
+    ...(r.fix ? { fix: r.fix } : {}),
+    ...(g ? { guideline: { exercise: g.name, source: g.source ?? '', file: g.file, range: g.range } } : {}),
+  };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId);
+}
+
+/** Checks an already parsed log (the incremental path re-uses a model). */
+export function checkModel(text: string, log: AthleteLog, ctx: CheckContext, index = new LineIndex(text)): Finding[] {
+  const options = resolveOptions(ctx.options);
+  const findings: Finding[] = [];
+  const suppressions = [...log.suppressions].sort((a, b) => a.line - b.line);
+  for (const rule of ctx.rules ?? RULES) {
+    const configured = options.rules[rule.id];
+    if (configured === 'off') {
+      continue;
+    }
+    const severity: Severity = configured ?? rule.defaultSeverity;
+    rule.check({
+      text, index, log, library: ctx.library, options,
+      logByPath: ctx.logByPath ?? false,
+      guidelineFiles: ctx.guidelineFiles ?? [],
+      report(r) {
+        if (!isSuppressed(suppressions, rule.id, r.range.start.line)) {
+          findings.push(toFinding(rule, severity, r));
+        }
+      },
+    });
+  }
+  return findings.sort(byPosition);
+}
+
+/** Parses and checks a log in one go. Pure: everything it needs is passed in. */
+export function checkText(text: string, ctx: CheckContext): CheckResult {
+  const log = parseLog(text, ctx.cache ? { cache: ctx.cache } : {});
+  return { log, findings: checkModel(text, log, ctx) };
+}

@@ -1,0 +1,94 @@
+/**
+ * `frequency-out-of-range`: how often an exercise is done (per day, per week, per run) does not match its
+ * guideline.
+ *
+ * Rationale: the rehab effect comes from repetition across the day and the week; the column behind the
+ * built-in library asks for most strength work once or twice daily and for gait drills before every run.
+ * Daily and weekly counts are compared on a common scale (a week is 7 days), so `3x/week` against
+ * `1-2x daily` is flagged.
+ *
+ * Source of the built-in ranges: "Hamstrung", Stay the Course column, Joe Uhan, iRunFar.
+ *
+ * Fix: moves the count to the nearest bound in the writer's unit (`3x daily` becomes `2x daily`,
+ * `3x/week` becomes `7x/week`); a per-run guideline replaces a daily count with `per run` and back.
+ */
+import { formatFrequency } from '../dosage/format.js';
+import type { Dosage, ExerciseLine, Quantity } from '../model.js';
+import type { Guideline } from '../guidelines/parse.js';
+import { clampQuantity, describeSpan, dosageRange, guidelineLabel, withGuideline, type Rule, type RuleContext } from './rule.js';
+
+const DAYS_PER_WEEK = 7;
+
+function frequencyComponent(d: Dosage): { start: number; end: number } | undefined {
+  return d.components.find((c) => c.kind === 'frequency');
+}
+
+function expectedText(g: Dosage): string {
+  return formatFrequency(g).join(', ');
+}
+
+function reportCount(ctx: RuleContext, line: ExerciseLine, g: Guideline, q: Quantity, want: { min: number; max: number }, unit: string): void {
+  if (q.min >= want.min && q.max <= want.max) {
+    return;
+  }
+  const edit = want.min === Math.floor(want.min) && want.max === Math.floor(want.max) ? clampQuantity(line.dosage.text, q, want) : undefined;
+  const gd = g.dosage;
+  ctx.report({
+    range: dosageRange(ctx, line, q.start, frequencyComponent(line.dosage)?.end ?? q.end),
+    message: `Unexpected ${describeSpan(q)}x ${unit}, expected ${gd ? expectedText(gd) : ''} (${guidelineLabel(g)})`,
+    guideline: g,
+    ...(edit ? { fix: { title: `Change to ${edit.text}x ${unit} (${guidelineLabel(g)})`, edits: [{ range: dosageRange(ctx, line, edit.start, edit.end), text: edit.text }] } } : {}),
+  });
+}
+
+function reportKind(ctx: RuleContext, line: ExerciseLine, g: Guideline, found: string): void {
+  const c = frequencyComponent(line.dosage);
+  const gd = g.dosage;
+  if (!c || !gd) {
+    return;
+  }
+  const text = expectedText(gd);
+  ctx.report({
+    range: dosageRange(ctx, line, c.start, c.end),
+    message: `Unexpected ${found}, expected ${text} (${guidelineLabel(g)})`,
+    guideline: g,
+    fix: { title: `Change to ${text} (${guidelineLabel(g)})`, edits: [{ range: dosageRange(ctx, line, c.start, c.end), text }] },
+  });
+}
+
+const rule: Rule = {
+  id: 'frequency-out-of-range',
+  description: 'How often the exercise is done does not match its guideline.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check(ctx) {
+    for (const [line, g] of withGuideline(ctx)) {
+      const d = line.dosage;
+      const gd = g.dosage;
+      if (!gd || (!gd.perDay && !gd.perWeek && !gd.perRun)) {
+        continue;
+      }
+      if (d.perDay) {
+        if (gd.perDay) {
+          reportCount(ctx, line, g, d.perDay, gd.perDay, 'daily');
+        } else if (gd.perWeek) {
+          reportCount(ctx, line, g, d.perDay, { min: gd.perWeek.min / DAYS_PER_WEEK, max: gd.perWeek.max / DAYS_PER_WEEK }, 'daily');
+        } else {
+          reportKind(ctx, line, g, `${describeSpan(d.perDay)}x daily`);
+        }
+      } else if (d.perWeek) {
+        if (gd.perWeek) {
+          reportCount(ctx, line, g, d.perWeek, gd.perWeek, 'a week');
+        } else if (gd.perDay) {
+          reportCount(ctx, line, g, d.perWeek, { min: gd.perDay.min * DAYS_PER_WEEK, max: gd.perDay.max * DAYS_PER_WEEK }, 'a week');
+        } else {
+          reportKind(ctx, line, g, `${describeSpan(d.perWeek)}x a week`);
+        }
+      } else if (d.perRun && !gd.perRun) {
+        reportKind(ctx, line, g, 'per run');
+      }
+    }
+  },
+};
+
+export default rule;

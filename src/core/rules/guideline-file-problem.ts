@@ -1,0 +1,31 @@
+/**
+ * `guideline-file-problem`: a guideline file named in the log's front matter (`guidelines:`) is missing,
+ * cannot be read, or has problems of its own (an unreadable dosage, an exercise defined twice, no
+ * exercises at all). Reported on that front-matter line; checking goes on with every other guideline.
+ *
+ * Rationale: a broken guideline file silently turns checks off for the exercises it was meant to cover.
+ */
+import type { Rule } from './rule.js';
+
+const rule: Rule = {
+  id: 'guideline-file-problem',
+  description: 'A guideline file named in front matter is missing, unreadable or has problems.',
+  defaultSeverity: 'error',
+  fixable: false,
+  check(ctx) {
+    for (const status of ctx.guidelineFiles) {
+      if ('error' in status) {
+        ctx.report({ range: status.range, message: `Unexpected guideline file \`${status.path}\`: ${status.error}` });
+        continue;
+      }
+      for (const p of status.file.problems) {
+        ctx.report({
+          range: status.range,
+          message: `Unexpected content in guideline file \`${status.path}\` at ${p.range.start.line}:${p.range.start.column}: ${p.message}`,
+        });
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,47 @@
+/** The rule registry: every rule, sorted by id. Adding a rule is one import and one entry here. */
+import boutDurationOutOfRange from './bout-duration-out-of-range.js';
+import boutsOutOfRange from './bouts-out-of-range.js';
+import datesOutOfOrder from './dates-out-of-order.js';
+import differentialDiagnosis from './differential-diagnosis.js';
+import duplicateDate from './duplicate-date.js';
+import frequencyOutOfRange from './frequency-out-of-range.js';
+import guidelineFileProblem from './guideline-file-problem.js';
+import holdOutOfRange from './hold-out-of-range.js';
+import invalidDate from './invalid-date.js';
+import missingAthlete from './missing-athlete.js';
+import missingDosageComponent from './missing-dosage-component.js';
+import painAboveThreshold from './pain-above-threshold.js';
+import repsOutOfRange from './reps-out-of-range.js';
+import setsOutOfRange from './sets-out-of-range.js';
+import stepsOutOfRange from './steps-out-of-range.js';
+import timingMismatch from './timing-mismatch.js';
+import unknownExercise from './unknown-exercise.js';
+import unreadableDosage from './unreadable-dosage.js';
+import type { Rule } from './rule.js';
+
+export const RULES: readonly Rule[] = [
+  boutDurationOutOfRange,
+  boutsOutOfRange,
+  datesOutOfOrder,
+  differentialDiagnosis,
+  duplicateDate,
+  frequencyOutOfRange,
+  guidelineFileProblem,
+  holdOutOfRange,
+  invalidDate,
+  missingAthlete,
+  missingDosageComponent,
+  painAboveThreshold,
+  repsOutOfRange,
+  setsOutOfRange,
+  stepsOutOfRange,
+  timingMismatch,
+  unknownExercise,
+  unreadableDosage,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}
+
+export type { Rule, RuleContext } from './rule.js';

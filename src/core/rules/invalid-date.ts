@@ -1,0 +1,34 @@
+/**
+ * `invalid-date`: a session heading starts with something that looks like a date but is not a valid
+ * `YYYY-MM-DD` (or `YYYYMMDD`) date, such as `2026-13-01`, `2026-02-30` or `2026-11-3`.
+ *
+ * Rationale: sessions are ordered, counted per week and charted by their date; a date that cannot be read
+ * drops the session from all of that.
+ *
+ * Fix: when the heading names a real day in another shape (`2026-11-3`, `2026/11/03`), rewrites it as
+ * `2026-11-03`.
+ */
+import type { Rule } from './rule.js';
+
+const rule: Rule = {
+  id: 'invalid-date',
+  description: 'A session heading has a date that is not a valid YYYY-MM-DD date.',
+  defaultSeverity: 'error',
+  fixable: true,
+  check(ctx) {
+    for (const s of ctx.log.sessions) {
+      if (s.date !== undefined) {
+        continue;
+      }
+      ctx.report({
+        range: s.dateRange,
+        message: s.suggestion
+          ? `Unexpected date \`${s.dateText}\`, expected \`${s.suggestion}\` (YYYY-MM-DD)`
+          : `Unexpected date \`${s.dateText}\`, expected a real date as YYYY-MM-DD`,
+        ...(s.suggestion ? { fix: { title: `Change to ${s.suggestion}`, edits: [{ range: s.dateRange, text: s.suggestion }] } } : {}),
+      });
+    }
+  },
+};
+
+export default rule;

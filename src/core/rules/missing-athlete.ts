@@ -1,0 +1,29 @@
+/**
+ * `missing-athlete`: a file that is an athlete log because of its name (`athleteLog.files`, default
+ * `**\/*.athlete.md`) has no `athlete` in its front matter.
+ *
+ * Rationale: the athlete's name heads the preview and the handout, and tells one log from another in
+ * the Problems panel. A file that is a log because its front matter has `athlete` never triggers this.
+ */
+import type { Rule } from './rule.js';
+
+const rule: Rule = {
+  id: 'missing-athlete',
+  description: 'A log has no athlete in its front matter.',
+  defaultSeverity: 'error',
+  fixable: false,
+  check(ctx) {
+    if (!ctx.logByPath || ctx.log.athlete !== undefined) {
+      return;
+    }
+    const fm = ctx.log.frontMatter;
+    ctx.report({
+      range: fm ? { start: fm.range.start, end: ctx.index.point(ctx.index.lineStart(fm.range.start.line + 1)) } : ctx.index.range(0, 0),
+      message: fm
+        ? 'Missing `athlete` in front matter, expected a line such as `athlete: Jane Runner`'
+        : 'Missing front matter with `athlete`, expected the log to start with `---`, `athlete: Jane Runner`, `---`',
+    });
+  },
+};
+
+export default rule;

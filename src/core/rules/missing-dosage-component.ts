@@ -1,0 +1,90 @@
+/**
+ * `missing-dosage-component`: a prescription leaves out a part of the dosage that its guideline sets, such
+ * as the hold of a bridge or how often to do it.
+ *
+ * Rationale: an athlete reads the program alone at home; a missing hold or frequency is a guess they have
+ * to make. Logged sessions are records of what was done and are not checked by this rule. A run timing
+ * (`before run`) counts as a per-run frequency.
+ *
+ * Source of the built-in dosages: "Hamstrung", Stay the Course column, Joe Uhan, iRunFar.
+ *
+ * Fix: appends the missing parts, as the guideline writes them, to the end of the dosage.
+ */
+import { formatDosage } from '../dosage/format.js';
+import type { Dosage } from '../model.js';
+import { guidelineLabel, withGuideline, type Rule } from './rule.js';
+
+const LABELS = {
+  sets: 'sets', reps: 'reps', holdSeconds: 'hold', bouts: 'bouts', boutSeconds: 'bout time', steps: 'steps',
+  frequency: 'frequency', timing: 'timing', side: 'side',
+} as const;
+
+function missing(d: Dosage, g: Dosage): { labels: string[]; add: Dosage } {
+  const labels: string[] = [];
+  const add: Dosage = { text: '', components: [], problems: [] };
+  for (const f of ['sets', 'reps', 'holdSeconds', 'bouts', 'boutSeconds', 'steps'] as const) {
+    const want = g[f];
+    if (want && !d[f]) {
+      labels.push(LABELS[f]);
+      add[f] = want;
+    }
+  }
+  const hasFrequency = d.perDay || d.perWeek || d.perRun;
+  const runTimed = d.timing && d.timing.value !== 'warm-up';
+  if ((g.perDay || g.perWeek) && !hasFrequency) {
+    labels.push(LABELS.frequency);
+    if (g.perDay) {
+      add.perDay = g.perDay;
+    }
+    if (g.perWeek) {
+      add.perWeek = g.perWeek;
+    }
+  } else if (g.perRun && !hasFrequency && !runTimed) {
+    labels.push(LABELS.frequency);
+    add.perRun = true;
+  }
+  if (g.timing && !d.timing) {
+    labels.push(LABELS.timing);
+    add.timing = g.timing;
+  }
+  if (g.side && !d.side) {
+    labels.push(LABELS.side);
+    add.side = g.side;
+  }
+  return { labels, add };
+}
+
+function list(labels: string[]): string {
+  return labels.length <= 1 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1] ?? ''}`;
+}
+
+const rule: Rule = {
+  id: 'missing-dosage-component',
+  description: 'A prescription leaves out a part of the dosage that its guideline sets.',
+  defaultSeverity: 'information',
+  fixable: true,
+  check(ctx) {
+    for (const [line, g] of withGuideline(ctx)) {
+      if (line.kind !== 'prescription' || !g.dosage) {
+        continue;
+      }
+      const { labels, add } = missing(line.dosage, g.dosage);
+      if (labels.length === 0) {
+        continue;
+      }
+      const text = formatDosage(add);
+      const empty = line.dosage.text.trim() === '';
+      const at = line.range.end;
+      const hasColon = ctx.text.slice(line.range.start.offset, line.dosageStart).includes(':');
+      const insert = empty ? (hasColon ? text : `: ${text}`) : `, ${text}`;
+      ctx.report({
+        range: line.range,
+        message: `Missing ${list(labels)}, expected ${text} (${guidelineLabel(g)})`,
+        guideline: g,
+        fix: { title: `Add ${text} (${guidelineLabel(g)})`, edits: [{ range: { start: at, end: at }, text: empty && hasColon && !ctx.text.slice(line.range.start.offset, at.offset).endsWith(' ') ? ` ${insert}` : insert }] },
+      });
+    }
+  },
+};
+
+export default rule;

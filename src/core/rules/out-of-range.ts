@@ -1,0 +1,50 @@
+/**
+ * The shared shape of the `*-out-of-range` rules: one numeric dosage field compared with the same field
+ * of the exercise's guideline, in prescriptions and logged entries alike. The fix moves the number to the
+ * nearest bound of the guideline's range, written as the coach wrote it. Each rule file names its field.
+ */
+import type { Quantity } from '../model.js';
+import { clampQuantity, describeSpan, dosageRange, guidelineLabel, withGuideline, type Rule } from './rule.js';
+
+type QuantityField = 'sets' | 'reps' | 'holdSeconds' | 'bouts' | 'boutSeconds' | 'steps';
+
+export interface OutOfRangeSpec {
+  readonly id: string;
+  readonly description: string;
+  readonly field: QuantityField;
+  /** How the value reads in a message: `5 sets`, `hold 8 s`. */
+  readonly found: (value: string) => string;
+  readonly expected: (range: string) => string;
+}
+
+export function outOfRangeRule(spec: OutOfRangeSpec): Rule {
+  return {
+    id: spec.id,
+    description: spec.description,
+    defaultSeverity: 'warning',
+    fixable: true,
+    check(ctx) {
+      for (const [line, g] of withGuideline(ctx)) {
+        const q: Quantity | undefined = line.dosage[spec.field];
+        const want: Quantity | undefined = g.dosage?.[spec.field];
+        if (!q || !want || (q.min >= want.min && q.max <= want.max)) {
+          continue;
+        }
+        const edit = clampQuantity(line.dosage.text, q, want);
+        const range = dosageRange(ctx, line, q.start, q.unitEnd ?? q.end);
+        const message = `Unexpected ${spec.found(describeSpan(q))}, expected ${spec.expected(describeSpan(want))} (${guidelineLabel(g)})`;
+        ctx.report({
+          range,
+          message,
+          guideline: g,
+          ...(edit ? {
+            fix: {
+              title: `Change to ${edit.text} (${guidelineLabel(g)})`,
+              edits: [{ range: dosageRange(ctx, line, edit.start, edit.end), text: edit.text }],
+            },
+          } : {}),
+        });
+      }
+    },
+  };
+}

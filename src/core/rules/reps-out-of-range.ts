@@ -1,0 +1,20 @@
+/**
+ * `reps-out-of-range`: The number of repetitions is outside the guideline range.
+ *
+ * Rationale: Repetitions set the volume of each set; the guideline range is what the rehab evidence used. The range is the exercise guideline's (built-in library or the coach's own guideline
+ * files), never a number in this rule; the message names the guideline it relied on.
+ *
+ * Source of the built-in ranges: "Hamstrung", Stay the Course column, Joe Uhan, iRunFar.
+ *
+ * Fix: moves the number to the nearest bound of the guideline's range, in the writer's notation
+ * (`5 x 10` becomes `3 x 10`, `five sets of ten` becomes `three sets of ten`).
+ */
+import { outOfRangeRule } from './out-of-range.js';
+
+export default outOfRangeRule({
+  id: 'reps-out-of-range',
+  description: 'The number of repetitions is outside the guideline range.',
+  field: 'reps',
+  found: (v) => `${v} reps`,
+  expected: (r) => r,
+});

@@ -1,0 +1,114 @@
+/**
+ * What a rule is and what it may use. A rule is one small file: it reads the model, looks exercises up in
+ * the guideline library, and reports findings with optional fixes as plain text edits. It never reads
+ * files, never touches an editor, and holds no numbers of its own: ranges come from guideline files.
+ */
+import type { GuidelineLibrary } from '../guidelines/library.js';
+import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
+import type { AthleteLog, ExerciseLine, Fix, Quantity, Range, Severity } from '../model.js';
+import type { ResolvedOptions } from '../options.js';
+import type { LineIndex } from '../text.js';
+
+export interface Report {
+  readonly range: Range;
+  readonly message: string;
+  readonly fix?: Fix;
+  readonly guideline?: Guideline;
+}
+
+/** How a guideline file named in front matter fared when the host tried to read it. */
+export type GuidelineFileStatus =
+  | { readonly path: string; readonly range: Range; readonly file: GuidelineFile }
+  | { readonly path: string; readonly range: Range; readonly error: string };
+
+export interface RuleContext {
+  readonly text: string;
+  readonly index: LineIndex;
+  readonly log: AthleteLog;
+  readonly library: GuidelineLibrary;
+  readonly options: ResolvedOptions;
+  /** True when the file is a log because of its name (`athleteLog.files`), not its front matter. */
+  readonly logByPath: boolean;
+  readonly guidelineFiles: readonly GuidelineFileStatus[];
+  report(r: Report): void;
+}
+
+export interface Rule {
+  /** Stable kebab-case id: the file name, the setting key and the README anchor. */
+  readonly id: string;
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  /** Whether the rule can report a fix. */
+  readonly fixable: boolean;
+  check(ctx: RuleContext): void;
+}
+
+/** Every exercise line: prescriptions in program order, then logged entries in log order. */
+export function exerciseLines(log: AthleteLog): ExerciseLine[] {
+  const out: ExerciseLine[] = [];
+  for (const p of log.phases) {
+    out.push(...p.prescriptions);
+  }
+  for (const s of log.sessions) {
+    out.push(...s.entries);
+  }
+  return out;
+}
+
+/** Lines whose exercise has a guideline, with it. */
+export function* withGuideline(ctx: RuleContext): Generator<[ExerciseLine, Guideline]> {
+  for (const line of exerciseLines(ctx.log)) {
+    const g = ctx.library.lookup(line.name);
+    if (g) {
+      yield [line, g];
+    }
+  }
+}
+
+/** The document range of a span of the line's dosage text. */
+export function dosageRange(ctx: RuleContext, line: ExerciseLine, start: number, end: number): Range {
+  return ctx.index.range(line.dosageStart + start, line.dosageStart + end);
+}
+
+export function guidelineLabel(g: Guideline): string {
+  return `${g.name} guideline`;
+}
+
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+
+function writeNumber(n: number, words: boolean): string {
+  return words && Number.isInteger(n) && n >= 0 && n <= 20 ? (WORDS[n] ?? String(n)) : String(n);
+}
+
+/**
+ * The text that moves a written quantity into `target`, in the writer's own notation: digits stay
+ * digits, words stay words, a range keeps its separator, minutes stay minutes when they can. Returns
+ * the offsets (relative to the dosage) to replace, or `undefined` when the quantity is already inside.
+ */
+export function clampQuantity(dosageText: string, q: Quantity, target: { min: number; max: number }): { start: number; end: number; text: string } | undefined {
+  const clamp = (v: number): number => Math.min(target.max, Math.max(target.min, v));
+  const min = clamp(q.min);
+  const max = clamp(q.max);
+  if (min === q.min && max === q.max) {
+    return undefined;
+  }
+  const written = dosageText.slice(q.start, q.end);
+  const words = q.style === 'words';
+  const scale = q.unitScale ?? 1;
+  const inUnit = Number.isInteger(min / scale) && Number.isInteger(max / scale);
+  const sepMatch = /^\s*\S+?(\s*(?:-|–|—|\bto\b|\bor\b)\s*)\S+\s*$/u.exec(written);
+  const sep = sepMatch?.[1] ?? (words ? ' to ' : '-');
+  if (scale !== 1 && !inUnit) {
+    // `2 min` cannot say 45 s: rewrite the number and its unit in seconds.
+    const text = min === max ? `${min} s` : `${min}-${max} s`;
+    return { start: q.start, end: q.unitEnd ?? q.end, text };
+  }
+  const a = writeNumber(min / scale, words);
+  const b = writeNumber(max / scale, words);
+  return { start: q.start, end: q.end, text: min === max ? a : `${a}${sep}${b}` };
+}
+
+export function describeSpan(s: { min: number; max: number }): string {
+  return s.min === s.max ? `${s.min}` : `${s.min}-${s.max}`;
+}

@@ -1,0 +1,20 @@
+/**
+ * `steps-out-of-range`: The number of steps per leg is outside the guideline range.
+ *
+ * Rationale: Walking the heels further out lengthens the hamstring under load; the guideline keeps the walk-out within a safe distance. The range is the exercise guideline's (built-in library or the coach's own guideline
+ * files), never a number in this rule; the message names the guideline it relied on.
+ *
+ * Source of the built-in ranges: "Hamstrung", Stay the Course column, Joe Uhan, iRunFar.
+ *
+ * Fix: moves the number to the nearest bound of the guideline's range, in the writer's notation
+ * (`5 x 10` becomes `3 x 10`, `five sets of ten` becomes `three sets of ten`).
+ */
+import { outOfRangeRule } from './out-of-range.js';
+
+export default outOfRangeRule({
+  id: 'steps-out-of-range',
+  description: 'The number of steps per leg is outside the guideline range.',
+  field: 'steps',
+  found: (v) => `${v} steps`,
+  expected: (r) => `${r} steps`,
+});

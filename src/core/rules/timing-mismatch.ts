@@ -1,0 +1,39 @@
+/**
+ * `timing-mismatch`: the exercise is placed at another time than its guideline says, for example after a
+ * run when the guideline says before.
+ *
+ * Rationale: the gait drills and the power position prime the glutes and a compact stride for the run
+ * that follows; done afterwards they miss their purpose.
+ *
+ * Source of the built-in timings: "Hamstrung", Stay the Course column, Joe Uhan, iRunFar.
+ *
+ * Fix: replaces the timing with the guideline's (`after run` becomes `before run`).
+ */
+import { formatTiming } from '../dosage/format.js';
+import { dosageRange, guidelineLabel, withGuideline, type Rule } from './rule.js';
+
+const rule: Rule = {
+  id: 'timing-mismatch',
+  description: 'The exercise is placed at another time than its guideline says.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check(ctx) {
+    for (const [line, g] of withGuideline(ctx)) {
+      const t = line.dosage.timing;
+      const want = g.dosage?.timing;
+      if (!t || !want || t.value === want.value) {
+        continue;
+      }
+      const text = formatTiming(want.value);
+      const range = dosageRange(ctx, line, t.start, t.end);
+      ctx.report({
+        range,
+        message: `Unexpected ${formatTiming(t.value)}, expected ${text} (${guidelineLabel(g)})`,
+        guideline: g,
+        fix: { title: `Change to ${text} (${guidelineLabel(g)})`, edits: [{ range, text }] },
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,45 @@
+/**
+ * `unknown-exercise`: no guideline knows the exercise's name or any of its aliases, so its dosage cannot
+ * be checked.
+ *
+ * Rationale: a typo (`Chiar Bridge`) silently switches every dosage check off for that line. Lines with no
+ * readable dosage at all are taken as notes and left alone. Add the exercise to a guideline file to make
+ * it known.
+ *
+ * Fix: when a known name is close (a few letters apart, found with fastest-levenshtein), replaces the
+ * name with it.
+ */
+import type { Range } from '../model.js';
+import { exerciseLines, type Rule, type RuleContext } from './rule.js';
+
+/** The name as written may carry Markdown (`**Chiar Bridge**`); edit only the name itself. */
+function nameOnly(ctx: RuleContext, range: Range, name: string): Range {
+  const raw = ctx.text.slice(range.start.offset, range.end.offset);
+  const at = raw.indexOf(name);
+  return at < 0 ? range : ctx.index.range(range.start.offset + at, range.start.offset + at + name.length);
+}
+
+const rule: Rule = {
+  id: 'unknown-exercise',
+  description: 'No guideline knows the exercise, so its dosage cannot be checked.',
+  defaultSeverity: 'information',
+  fixable: true,
+  check(ctx) {
+    for (const line of exerciseLines(ctx.log)) {
+      if (line.dosage.components.length === 0 || line.name === '' || ctx.library.lookup(line.name)) {
+        continue;
+      }
+      const suggestion = ctx.library.suggest(line.name);
+      const range = nameOnly(ctx, line.nameRange, line.name);
+      ctx.report({
+        range,
+        message: suggestion
+          ? `Unexpected exercise \`${line.name}\`, expected a known exercise: did you mean \`${suggestion}\`?`
+          : `Unexpected exercise \`${line.name}\`, expected an exercise from the guideline library or a guideline file`,
+        ...(suggestion ? { fix: { title: `Change to ${suggestion}`, edits: [{ range, text: suggestion }] } } : {}),
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,166 @@
+/**
+ * The one facade the editor, the CLI and the tests use. Host capabilities (reading a file) are injected,
+ * so the core runs unchanged in Node, in a web worker and in tests.
+ */
+import picomatch from 'picomatch/posix';
+import { frontMatterEnd } from './blocks.js';
+import { checkText, type CheckResult } from './check.js';
+import { parseDosage } from './dosage/parse.js';
+import { applyFixes } from './fix.js';
+import { GuidelineLibrary } from './guidelines/library.js';
+import { parseGuidelineFile, type GuidelineFile } from './guidelines/parse.js';
+import type { Dosage, Finding } from './model.js';
+import { resolveOptions, type CheckOptions } from './options.js';
+import { BlockCache } from './parse.js';
+import { hasScheme, resolveFrom } from './paths.js';
+import type { GuidelineFileStatus } from './rules/rule.js';
+
+/** What the host provides: reading a text file by path (or URI path). Rejects when it cannot. */
+export interface IWorkspace {
+  readFile(path: string): Promise<string>;
+}
+
+export interface ILogger {
+  warn(message: string): void;
+}
+
+export interface GuidelineSource {
+  /** Shown as the guideline's file; `built-in` for the shipped library. */
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface ServiceOptions {
+  /** The built-in library, as guideline files (the host reads guidelines/*.md from the package). */
+  readonly builtinGuidelines: readonly GuidelineSource[];
+  readonly workspace?: IWorkspace;
+  readonly logger?: ILogger;
+}
+
+export interface CheckRequest {
+  readonly text: string;
+  /** The log's path or URI path, for resolving `guidelines:` in front matter. */
+  readonly path?: string;
+  /** The path relative to the workspace, matched against `options.files`. */
+  readonly relativePath?: string;
+  readonly options?: CheckOptions & {
+    /** Workspace guideline files (paths the workspace can read), applied after the built-in library. */
+    readonly guidelineFiles?: readonly string[];
+  };
+}
+
+export interface LogCheck extends CheckResult {
+  readonly library: GuidelineLibrary;
+}
+
+export interface AthleteLogService {
+  /** Cheap: looks at the path and the front matter only. */
+  classify(text: string, relativePath: string | undefined, options?: CheckOptions): { isLog: boolean; byPath: boolean };
+  /** Checks a log; `undefined` when the text is not an athlete log. */
+  check(request: CheckRequest): Promise<LogCheck | undefined>;
+  /** Applies every fix of `findings` once; text outside the fixes is untouched. */
+  fix(text: string, findings: readonly Finding[]): { text: string; applied: number };
+  parseDosage(text: string): Dosage;
+  /** The library that applies to a log: built-in, then workspace files, then the log's own. */
+  library(request?: Pick<CheckRequest, 'path' | 'text' | 'options'>): Promise<GuidelineLibrary>;
+  /** Parsed built-in guidelines (for snippets, completion and docs). */
+  readonly builtin: readonly GuidelineFile[];
+}
+
+const ATHLETE_KEY = /^athlete[ \t]*:/m;
+
+export function createAthleteLogService(opts: ServiceOptions): AthleteLogService {
+  const builtin = opts.builtinGuidelines.map((g) => parseGuidelineFile(g.text, g.path));
+  const parsedFiles = new Map<string, { text: string; file: GuidelineFile }>();
+  const cache = new BlockCache();
+  const matchers = new Map<string, (p: string) => boolean>();
+
+  const matcher = (globs: readonly string[]): ((p: string) => boolean) => {
+    const key = globs.join('\u0000');
+    let m = matchers.get(key);
+    if (!m) {
+      m = picomatch([...globs], { dot: true });
+      matchers.set(key, m);
+    }
+    return m;
+  };
+
+  async function readGuidelineFile(path: string): Promise<GuidelineFile> {
+    if (!opts.workspace) {
+      throw new Error('this host cannot read files');
+    }
+    const text = await opts.workspace.readFile(path);
+    const hit = parsedFiles.get(path);
+    if (hit && hit.text === text) {
+      return hit.file;
+    }
+    const file = parseGuidelineFile(text, path);
+    parsedFiles.set(path, { text, file });
+    return file;
+  }
+
+  async function statusOf(path: string, written: string, range: GuidelineFileStatus['range']): Promise<GuidelineFileStatus> {
+    if (hasScheme(written)) {
+      return { path: written, range, error: 'only local guideline files are read, not URLs' };
+    }
+    try {
+      return { path: written, range, file: await readGuidelineFile(path) };
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      return { path: written, range, error: /ENOENT|not found|FileNotFound|EntryNotFound/i.test(why) ? 'file not found' : `cannot be read (${why})` };
+    }
+  }
+
+  async function gather(request: Pick<CheckRequest, 'path' | 'text' | 'options'> | undefined, logFiles: readonly { path: string; range: GuidelineFileStatus['range'] }[]): Promise<{ library: GuidelineLibrary; statuses: GuidelineFileStatus[] }> {
+    const files: GuidelineFile[] = [...builtin];
+    for (const p of request?.options?.guidelineFiles ?? []) {
+      try {
+        files.push(await readGuidelineFile(p));
+      } catch (e) {
+        opts.logger?.warn(`athlete-log: guideline file ${p} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    const statuses: GuidelineFileStatus[] = [];
+    for (const g of logFiles) {
+      const resolved = request?.path ? resolveFrom(request.path, g.path) : g.path;
+      const s = await statusOf(resolved, g.path, g.range);
+      statuses.push(s);
+      if ('file' in s) {
+        files.push(s.file);
+      }
+    }
+    return { library: new GuidelineLibrary(files), statuses };
+  }
+
+  const service: AthleteLogService = {
+    builtin,
+    classify(text, relativePath, options) {
+      const fmEnd = frontMatterEnd(text);
+      const byFrontMatter = fmEnd > 0 && ATHLETE_KEY.test(text.slice(0, fmEnd));
+      const byPath = relativePath !== undefined && matcher(resolveOptions(options).files)(relativePath.replace(/\\/g, '/'));
+      return { isLog: byFrontMatter || byPath, byPath: byPath && !byFrontMatter };
+    },
+    async check(request) {
+      const { isLog, byPath } = service.classify(request.text, request.relativePath, request.options);
+      if (!isLog) {
+        return undefined;
+      }
+      // The front matter names extra guideline files; parse once to find them, then check with them.
+      const first = checkText(request.text, { library: new GuidelineLibrary(builtin), cache, rules: [] });
+      const { library, statuses } = await gather(request, first.log.guidelineFiles);
+      const result = checkText(request.text, {
+        library, cache, logByPath: byPath, guidelineFiles: statuses,
+        ...(request.options ? { options: request.options } : {}),
+      });
+      return { ...result, library };
+    },
+    fix(text, findings) {
+      return applyFixes(text, findings);
+    },
+    parseDosage,
+    async library(request) {
+      return (await gather(request, [])).library;
+    },
+  };
+  return Object.freeze(service);
+}
