@@ -8,7 +8,7 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-offline/**', '.vscode-test/**', 'bench/out/**'] },
+  { ignores: ['scratch/**', 'dist/**', 'out/**', 'node_modules/**', '.vscode-offline/**', '.vscode-test/**', 'bench/out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...tseslint.configs.stylistic,

@@ -9,6 +9,11 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
+
+/** The text of a node without raw HTML (comments such as suppressions or test markers). */
+export function plainText(node: Node): string {
+  return toString(node, { includeHtml: false }).trim();
+}
 import { parseDocument, isMap, isScalar, isSeq } from 'yaml';
 import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
@@ -237,7 +242,7 @@ function collectAssessment(ctx: Ctx, base: number, list: List, out: AssessmentIt
   for (const item of list.children) {
     const para = item.children[0];
     if (para?.type === 'paragraph') {
-      out.push({ text: toString(para).trim(), checked: item.checked === true, range: rangeOf(ctx, base, para) });
+      out.push({ text: plainText(para), checked: item.checked === true, range: rangeOf(ctx, base, para) });
     }
     for (const c of item.children) {
       if (c.type === 'list') {
@@ -252,7 +257,7 @@ function currentSection(ctx: Ctx): Section | undefined {
 }
 
 function onHeading(ctx: Ctx, base: number, h: Heading): void {
-  const title = toString(h).trim();
+  const title = plainText(h);
   const range = rangeOf(ctx, base, h);
   while (ctx.sections.length > 0 && (currentSection(ctx)?.depth ?? 0) >= h.depth) {
     ctx.sections.pop();
@@ -337,7 +342,7 @@ function onBlockNode(ctx: Ctx, base: number, node: RootContent): void {
     return;
   }
   if (ctx.session && node.type !== 'html' && node.type !== 'yaml') {
-    const note = toString(node).trim();
+    const note = plainText(node);
     if (note !== '') {
       ctx.session.notes.push(note);
     }

@@ -3,11 +3,10 @@
  * under it give `Dosage`, `Aliases`, `Cues`, `Progression`, `Regression` and `Source`. A heading with none
  * of these (a file title, say) is not an exercise. Problems are reported with their place, never thrown.
  */
-import { toString } from 'mdast-util-to-string';
 import type { Heading, ListItem, RootContent } from 'mdast';
 import { parseDosage } from '../dosage/parse.js';
 import type { Dosage, Range } from '../model.js';
-import { parseMarkdown } from '../parse.js';
+import { parseMarkdown, plainText } from '../parse.js';
 import { LineIndex, normalizeName } from '../text.js';
 
 export interface Guideline {
@@ -114,7 +113,8 @@ export function parseGuidelineFile(text: string, file: string): GuidelineFile {
       valueStart++;
     }
     const value = raw.slice(valueStart).replace(/\s+$/, '');
-    const plain = toString(para).slice(toString(para).indexOf(':') + 1).trim();
+    const whole = plainText(para);
+    const plain = whole.slice(whole.indexOf(':') + 1).trim();
     switch (key) {
       case 'dosage': {
         if (current.dosage) {
@@ -151,7 +151,7 @@ export function parseGuidelineFile(text: string, file: string): GuidelineFile {
     if (node.type === 'heading') {
       const h = node as Heading;
       current = {
-        name: toString(h).trim(),
+        name: plainText(h),
         range: index.range(h.position?.start.offset ?? 0, h.position?.end.offset ?? 0),
         aliases: [], cues: [], progression: [], regression: [], keyed: false,
       };

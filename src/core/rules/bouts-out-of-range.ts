@@ -10,11 +10,12 @@
  * (`5 x 10` becomes `3 x 10`, `five sets of ten` becomes `three sets of ten`).
  */
 import { outOfRangeRule } from './out-of-range.js';
+import { plural } from './rule.js';
 
 export default outOfRangeRule({
   id: 'bouts-out-of-range',
   description: 'The number of bouts of a timed drill is outside the guideline range.',
   field: 'bouts',
-  found: (v) => `${v} bouts`,
+  found: (v) => plural(v, 'bout'),
   expected: (r) => r,
 });

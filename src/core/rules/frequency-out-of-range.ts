@@ -27,17 +27,24 @@ function expectedText(g: Dosage): string {
   return formatFrequency(g).join(', ');
 }
 
-function reportCount(ctx: RuleContext, line: ExerciseLine, g: Guideline, q: Quantity, want: { min: number; max: number }, unit: string): void {
+function reportCount(ctx: RuleContext, line: ExerciseLine, g: Guideline, q: Quantity, want: { min: number; max: number }, per: 'day' | 'week'): void {
   if (q.min >= want.min && q.max <= want.max) {
     return;
   }
-  const edit = want.min === Math.floor(want.min) && want.max === Math.floor(want.max) ? clampQuantity(line.dosage.text, q, want) : undefined;
+  const unit = per === 'day' ? 'daily' : 'a week';
+  const component = frequencyComponent(line.dosage) ?? { start: q.start, end: q.end };
+  const written = line.dosage.text.slice(q.start, q.end);
+  const whole = Number.isInteger(want.min) && Number.isInteger(want.max);
+  // `3x daily` keeps its shape; `TID` or `three times a day` is rewritten whole, as `2x daily`.
+  const edit = !whole ? undefined : /^[\d\s.–-]+$/.test(written)
+    ? clampQuantity(line.dosage.text, q, want)
+    : { start: component.start, end: component.end, text: formatFrequency({ [per === 'day' ? 'perDay' : 'perWeek']: { min: Math.min(want.max, Math.max(want.min, q.min)), max: Math.min(want.max, Math.max(want.min, q.max)) } }).join('') };
   const gd = g.dosage;
   ctx.report({
-    range: dosageRange(ctx, line, q.start, frequencyComponent(line.dosage)?.end ?? q.end),
+    range: dosageRange(ctx, line, component.start, component.end),
     message: `Unexpected ${describeSpan(q)}x ${unit}, expected ${gd ? expectedText(gd) : ''} (${guidelineLabel(g)})`,
     guideline: g,
-    ...(edit ? { fix: { title: `Change to ${edit.text}x ${unit} (${guidelineLabel(g)})`, edits: [{ range: dosageRange(ctx, line, edit.start, edit.end), text: edit.text }] } } : {}),
+    ...(edit ? { fix: { title: `Change frequency (${guidelineLabel(g)})`, edits: [{ range: dosageRange(ctx, line, edit.start, edit.end), text: edit.text }] } } : {}),
   });
 }
 
@@ -70,17 +77,17 @@ const rule: Rule = {
       }
       if (d.perDay) {
         if (gd.perDay) {
-          reportCount(ctx, line, g, d.perDay, gd.perDay, 'daily');
+          reportCount(ctx, line, g, d.perDay, gd.perDay, 'day');
         } else if (gd.perWeek) {
-          reportCount(ctx, line, g, d.perDay, { min: gd.perWeek.min / DAYS_PER_WEEK, max: gd.perWeek.max / DAYS_PER_WEEK }, 'daily');
+          reportCount(ctx, line, g, d.perDay, { min: gd.perWeek.min / DAYS_PER_WEEK, max: gd.perWeek.max / DAYS_PER_WEEK }, 'day');
         } else {
           reportKind(ctx, line, g, `${describeSpan(d.perDay)}x daily`);
         }
       } else if (d.perWeek) {
         if (gd.perWeek) {
-          reportCount(ctx, line, g, d.perWeek, gd.perWeek, 'a week');
+          reportCount(ctx, line, g, d.perWeek, gd.perWeek, 'week');
         } else if (gd.perDay) {
-          reportCount(ctx, line, g, d.perWeek, { min: gd.perDay.min * DAYS_PER_WEEK, max: gd.perDay.max * DAYS_PER_WEEK }, 'a week');
+          reportCount(ctx, line, g, d.perWeek, { min: gd.perDay.min * DAYS_PER_WEEK, max: gd.perDay.max * DAYS_PER_WEEK }, 'week');
         } else {
           reportKind(ctx, line, g, `${describeSpan(d.perWeek)}x a week`);
         }

@@ -65,7 +65,8 @@ const rule: Rule = {
   fixable: true,
   check(ctx) {
     for (const [line, g] of withGuideline(ctx)) {
-      if (line.kind !== 'prescription' || !g.dosage) {
+      // A dosage with unreadable parts may hold the 'missing' part misspelled: unreadable-dosage speaks first.
+      if (line.kind !== 'prescription' || !g.dosage || line.dosage.problems.length > 0) {
         continue;
       }
       const { labels, add } = missing(line.dosage, g.dosage);

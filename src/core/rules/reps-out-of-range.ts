@@ -10,11 +10,12 @@
  * (`5 x 10` becomes `3 x 10`, `five sets of ten` becomes `three sets of ten`).
  */
 import { outOfRangeRule } from './out-of-range.js';
+import { plural } from './rule.js';
 
 export default outOfRangeRule({
   id: 'reps-out-of-range',
   description: 'The number of repetitions is outside the guideline range.',
   field: 'reps',
-  found: (v) => `${v} reps`,
+  found: (v) => plural(v, 'rep'),
   expected: (r) => r,
 });

@@ -112,3 +112,8 @@ export function clampQuantity(dosageText: string, q: Quantity, target: { min: nu
 export function describeSpan(s: { min: number; max: number }): string {
   return s.min === s.max ? `${s.min}` : `${s.min}-${s.max}`;
 }
+
+/** `1 set`, `2 sets`, `2-3 sets`. */
+export function plural(value: string, noun: string): string {
+  return `${value} ${value === '1' ? noun : `${noun}s`}`;
+}

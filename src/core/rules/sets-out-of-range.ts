@@ -10,11 +10,12 @@
  * (`5 x 10` becomes `3 x 10`, `five sets of ten` becomes `three sets of ten`).
  */
 import { outOfRangeRule } from './out-of-range.js';
+import { plural } from './rule.js';
 
 export default outOfRangeRule({
   id: 'sets-out-of-range',
   description: 'The number of sets is outside the guideline range.',
   field: 'sets',
-  found: (v) => `${v} sets`,
+  found: (v) => plural(v, 'set'),
   expected: (r) => r,
 });

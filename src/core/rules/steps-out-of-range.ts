@@ -10,11 +10,12 @@
  * (`5 x 10` becomes `3 x 10`, `five sets of ten` becomes `three sets of ten`).
  */
 import { outOfRangeRule } from './out-of-range.js';
+import { plural } from './rule.js';
 
 export default outOfRangeRule({
   id: 'steps-out-of-range',
   description: 'The number of steps per leg is outside the guideline range.',
   field: 'steps',
-  found: (v) => `${v} steps`,
+  found: (v) => plural(v, 'step'),
   expected: (r) => `${r} steps`,
 });

@@ -1,0 +1,62 @@
+/** Shared test helpers: the real service over fixtures on disk, and marker reading. */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { createNodeService, builtinGuidelines } from '../src/cli/node-host.js';
+import { GuidelineLibrary, parseGuidelineFile, type Finding } from '../src/core/index.js';
+
+export const ROOT = path.resolve(__dirname, '..');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+
+export const service = createNodeService();
+
+export function builtinLibrary(): GuidelineLibrary {
+  return new GuidelineLibrary(builtinGuidelines(ROOT).map((g) => parseGuidelineFile(g.text, g.path)));
+}
+
+export function read(file: string): string {
+  return readFileSync(file, 'utf8');
+}
+
+/**
+ * Expected findings written in a fixture: `<!-- expect: rule-id -->` (or `<!-- expect: a, b -->`) on the
+ * line the finding starts on; inside front matter, a YAML comment `# expect: rule-id`. Where neither
+ * fits (the front matter's `---` line), `rule-id@N` names the line N.
+ */
+export function expectedMarkers(text: string): string[] {
+  const out: string[] = [];
+  text.split(/\r\n|\r|\n/).forEach((line, i) => {
+    const re = /(?:<!--|#)\s*expect:\s*([a-z0-9@, -]+?)\s*(?:-->|$)/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(line)) !== null) {
+      for (const id of (m[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+        const [rule, at] = id.split('@');
+        out.push(`${at ?? i + 1}:${rule ?? ''}`);
+      }
+    }
+  });
+  return out.sort();
+}
+
+export function actualMarkers(findings: readonly Finding[]): string[] {
+  return findings.map((f) => `${f.range.start.line}:${f.ruleId}`).sort();
+}
+
+/** Per-fixture settings: `<!-- fixture: {"relativePath": "x.athlete.md", "options": {...}} -->`. */
+export function fixtureConfig(text: string): { relativePath?: string; options?: Record<string, unknown> } {
+  const m = /<!--\s*fixture:\s*(\{.*?\})\s*-->/s.exec(text);
+  return m?.[1] ? (JSON.parse(m[1]) as { relativePath?: string; options?: Record<string, unknown> }) : {};
+}
+
+export async function checkFixture(file: string, text = read(file)): Promise<Finding[]> {
+  const cfg = fixtureConfig(text);
+  const result = await service.check({
+    text,
+    path: file,
+    relativePath: cfg.relativePath ?? path.relative(ROOT, file),
+    ...(cfg.options ? { options: cfg.options } : {}),
+  });
+  if (!result) {
+    throw new Error(`${file} is not an athlete log: give it front matter with athlete, or a fixture relativePath`);
+  }
+  return result.findings;
+}
