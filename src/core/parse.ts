@@ -17,7 +17,7 @@ export function plainText(node: Node): string {
 import { parseDocument, isMap, isScalar, isSeq } from 'yaml';
 import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
-import { splitBlocks, type Block } from './blocks.js';
+import { frontMatterEnd, splitBlocks, type Block } from './blocks.js';
 import { parseDosage, startsComponent } from './dosage/parse.js';
 import type {
   AssessmentItem, AthleteLog, ExerciseLine, FrontMatter, FrontMatterField, LineKind, Phase, Range, Section,
@@ -25,11 +25,15 @@ import type {
 } from './model.js';
 import { LineIndex } from './text.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+// Front matter exists only at the very start of a log, so only the first block is parsed with
+// remark-frontmatter. This also keeps clear of its handling of an unclosed `---` (it turns the lists
+// that follow into paragraphs), where CommonMark reads a thematic break.
+const bodyProcessor = unified().use(remarkParse).use(remarkGfm);
+const frontMatterProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
-/** Parses one block's Markdown. Exposed so renderers and caches share the one pipeline. */
-export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+/** Parses Markdown with the one pipeline every client shares; `frontMatter` when the text starts a log. */
+export function parseMarkdown(text: string, frontMatter = frontMatterEnd(text) > 0): Root {
+  return (frontMatter ? frontMatterProcessor : bodyProcessor).parse(text);
 }
 
 /** A cache of parsed blocks keyed by their exact text. Bounded: oldest entries go first. */
@@ -37,15 +41,16 @@ export class BlockCache {
   readonly #map = new Map<string, Root>();
   constructor(readonly limit = 2000) {}
 
-  get(text: string): Root {
-    const hit = this.#map.get(text);
+  get(text: string, frontMatter: boolean): Root {
+    const key = frontMatter ? `\u0000fm${text}` : text;
+    const hit = this.#map.get(key);
     if (hit) {
-      this.#map.delete(text);
-      this.#map.set(text, hit);
+      this.#map.delete(key);
+      this.#map.set(key, hit);
       return hit;
     }
-    const tree = parseMarkdown(text);
-    this.#map.set(text, tree);
+    const tree = parseMarkdown(text, frontMatter);
+    this.#map.set(key, tree);
     if (this.#map.size > this.limit) {
       const oldest = this.#map.keys().next();
       if (!oldest.done) {
@@ -413,6 +418,8 @@ function str(v: unknown): string | undefined {
 export interface ParseOptions {
   /** Reuse parsed blocks across calls (incremental checking). */
   cache?: BlockCache;
+  /** Parse the text as one piece instead of block by block (a reference for tests and benchmarks). */
+  whole?: boolean;
 }
 
 /** Reads an athlete log. Never throws on any input. */
@@ -423,9 +430,12 @@ export function parseLog(text: string, options: ParseOptions = {}): AthleteLog {
     end: index.point(text.length),
   };
   const ctx: Ctx = { text, index, log, sections: [], phase: undefined, session: undefined };
-  const blocks: Block[] = splitBlocks(text);
+  const blocks: Block[] = options.whole
+    ? [{ start: 0, text, line: 1, kind: frontMatterEnd(text) > 0 ? 'front-matter' : 'body' }]
+    : splitBlocks(text);
   for (const block of blocks) {
-    const tree = options.cache ? options.cache.get(block.text) : parseMarkdown(block.text);
+    const fm = block.kind === 'front-matter';
+    const tree = options.cache ? options.cache.get(block.text, fm) : parseMarkdown(block.text, fm);
     collectSuppressions(ctx, block.start, tree);
     for (const node of tree.children) {
       if (node.type === 'yaml' && block.kind === 'front-matter') {
