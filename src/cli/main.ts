@@ -56,7 +56,12 @@ async function expand(args: string[]): Promise<{ files: string[]; explicit: Set<
   const files: string[] = [];
   const explicit = new Set<string>();
   for (const a of args) {
-    const stat = await fs.stat(a).catch(() => undefined);
+    const stat = await fs.stat(a).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT' && e.code !== 'ENOTDIR') {
+        throw new UsageError(`cannot read ${a}: ${e.code ?? e.message}`);
+      }
+      return undefined;
+    });
     if (stat?.isFile()) {
       files.push(a);
       explicit.add(a);

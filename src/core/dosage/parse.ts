@@ -537,6 +537,12 @@ const steps: Matcher = (p, i) => {
   return withProblem({ next: j, kind: 'steps', fields: ['steps'], set: (d) => { d.steps = quantity(a); } }, descendingProblem(a));
 };
 
+/** Whether a number ending before token k stands alone: end of text, or a mark that is not `x`, `/`, `-` or `#`. */
+function bareEnd(p: Parser, k: number): boolean {
+  const t = p.tok(k);
+  return t === undefined || (t.kind === 'sym' && !['x', '/', '-', '#'].includes(t.norm));
+}
+
 /**
  * Per-set list after `3x3`: `,5,5` makes `3x3,5,5`. Taken only when it gives exactly one number per set,
  * so `2 x 10, 5 steps each leg` keeps its comma.
@@ -632,7 +638,7 @@ const setsReps: Matcher = (p, i) => {
       }
     }
   }
-  const list = perSetList(p, firstNum.next === b.next ? firstNum : b, j, a, (k) => p.tok(k) === undefined || p.is(k, ',', '.', ';') || p.inSet(k, REP_WORDS));
+  const list = perSetList(p, firstNum.next === b.next ? firstNum : b, j, a, (k) => bareEnd(p, k) || p.inSet(k, REP_WORDS));
   if (list) {
     j = list.next;
   }

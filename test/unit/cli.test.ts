@@ -1,0 +1,153 @@
+/** The CLI as a user runs it: a real process, exit codes, output contracts, --fix on a copy. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FIXTURES, ROOT } from '../helpers.js';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+function run(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('athlete-log CLI', function () {
+  this.timeout(30000);
+  let tmp = '';
+
+  before(() => {
+    const build = spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(build.status, 0, build.stderr);
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'athlete-log-cli-'));
+  });
+
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('checks the bundled examples: findings as file:line:column: severity rule-id message, exit 0 without errors', () => {
+    const r = run(['check', 'examples/']);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.ok(lines.length > 3);
+    for (const l of lines) {
+      assert.match(l, /^examples\/[\w.-]+\.md:\d+:\d+: (error|warning|information|hint) [a-z-]+ .+$/);
+    }
+    assert.ok(lines.includes('examples/sam-sprinter.athlete.md:20:17: warning sets-out-of-range Unexpected 5 sets, expected 2-3 (Chair Bridge guideline)'), r.stdout);
+    assert.match(r.stderr, /2 logs checked/);
+  });
+
+  it('prints JSON with 1-based positions and exits 1 on an error finding', () => {
+    const r = run(['check', '--format', 'json', path.join(FIXTURES, 'rules', 'unreadable-dosage', 'not-ok.md')]);
+    assert.equal(r.code, 1);
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    assert.ok(rows.length > 0);
+    for (const row of rows) {
+      assert.deepEqual(Object.keys(row), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message']);
+      assert.ok(['error', 'warning', 'information', 'hint'].includes(row.severity as string));
+    }
+    const first = rows.find((x) => x.ruleId === 'unreadable-dosage');
+    assert.deepEqual([first?.line, first?.column, first?.endLine, first?.endColumn], [6, 25, 6, 29]);
+  });
+
+  it('finds logs in folders and globs, and skips other Markdown', () => {
+    const dir = path.join(tmp, 'glob');
+    mkdirSync(path.join(dir, 'sub'), { recursive: true });
+    writeFileSync(path.join(dir, 'sub', 'a.athlete.md'), '---\nathlete: A\n---\n## Program\n- Chair Bridge: 9 x 10\n');
+    writeFileSync(path.join(dir, 'README.md'), '# Not a log\n- Chair Bridge: 9 x 10\n');
+    const folder = run(['check', dir]);
+    assert.match(folder.stdout, /sub\/a\.athlete\.md:5:\d+: warning sets-out-of-range/);
+    assert.doesNotMatch(folder.stdout, /README/);
+    const glob = run(['check', 'glob/**/*.md'], tmp);
+    assert.equal(glob.code, 0, glob.stderr);
+    assert.match(glob.stdout, /^glob\/sub\/a\.athlete\.md:5/m);
+  });
+
+  it('--fix applies every fix on the file and changes nothing outside the fixes', () => {
+    const src = path.join(FIXTURES, 'rules', 'sets-out-of-range', 'not-ok.md');
+    const copy = path.join(tmp, 'fix.md');
+    copyFileSync(src, copy);
+    const r = run(['check', '--fix', copy]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(readFileSync(copy, 'utf8'), readFileSync(src.replace('.md', '.fixed.md'), 'utf8'));
+    assert.doesNotMatch(r.stdout, /sets-out-of-range/);
+    assert.match(r.stderr, /6 fixed/);
+  });
+
+  it('honours --rule, --pain-threshold and --guidelines', () => {
+    const log = path.join(tmp, 'opts.athlete.md');
+    writeFileSync(log, '---\nathlete: A\n---\n## Log\n### 2026-11-03\n- Chair Bridge: 9 x 10, pain 4/10\n- Heel Slide: 3 x 12\n');
+    const guide = path.join(tmp, 'heel.md');
+    writeFileSync(guide, '## Heel Slide\n- Dosage: 2 x 10\n');
+    const r = run(['check', '--rule', 'sets-out-of-range=error', '--pain-threshold', '3', '--guidelines', guide, log]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /:6:\d+: error sets-out-of-range/);
+    assert.match(r.stdout, /pain-above-threshold Unexpected pain 4\/10 in Chair Bridge, expected at most 3\/10/);
+    assert.match(r.stdout, /:7:\d+: error sets-out-of-range Unexpected 3 sets, expected 2 \(Heel Slide guideline\)/);
+    const off = run(['check', '--rule', 'sets-out-of-range=off', '--rule', 'reps-out-of-range=off', '--guidelines', guide, log]);
+    assert.doesNotMatch(off.stdout, /out-of-range/);
+  });
+
+  it('exits 2 with a clear message on usage and file problems', () => {
+    const cases: [string[], RegExp][] = [
+      [[], /Usage/],
+      [['frobnicate'], /unknown command frobnicate/],
+      [['check'], /at least one PATH/],
+      [['check', '--format', 'xml', 'examples'], /unknown --format xml/],
+      [['check', '--nope', 'examples'], /Unknown option '--nope'/],
+      [['check', 'no/such/file.md'], /no such file or folder/],
+      [['check', 'nothing-matches/**/*.md'], /no files match/],
+      [['check', '--rule', 'x=loud', 'examples'], /bad --rule/],
+      [['check', '--pain-threshold', '11', 'examples'], /bad --pain-threshold/],
+      [['check', 'src/'], /no athlete logs found/],
+      [['dosage'], /exactly one TEXT/],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, message, args.join(' '));
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    }
+  });
+
+  it('exits 2 on an unreadable file', function () {
+    if (process.getuid?.() === 0) {
+      // root reads every file, so make one that no one can read: a symbolic link to itself.
+      const loop = path.join(tmp, 'loop.athlete.md');
+      symlinkSync(loop, loop);
+      const r = run(['check', loop]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /cannot read .*loop\.athlete\.md: ELOOP/);
+      return;
+    }
+    const f = path.join(tmp, 'locked.athlete.md');
+    writeFileSync(f, '---\nathlete: A\n---\n');
+    chmodSync(f, 0o000);
+    const r = run(['check', f]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /cannot read .*EACCES/);
+  });
+
+  it('dosage prints the parsed dosage as JSON', () => {
+    const r = run(['dosage', 'two to three sets of ten reps, hold 3-6 s, once or twice daily, hlod']);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.stdout), {
+      sets: { min: 2, max: 3 }, reps: { min: 10, max: 10 }, holdSeconds: { min: 3, max: 6 }, perDay: { min: 1, max: 2 },
+      problems: [{ start: 64, end: 68, message: 'Unexpected `hlod` in dosage, expected a component such as `3 x 10`, `hold 5 s` or `2x daily`' }],
+    });
+    const all = JSON.parse(run(['dosage', '3x3,5,5 @ 20 kg, before run, each side, RPE 7, tempo 3-1-1, pain 2/10, 3 bouts x 1 min, 5 steps each leg, 3x/week']).stdout) as Record<string, unknown>;
+    assert.deepEqual(all, {
+      sets: { min: 3, max: 3 }, reps: { min: 3, max: 5 }, bouts: { min: 3, max: 3 }, boutSeconds: { min: 60, max: 60 },
+      steps: { min: 5, max: 5 }, perWeek: { min: 3, max: 3 }, rpe: { min: 7, max: 7 }, pain: { min: 2, max: 2 },
+      timing: 'before-run', side: 'each', load: { min: 20, max: 20, unit: 'kg' }, tempo: '3-1-1', repsPerSet: [3, 5, 5], problems: [],
+    });
+  });
+
+  it('prints --help and --version', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(run(['--version']).stdout.trim(), pkg.version);
+    const help = run(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /athlete-log check \[options\] PATH/);
+  });
+});
