@@ -1,7 +1,7 @@
 /**
  * `reps-out-of-range`: The number of repetitions is outside the guideline range.
  *
- * Rationale: Repetitions set the volume of each set; the guideline range is what the rehab evidence used. The range is the exercise guideline's (built-in library or the coach's own guideline
+ * Rationale: Repetitions set the volume of each set; staying inside the guideline keeps the load where the program meant it. The range is the exercise guideline's (built-in library or the coach's own guideline
  * files), never a number in this rule; the message names the guideline it relied on.
  *
  * Source of the built-in ranges: "Hamstrung", Stay the Course column, Joe Uhan, iRunFar.

@@ -1,0 +1,39 @@
+/** Docs agree with the code: every rule is documented in its file and in the README; versions agree. */
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { RULES } from '../../src/core/index.js';
+import { read, ROOT } from '../helpers.js';
+
+describe('metadata', () => {
+  const readme = read(path.join(ROOT, 'README.md'));
+
+  for (const rule of RULES) {
+    it(`${rule.id} is documented`, () => {
+      const source = read(path.join(ROOT, 'src', 'core', 'rules', `${rule.id}.ts`));
+      assert.ok(source.startsWith(`/**\n * \`${rule.id}\`: `), 'the rule file starts with its doc comment');
+      assert.match(source, /Rationale: /);
+      const row = `| [\`${rule.id}\`](#${rule.id}) | ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : 'no'} |`;
+      assert.ok(readme.includes(row), `README row: ${row}`);
+      assert.ok(readme.includes(`\n### ${rule.id}\n`), 'README section');
+    });
+  }
+
+  it('has rule ids in kebab-case, sorted, unique', () => {
+    const ids = RULES.map((r) => r.id);
+    assert.deepEqual(ids, [...ids].sort());
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ids) {
+      assert.match(id, /^[a-z]+(-[a-z]+)*$/);
+    }
+  });
+
+  it('keeps the README Quick start to the two commands', () => {
+    const quick = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.equal(quick, 'npm ci && npm start\nnpm test\n');
+  });
+
+  it('has the package version at the top of the CHANGELOG', () => {
+    const pkg = JSON.parse(read(path.join(ROOT, 'package.json'))) as { version: string };
+    assert.match(read(path.join(ROOT, 'CHANGELOG.md')), new RegExp(`^# Changelog\\n\\n## ${pkg.version.replace(/\./g, '\\.')} `));
+  });
+});
