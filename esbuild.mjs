@@ -1,5 +1,6 @@
-// Bundles the extension (Node host) and the command-line tool. Type checking is a separate step
-// (`npm run check-types`), as in the VS Code esbuild sample.
+// Bundles the extension for the Node extension host (main) and the web-worker host (browser), and the
+// command-line tool. Type checking is a separate step (`npm run check-types`), as in the VS Code esbuild
+// sample. The built-in guideline library is bundled into the extension as text.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -8,7 +9,8 @@ const common = {
   minify: production,
   sourcemap: !production,
   logLevel: 'warning',
-  target: 'node20',
+  loader: { '.md': 'text' },
+  legalComments: 'none',
 };
 
 await Promise.all([
@@ -18,7 +20,19 @@ await Promise.all([
     outfile: 'dist/extension.js',
     format: 'cjs',
     platform: 'node',
+    target: 'node20',
     external: ['vscode'],
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['src/vscode/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    format: 'cjs',
+    platform: 'browser',
+    target: 'es2022',
+    external: ['vscode'],
+    // The core uses no Node API; keep it that way in the web bundle.
+    define: { 'process.env.NODE_ENV': '"production"' },
   }),
   esbuild.build({
     ...common,
@@ -26,6 +40,7 @@ await Promise.all([
     outfile: 'dist/cli.js',
     format: 'cjs',
     platform: 'node',
+    target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
   }),
 ]);

@@ -6,15 +6,27 @@ import { spawn } from 'node:child_process';
 
 const suites = [
   { name: 'build', cmd: 'npm', args: ['run', '-s', 'build'], counts: false },
-  { name: 'unit', cmd: 'npx', args: ['mocha', '--reporter', 'spec'], counts: true },
+  { name: 'unit', cmd: 'npx', args: ['mocha', '--reporter', 'spec'], counts: 'mocha' },
+  // TextMate grammar tests: the injection grammar over the real Markdown grammar (from tm-grammars).
+  {
+    name: 'grammar', cmd: 'npx', counts: 'tmgrammar',
+    args: ['vscode-tmgrammar-test', '-g', 'node_modules/tm-grammars/grammars/markdown.json', 'test/grammar/*.test.md'],
+    // Markdown embeds dozens of languages that these tests do not need.
+    quiet: /grammar not found for/,
+  },
 ];
 
 function run(suite) {
   return new Promise((resolve) => {
     const child = spawn(suite.cmd, suite.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
-    child.stderr.on('data', (d) => { out += d; process.stderr.write(d); });
+    const show = (stream) => (d) => {
+      out += d;
+      const text = suite.quiet ? String(d).split('\n').filter((l) => !suite.quiet.test(l)).join('\n') : String(d);
+      stream.write(text);
+    };
+    child.stdout.on('data', show(process.stdout));
+    child.stderr.on('data', show(process.stderr));
     child.on('error', (e) => resolve({ code: 1, out: `${out}\n${e.message}` }));
     child.on('close', (code) => resolve({ code: code ?? 1, out }));
   });
@@ -32,8 +44,9 @@ for (const suite of suites) {
     }
     continue;
   }
-  const p = Number(/(\d+) passing/.exec(out)?.[1] ?? 0);
-  const f = Number(/(\d+) failing/.exec(out)?.[1] ?? 0);
+  const [p, f] = suite.counts === 'mocha'
+    ? [Number(/(\d+) passing/.exec(out)?.[1] ?? 0), Number(/(\d+) failing/.exec(out)?.[1] ?? 0)]
+    : [(out.match(/^✓ /gm) ?? []).length, (out.match(/^(✖|ERROR) /gm) ?? []).length];
   passed += p;
   failed += f;
   if (code !== 0 && f === 0) {

@@ -13,21 +13,28 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
 }
 
 /**
- * Applies the fixes of `findings` to `text`. A fix whose edits overlap an edit already taken is left out
- * whole (the next check reports it again), so no fix is ever half applied. Text outside the edits is
- * kept byte for byte.
+ * The fixes that can be applied together: in order, a fix whose edits overlap an edit already taken is
+ * left out whole (the next check reports it again), so no fix is ever half applied.
  */
-export function applyFixes(text: string, findings: readonly Finding[]): { text: string; applied: number } {
+export function selectFixes(findings: readonly Finding[]): Finding[] {
   const taken: TextEdit[] = [];
-  let applied = 0;
+  const out: Finding[] = [];
   for (const f of findings) {
     const edits = f.fix?.edits ?? [];
     if (edits.length === 0 || edits.some((e) => taken.some((t) => overlaps(e, t)))) {
       continue;
     }
     taken.push(...edits);
-    applied++;
+    out.push(f);
   }
+  return out;
+}
+
+/** Applies the fixes of `findings` to `text` (see selectFixes). Text outside the edits is kept byte for byte. */
+export function applyFixes(text: string, findings: readonly Finding[]): { text: string; applied: number } {
+  const chosen = selectFixes(findings);
+  const taken = chosen.flatMap((f) => f.fix?.edits ?? []);
+  const applied = chosen.length;
   taken.sort((a, b) => b.range.start.offset - a.range.start.offset || b.range.end.offset - a.range.end.offset);
   let out = text;
   for (const e of taken) {

@@ -2,7 +2,7 @@
 export { createAthleteLogService } from './service.js';
 export type { AthleteLogService, CheckRequest, GuidelineSource, ILogger, IWorkspace, LogCheck, ServiceOptions } from './service.js';
 export { checkModel, checkText, isSuppressed } from './check.js';
-export { applyFixes } from './fix.js';
+export { applyFixes, selectFixes } from './fix.js';
 export { parseDosage } from './dosage/parse.js';
 export { describeDosage, dosageToJson, formatDosage } from './dosage/format.js';
 export type { DosageJson } from './dosage/format.js';

@@ -1,13 +1,73 @@
 /**
- * Composition root of the extension. The editor features (diagnostics, quick fixes, completion, hover,
- * preview) are thin adapters over the core service; they arrive with the editor issue.
+ * Composition root: one core service, thin adapters registered in a flat list. No domain logic here.
+ * The same file is bundled for the Node extension host (main) and the web-worker host (browser).
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { AthleteLogCodeActions } from './codeActions.js';
+import { checkWorkspace, fixAll, newLog } from './commands.js';
+import { AthleteLogCompletion } from './completion.js';
+import { LogChecker } from './diagnostics.js';
+import { createVsCodeService } from './host.js';
+import { AthleteLogHover } from './hover.js';
+import { SECTION } from './settings.js';
+import { AthleteStatus } from './statusBar.js';
+import { AthleteLogSymbols } from './symbols.js';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Nothing to register yet: the core engine and the CLI come first.
+const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
+
+export interface AthleteLogApi {
+  readonly checker: LogChecker;
+  readonly status: AthleteStatus;
+}
+
+export function activate(context: vscode.ExtensionContext): AthleteLogApi {
+  const output = vscode.window.createOutputChannel('Athlete Log');
+  const checker = new LogChecker(createVsCodeService(output), context.extensionUri);
+  const status = new AthleteStatus(checker);
+  const recheckSoon = debounce(() => checker.recheckOpen(), 300);
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+
+  context.subscriptions.push(
+    output, checker, status, watcher,
+    vscode.workspace.onDidOpenTextDocument((d) => checker.schedule(d, 0)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0) {
+        checker.schedule(e.document);
+      }
+    }),
+    vscode.workspace.onDidCloseTextDocument((d) => checker.clear(d.uri)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(SECTION)) {
+        checker.recheckOpen();
+      }
+    }),
+    // A guideline file may have changed: re-check the open logs (cheap, and debounced).
+    watcher.onDidChange(recheckSoon), watcher.onDidCreate(recheckSoon), watcher.onDidDelete(recheckSoon),
+    vscode.workspace.onDidSaveTextDocument(recheckSoon),
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new AthleteLogCodeActions(checker), { providedCodeActionKinds: AthleteLogCodeActions.providedCodeActionKinds }),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new AthleteLogCompletion(checker), ':', ' ', '#'),
+    vscode.languages.registerHoverProvider(MARKDOWN, new AthleteLogHover(checker, context.extensionUri)),
+    vscode.languages.registerDocumentSymbolProvider(MARKDOWN, new AthleteLogSymbols(checker), { label: 'Athlete Log' }),
+    vscode.commands.registerCommand('athleteLog.checkWorkspace', () => checkWorkspace(checker)),
+    vscode.commands.registerCommand('athleteLog.newLog', () => newLog()),
+    vscode.commands.registerCommand('athleteLog.fixAll', () => fixAll(checker)),
+  );
+  for (const d of vscode.workspace.textDocuments) {
+    checker.schedule(d, 0);
+  }
+  return { checker, status };
 }
 
 export function deactivate(): void {
-  // Nothing to release.
+  // Everything is disposed through context.subscriptions.
+}
+
+function debounce(fn: () => void, ms: number): () => void {
+  let t: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    if (t !== undefined) {
+      clearTimeout(t);
+    }
+    t = setTimeout(fn, ms);
+  };
 }

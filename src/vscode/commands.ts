@@ -1,0 +1,59 @@
+/** Commands: Check All Logs in Workspace, New Athlete Log, Fix All in This Log. */
+import * as vscode from 'vscode';
+import { newLogSnippet } from '../core/snippets.js';
+import { fixAllEdit } from './codeActions.js';
+import type { LogChecker } from './diagnostics.js';
+
+export async function checkWorkspace(checker: LogChecker): Promise<{ logs: number; findings: number; cancelled: boolean }> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Athlete Log: checking logs', cancellable: true }, async (progress, token) => {
+    const files = await vscode.workspace.findFiles('**/*.md', '{**/node_modules/**,**/.git/**}', undefined, token);
+    const decoder = new TextDecoder('utf-8');
+    let logs = 0;
+    let findings = 0;
+    for (let i = 0; i < files.length; i++) {
+      if (token.isCancellationRequested) {
+        return { logs, findings, cancelled: true };
+      }
+      const uri = files[i];
+      if (!uri) {
+        continue;
+      }
+      progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / files.length });
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const text = open ? open.getText() : decoder.decode(await vscode.workspace.fs.readFile(uri));
+      const n = await checker.checkUri(uri, text);
+      if (n >= 0) {
+        logs++;
+        findings += n;
+      }
+    }
+    return { logs, findings, cancelled: false };
+  });
+}
+
+export async function newLog(): Promise<vscode.TextEditor | undefined> {
+  const athlete = await vscode.window.showInputBox({
+    title: 'New Athlete Log', prompt: "The athlete's name", placeHolder: 'Jane Runner',
+    validateInput: (v) => (v.trim() === '' ? 'Enter a name' : undefined),
+  });
+  if (athlete === undefined) {
+    return undefined;
+  }
+  const condition = await vscode.window.showInputBox({ title: 'New Athlete Log', prompt: 'The condition', placeHolder: 'Left hamstring strain' });
+  if (condition === undefined) {
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.insertSnippet(new vscode.SnippetString(newLogSnippet(athlete.trim(), condition.trim() || 'Left hamstring strain')));
+  return editor;
+}
+
+export async function fixAll(checker: LogChecker): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  const state = editor ? checker.state(editor.document) ?? await checker.check(editor.document) : undefined;
+  if (!editor || !state) {
+    return false;
+  }
+  return vscode.workspace.applyEdit(fixAllEdit(editor.document, state.result.findings));
+}

@@ -1,0 +1,100 @@
+/**
+ * Completion in athlete logs: exercise names where a list item starts (inserting the guideline's dosage
+ * as tab stops), dosage components after the name, and today's date for a session heading.
+ */
+import * as vscode from 'vscode';
+import { describeDosage, type Guideline } from '../core/index.js';
+import { dosageSnippet, exerciseSnippet } from '../core/snippets.js';
+import type { LogChecker } from './diagnostics.js';
+
+const ITEM_START = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)([^:]*)$/;
+const AFTER_NAME = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?([^:]+):(.*)$/;
+const HEADING = /^(#{1,6})(\s*)([\d-]*)$/;
+
+const COMPONENTS: readonly [string, string, string][] = [
+  ['x reps', '${1:3} x ${2:10}', 'sets x reps'],
+  ['hold', 'hold ${1:5} s', 'hold time in seconds'],
+  ['daily', '${1|1,2|}x daily', 'times per day'],
+  ['per week', '${1:3}x/week', 'times per week'],
+  ['bouts', '${1:3} bouts x ${2:12} s', 'timed bouts'],
+  ['steps', '${1:5} steps each leg', 'steps per leg'],
+  ['before run', 'before run', 'timing'],
+  ['after run', 'after run', 'timing'],
+  ['each side', 'each side', 'side'],
+  ['pain', 'pain ${1:0}/10', 'pain score (log entries)'],
+  ['RPE', 'RPE ${1:7}', 'effort'],
+  ['load', '@ ${1:20} ${2|kg,lb|}', 'load'],
+  ['tempo', 'tempo ${1:3-1-1}', 'tempo'],
+];
+
+function today(): string {
+  const d = new Date();
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export class AthleteLogCompletion implements vscode.CompletionItemProvider {
+  constructor(private readonly checker: LogChecker) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+    if (!this.checker.isLog(document)) {
+      return undefined;
+    }
+    const prefix = document.lineAt(position.line).text.slice(0, position.character);
+    const heading = HEADING.exec(prefix);
+    if (heading) {
+      const date = today();
+      const item = new vscode.CompletionItem(`${heading[1] ?? '###'} ${date}`, vscode.CompletionItemKind.Event);
+      item.detail = "Session for today";
+      item.insertText = `${heading[1] ?? '###'} ${date}`;
+      item.range = new vscode.Range(position.line, 0, position.line, position.character);
+      item.filterText = prefix;
+      return [item];
+    }
+    const library = await this.checker.service.library({ path: document.uri.path, text: document.getText() });
+    const start = ITEM_START.exec(prefix);
+    if (start) {
+      const from = (start[1] ?? '').length;
+      const range = new vscode.Range(position.line, from, position.line, position.character);
+      return library.all().map((g) => this.exerciseItem(g, range));
+    }
+    const after = AFTER_NAME.exec(prefix);
+    if (after) {
+      const g = library.lookup((after[1] ?? '').replace(/[*_`]/g, '').trim());
+      const items: vscode.CompletionItem[] = [];
+      if (g?.dosage && (after[2] ?? '').trim() === '') {
+        const item = new vscode.CompletionItem(`${g.name} guideline dosage`, vscode.CompletionItemKind.Value);
+        item.insertText = new vscode.SnippetString(dosageSnippet(g.dosage));
+        item.detail = describeDosage(g.dosage);
+        item.sortText = '0';
+        items.push(item);
+      }
+      for (const [label, body, detail] of COMPONENTS) {
+        const item = new vscode.CompletionItem(label, vscode.CompletionItemKind.Keyword);
+        item.insertText = new vscode.SnippetString(body);
+        item.detail = detail;
+        item.sortText = `1${label}`;
+        items.push(item);
+      }
+      return items;
+    }
+    return undefined;
+  }
+
+  exerciseItem(g: Guideline, range: vscode.Range): vscode.CompletionItem {
+    const item = new vscode.CompletionItem(g.name, vscode.CompletionItemKind.Function);
+    item.insertText = new vscode.SnippetString(exerciseSnippet(g));
+    item.range = range;
+    item.filterText = [g.name, ...g.aliases].join(' ');
+    item.detail = g.dosage ? describeDosage(g.dosage) : 'known exercise, no set dosage';
+    const doc = new vscode.MarkdownString();
+    if (g.cues.length > 0) {
+      doc.appendMarkdown(g.cues.map((c) => `- ${c}`).join('\n'));
+    }
+    if (g.source) {
+      doc.appendMarkdown(`\n\nSource: ${g.source}`);
+    }
+    item.documentation = doc;
+    return item;
+  }
+}

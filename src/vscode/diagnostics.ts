@@ -1,0 +1,149 @@
+/**
+ * Live diagnostics: check athlete logs on open, on every edit (debounced; a newer edit makes older work
+ * stale), when settings or guideline files change; clear on close. Keeps the latest result per document
+ * version so code actions, hovers and the status bar never re-parse and never use a stale fix.
+ */
+import * as vscode from 'vscode';
+import type { AthleteLogService, Finding, LogCheck } from '../core/index.js';
+import { toRange, toSeverity } from './convert.js';
+import { guidelineUri } from './host.js';
+import { checkOptions, relativePath } from './settings.js';
+
+export const SOURCE = 'athlete-log';
+const DEBOUNCE_MS = 150;
+
+export interface DocState {
+  readonly uri: vscode.Uri;
+  readonly version: number;
+  readonly result: LogCheck;
+}
+
+export class LogChecker implements vscode.Disposable {
+  readonly #service: AthleteLogService;
+  readonly #extensionUri: vscode.Uri;
+  readonly #collection = vscode.languages.createDiagnosticCollection(SOURCE);
+  readonly #states = new Map<string, DocState>();
+  readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #generation = new Map<string, number>();
+  readonly #onDidCheck = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidCheck = this.#onDidCheck.event;
+
+  constructor(service: AthleteLogService, extensionUri: vscode.Uri) {
+    this.#service = service;
+    this.#extensionUri = extensionUri;
+  }
+
+  get service(): AthleteLogService {
+    return this.#service;
+  }
+
+  /** The latest result for exactly this version of the document, if any. */
+  state(document: vscode.TextDocument): DocState | undefined {
+    const s = this.#states.get(document.uri.toString());
+    return s && s.version === document.version ? s : undefined;
+  }
+
+  isLog(document: vscode.TextDocument): boolean {
+    if (document.languageId !== 'markdown') {
+      return false;
+    }
+    const o = checkOptions(document.uri);
+    return this.#service.classify(document.getText(), relativePath(document.uri), o).isLog;
+  }
+
+  schedule(document: vscode.TextDocument, delay = DEBOUNCE_MS): void {
+    const key = document.uri.toString();
+    const t = this.#timers.get(key);
+    if (t !== undefined) {
+      clearTimeout(t);
+    }
+    this.#generation.set(key, (this.#generation.get(key) ?? 0) + 1);
+    this.#timers.set(key, setTimeout(() => {
+      this.#timers.delete(key);
+      void this.check(document);
+    }, delay));
+  }
+
+  /** Checks now; results of a check overtaken by a newer edit are dropped. */
+  async check(document: vscode.TextDocument): Promise<DocState | undefined> {
+    const key = document.uri.toString();
+    const generation = (this.#generation.get(key) ?? 0) + 1;
+    this.#generation.set(key, generation);
+    if (document.languageId !== 'markdown' || document.isClosed) {
+      this.clear(document.uri);
+      return undefined;
+    }
+    const version = document.version;
+    const text = document.getText();
+    let result: LogCheck | undefined;
+    try {
+      result = await this.#service.check({ text, path: document.uri.path, relativePath: relativePath(document.uri), options: checkOptions(document.uri) });
+    } catch (e) {
+      // A bug must never take the editor down; report it once in the Problems panel's neighbour.
+      console.error('athlete-log: check failed', e);
+      return undefined;
+    }
+    if (this.#generation.get(key) !== generation || document.version !== version || document.isClosed) {
+      return undefined; // stale
+    }
+    if (!result) {
+      this.clear(document.uri);
+      this.#onDidCheck.fire(document.uri);
+      return undefined;
+    }
+    const state: DocState = { uri: document.uri, version, result };
+    this.#states.set(key, state);
+    this.#collection.set(document.uri, result.findings.map((f) => this.toDiagnostic(f)));
+    this.#onDidCheck.fire(document.uri);
+    return state;
+  }
+
+  /** Checks a file that may not be open (Check All Logs). */
+  async checkUri(uri: vscode.Uri, text: string): Promise<number> {
+    const result = await this.#service.check({ text, path: uri.path, relativePath: relativePath(uri), options: checkOptions(uri) });
+    if (!result) {
+      return -1;
+    }
+    this.#collection.set(uri, result.findings.map((f) => this.toDiagnostic(f)));
+    return result.findings.length;
+  }
+
+  clear(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.#states.delete(key);
+    const t = this.#timers.get(key);
+    if (t !== undefined) {
+      clearTimeout(t);
+      this.#timers.delete(key);
+    }
+    this.#collection.delete(uri);
+  }
+
+  recheckOpen(): void {
+    for (const d of vscode.workspace.textDocuments) {
+      if (d.languageId === 'markdown') {
+        this.schedule(d, 0);
+      }
+    }
+  }
+
+  toDiagnostic(f: Finding): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));
+    d.source = SOURCE;
+    d.code = { value: f.ruleId, target: vscode.Uri.joinPath(this.#extensionUri, 'README.md').with({ fragment: f.ruleId }) };
+    if (f.guideline) {
+      const g = f.guideline;
+      const where = new vscode.Location(guidelineUri(this.#extensionUri, g.file), g.range ? toRange(g.range) : new vscode.Position(0, 0));
+      d.relatedInformation = [new vscode.DiagnosticRelatedInformation(where, `${g.exercise} guideline${g.source ? `: ${g.source}` : ''}`)];
+    }
+    return d;
+  }
+
+  dispose(): void {
+    for (const t of this.#timers.values()) {
+      clearTimeout(t);
+    }
+    this.#collection.dispose();
+    this.#onDidCheck.dispose();
+  }
+}

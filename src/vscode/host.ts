@@ -1,0 +1,31 @@
+/**
+ * The VS Code host for the core service: files through `vscode.workspace.fs` (so it works on vscode.dev
+ * and in virtual workspaces too), and the built-in library bundled into the extension.
+ */
+import * as vscode from 'vscode';
+import { createAthleteLogService, type AthleteLogService } from '../core/index.js';
+import builtinLibrary from '../../guidelines/hamstring.md';
+
+export const BUILTIN_GUIDELINE_FILE = 'guidelines/hamstring.md';
+
+/** The URI for a path the core knows: the same scheme and authority as the workspace (or the log). */
+export function uriForPath(path: string, like?: vscode.Uri): vscode.Uri {
+  const base = like ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+  return base ? base.with({ path, query: '', fragment: '' }) : vscode.Uri.file(path);
+}
+
+export function createVsCodeService(output: vscode.OutputChannel): AthleteLogService {
+  const decoder = new TextDecoder('utf-8');
+  return createAthleteLogService({
+    builtinGuidelines: [{ path: 'built-in', text: builtinLibrary }],
+    workspace: {
+      readFile: async (path) => decoder.decode(await vscode.workspace.fs.readFile(uriForPath(path))),
+    },
+    logger: { warn: (m) => output.appendLine(m) },
+  });
+}
+
+/** Where a guideline lives, for "related information" and hovers. */
+export function guidelineUri(extensionUri: vscode.Uri, file: string): vscode.Uri {
+  return file === 'built-in' ? vscode.Uri.joinPath(extensionUri, BUILTIN_GUIDELINE_FILE) : uriForPath(file);
+}

@@ -1,0 +1,89 @@
+/**
+ * Hovers: on an exercise name, its guideline card; on a dosage, how it reads in words and how each part
+ * compares with the guideline.
+ */
+import * as vscode from 'vscode';
+import { describeDosage, type ExerciseLine, type Guideline, type Quantity } from '../core/index.js';
+import { contains, toRange } from './convert.js';
+import type { LogChecker } from './diagnostics.js';
+import { guidelineUri } from './host.js';
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
+}
+
+export function guidelineCard(g: Guideline, extensionUri: vscode.Uri): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${escape(g.name)}**`);
+  md.appendMarkdown(g.dosage ? `: ${escape(describeDosage(g.dosage))}\n\n` : ': known exercise, no set dosage\n\n');
+  if (g.aliases.length > 0) {
+    md.appendMarkdown(`Also: ${escape(g.aliases.join(', '))}\n\n`);
+  }
+  for (const c of g.cues) {
+    md.appendMarkdown(`- ${escape(c)}\n`);
+  }
+  if (g.progression.length > 0) {
+    md.appendMarkdown(`\nProgression: ${escape(g.progression.join('; '))}\n`);
+  }
+  if (g.regression.length > 0) {
+    md.appendMarkdown(`\nRegression: ${escape(g.regression.join('; '))}\n`);
+  }
+  const where = guidelineUri(extensionUri, g.file);
+  md.appendMarkdown(`\nSource: ${escape(g.source ?? 'not given')} ([${g.file === 'built-in' ? 'built-in library' : escape(vscode.workspace.asRelativePath(where))}](${where.with({ fragment: `L${g.range.start.line}` }).toString()}))`);
+  return md;
+}
+
+const FIELDS: readonly [keyof ExerciseLine['dosage'] & ('sets' | 'reps' | 'holdSeconds' | 'bouts' | 'boutSeconds' | 'steps' | 'perDay' | 'perWeek'), string][] = [
+  ['sets', 'sets'], ['reps', 'reps'], ['holdSeconds', 'hold (s)'], ['bouts', 'bouts'], ['boutSeconds', 'bout (s)'],
+  ['steps', 'steps'], ['perDay', 'per day'], ['perWeek', 'per week'],
+];
+
+function span(q: { min: number; max: number }): string {
+  return q.min === q.max ? `${q.min}` : `${q.min}-${q.max}`;
+}
+
+export function dosageCard(line: ExerciseLine, g: Guideline | undefined): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`${escape(describeDosage(line.dosage, ', ') || 'no readable dosage')}\n\n`);
+  if (!g?.dosage) {
+    md.appendMarkdown(g ? `${escape(g.name)}: no set dosage to compare with` : 'No guideline for this exercise');
+    return md;
+  }
+  const rows: string[] = [];
+  for (const [field, label] of FIELDS) {
+    const q: Quantity | undefined = line.dosage[field];
+    const want: Quantity | undefined = g.dosage[field];
+    if (q && want) {
+      const ok = q.min >= want.min && q.max <= want.max;
+      rows.push(`| ${label} | ${span(q)} | ${span(want)} | ${ok ? 'in range' : 'out of range'} |`);
+    }
+  }
+  if (rows.length > 0) {
+    md.appendMarkdown(`| | here | ${escape(g.name)} guideline | |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`);
+  }
+  return md;
+}
+
+export class AthleteLogHover implements vscode.HoverProvider {
+  constructor(private readonly checker: LogChecker, private readonly extensionUri: vscode.Uri) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const state = this.checker.state(document);
+    if (!state) {
+      return undefined;
+    }
+    const offset = document.offsetAt(position);
+    const { log, library } = state.result;
+    const lines = [...log.phases.flatMap((p) => p.prescriptions), ...log.sessions.flatMap((s) => s.entries)];
+    for (const line of lines) {
+      if (contains(line.nameRange, offset)) {
+        const g = library.lookup(line.name);
+        return g ? new vscode.Hover(guidelineCard(g, this.extensionUri), toRange(line.nameRange)) : undefined;
+      }
+      if (line.dosage.components.length > 0 && contains(line.dosageRange, offset)) {
+        return new vscode.Hover(dosageCard(line, library.lookup(line.name)), toRange(line.dosageRange));
+      }
+    }
+    return undefined;
+  }
+}

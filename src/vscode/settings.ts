@@ -1,0 +1,37 @@
+/** The `athleteLog.*` settings, read for one document (they are resource-scoped). */
+import * as vscode from 'vscode';
+import type { CheckRequest, SeverityOption } from '../core/index.js';
+
+export const SECTION = 'athleteLog';
+
+export interface Settings {
+  readonly files: string[];
+  readonly guidelineFiles: string[];
+  readonly rules: Record<string, SeverityOption>;
+  readonly painThreshold: number;
+}
+
+export function readSettings(uri?: vscode.Uri): Settings {
+  const c = vscode.workspace.getConfiguration(SECTION, uri);
+  return {
+    files: c.get<string[]>('files', ['**/*.athlete.md']),
+    guidelineFiles: c.get<string[]>('guidelineFiles', []),
+    rules: c.get<Record<string, SeverityOption>>('rules', {}),
+    painThreshold: c.get<number>('painThreshold', 5),
+  };
+}
+
+/** Workspace guideline files as paths of the workspace's own URIs. */
+function guidelinePaths(uri: vscode.Uri, files: readonly string[]): string[] {
+  const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
+  return files.map((f) => (f.startsWith('/') || !folder ? f : vscode.Uri.joinPath(folder.uri, f).path));
+}
+
+export function relativePath(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false);
+}
+
+export function checkOptions(uri: vscode.Uri): NonNullable<CheckRequest['options']> {
+  const s = readSettings(uri);
+  return { files: s.files, rules: s.rules, painThreshold: s.painThreshold, guidelineFiles: guidelinePaths(uri, s.guidelineFiles) };
+}
