@@ -31,6 +31,9 @@ await Promise.all([
     platform: 'browser',
     target: 'es2022',
     external: ['vscode'],
+    // The extension runs in a web worker, which has no DOM: prefer packages' `worker` builds
+    // (decode-named-character-reference's `browser` build needs `document`).
+    conditions: ['worker', 'browser'],
     // The core uses no Node API; keep it that way in the web bundle.
     define: { 'process.env.NODE_ENV': '"production"' },
   }),

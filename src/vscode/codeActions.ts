@@ -31,7 +31,8 @@ export class AthleteLogCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly checker: LogChecker) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+
     const state = this.checker.state(document);
     if (!state) {
       return [];
@@ -51,18 +52,16 @@ export class AthleteLogCodeActions implements vscode.CodeActionProvider {
     if (!wants(vscode.CodeActionKind.QuickFix)) {
       return actions;
     }
+    // Findings at the requested range, from the result for this very version. The diagnostics in the
+    // context (when the workbench has them already) are attached so the editor links action and marker.
     const seenRules = new Set<string>();
-    for (const d of context.diagnostics) {
-      if (d.source !== SOURCE) {
-        continue;
-      }
-      const f = findings.find((x) => sameFinding(d, x));
-      if (!f) {
-        continue;
-      }
+    for (const f of findings.filter((x) => toRange(x.range).intersection(range) !== undefined)) {
+      const d = context.diagnostics.find((x) => x.source === SOURCE && sameFinding(x, f));
       if (f.fix) {
         const a = new vscode.CodeAction(f.fix.title, vscode.CodeActionKind.QuickFix);
-        a.diagnostics = [d];
+        if (d) {
+          a.diagnostics = [d];
+        }
         a.isPreferred = true;
         a.edit = editFor(document, [f]);
         actions.push(a);
@@ -74,7 +73,7 @@ export class AthleteLogCodeActions implements vscode.CodeActionProvider {
         actions.push(a);
       }
       if (!seenRules.has(f.ruleId)) {
-        const line = document.lineAt(d.range.start.line);
+        const line = document.lineAt(f.range.start.line - 1);
         const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
         const a = new vscode.CodeAction(`Disable ${f.ruleId} for this line`, vscode.CodeActionKind.QuickFix);
         a.edit = new vscode.WorkspaceEdit();

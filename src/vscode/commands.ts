@@ -31,15 +31,16 @@ export async function checkWorkspace(checker: LogChecker): Promise<{ logs: numbe
   });
 }
 
-export async function newLog(): Promise<vscode.TextEditor | undefined> {
-  const athlete = await vscode.window.showInputBox({
+/** Asks for the athlete and the condition (or takes them as arguments, for keybindings and tests). */
+export async function newLog(args?: { athlete?: string; condition?: string }): Promise<vscode.TextEditor | undefined> {
+  const athlete = args?.athlete ?? await vscode.window.showInputBox({
     title: 'New Athlete Log', prompt: "The athlete's name", placeHolder: 'Jane Runner',
     validateInput: (v) => (v.trim() === '' ? 'Enter a name' : undefined),
   });
   if (athlete === undefined) {
     return undefined;
   }
-  const condition = await vscode.window.showInputBox({ title: 'New Athlete Log', prompt: 'The condition', placeHolder: 'Left hamstring strain' });
+  const condition = args?.condition ?? await vscode.window.showInputBox({ title: 'New Athlete Log', prompt: 'The condition', placeHolder: 'Left hamstring strain' });
   if (condition === undefined) {
     return undefined;
   }

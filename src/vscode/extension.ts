@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): AthleteLogApi {
     vscode.languages.registerHoverProvider(MARKDOWN, new AthleteLogHover(checker, context.extensionUri)),
     vscode.languages.registerDocumentSymbolProvider(MARKDOWN, new AthleteLogSymbols(checker), { label: 'Athlete Log' }),
     vscode.commands.registerCommand('athleteLog.checkWorkspace', () => checkWorkspace(checker)),
-    vscode.commands.registerCommand('athleteLog.newLog', () => newLog()),
+    vscode.commands.registerCommand('athleteLog.newLog', (args?: { athlete?: string; condition?: string }) => newLog(args)),
     vscode.commands.registerCommand('athleteLog.fixAll', () => fixAll(checker)),
   );
   for (const d of vscode.workspace.textDocuments) {

@@ -67,8 +67,8 @@ export function dosageCard(line: ExerciseLine, g: Guideline | undefined): vscode
 export class AthleteLogHover implements vscode.HoverProvider {
   constructor(private readonly checker: LogChecker, private readonly extensionUri: vscode.Uri) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const state = this.checker.state(document);
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const state = this.checker.state(document) ?? (this.checker.isLog(document) ? await this.checker.check(document) : undefined);
     if (!state) {
       return undefined;
     }

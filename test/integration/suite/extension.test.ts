@@ -1,0 +1,303 @@
+/**
+ * End-to-end scenarios inside a real VS Code extension host (Node or web worker). Every wait is on an
+ * event (diagnostics changed, a log was checked), never a sleep; timers only bound how long a wait may
+ * take before the test fails.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AthleteLogApi } from '../../../src/vscode/extension';
+
+const WAIT_MS = 20000;
+
+function root(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace is open');
+  return folder.uri;
+}
+
+function file(name: string): vscode.Uri {
+  return vscode.Uri.joinPath(root(), name);
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+function summary(ds: readonly vscode.Diagnostic[]): string[] {
+  return ds.map((d) => `${d.range.start.line + 1}:${codeOf(d)}`).sort();
+}
+
+/** Resolves with the document's diagnostics once `until` holds; waits on onDidChangeDiagnostics. */
+function diagnostics(uri: vscode.Uri, until: (ds: readonly vscode.Diagnostic[]) => boolean, what: string): Promise<readonly vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    let sub: vscode.Disposable | undefined;
+    const timer = setTimeout(() => {
+      sub?.dispose();
+      reject(new Error(`timed out waiting for ${what}; have ${summary(vscode.languages.getDiagnostics(uri)).join(', ')}`));
+    }, WAIT_MS);
+    const check = (): boolean => {
+      const ds = vscode.languages.getDiagnostics(uri);
+      if (until(ds)) {
+        clearTimeout(timer);
+        sub?.dispose();
+        resolve(ds);
+        return true;
+      }
+      return false;
+    };
+    if (!check()) {
+      sub = vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.toString() === uri.toString())) {
+          check();
+        }
+      });
+    }
+  });
+}
+
+/** Resolves when the extension has finished checking `uri` (also when it found it is not a log). */
+function checked(api: AthleteLogApi, uri: vscode.Uri): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for a check of ${uri.toString()}`));
+    }, WAIT_MS);
+    const sub = api.checker.onDidCheck((u) => {
+      if (u.toString() === uri.toString()) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+/** Resolves once the extension holds a check of the document's current version. */
+function settled(api: AthleteLogApi, document: vscode.TextDocument): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (api.checker.state(document)) {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for version ${document.version} to be checked`));
+    }, WAIT_MS);
+    const sub = api.checker.onDidCheck(() => {
+      if (api.checker.state(document)) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+/**
+ * Code actions at a range, as the light bulb asks for them (no kind filter). Right after a document opens,
+ * the web workbench may answer a request without this extension's actions while its copy of the document catches up; the
+ * request is repeated a few times (no delay: each is a round trip to the extension host).
+ */
+async function codeActions(uri: vscode.Uri, range: vscode.Range, until: (a: vscode.CodeAction[]) => boolean): Promise<vscode.CodeAction[]> {
+  let actions: vscode.CodeAction[] = [];
+  for (let attempt = 0; attempt < 20 && !until(actions); attempt++) {
+    actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
+  }
+  return actions;
+}
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(file(name));
+  return vscode.window.showTextDocument(doc);
+}
+
+async function revert(editor: vscode.TextEditor): Promise<void> {
+  await vscode.window.showTextDocument(editor.document);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
+const SAM_EXPECTED = [
+  '11:differential-diagnosis', '20:hold-out-of-range', '20:sets-out-of-range', '21:missing-dosage-component',
+  '21:steps-out-of-range', '25:timing-mismatch', '26:unknown-exercise', '37:pain-above-threshold', '41:dates-out-of-order',
+];
+
+describe('Athlete Log in a real VS Code', function () {
+  this.timeout(60000);
+  let api: AthleteLogApi;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<AthleteLogApi>('athlete-log.athlete-log');
+    assert.ok(ext, 'the extension is installed');
+    api = await ext.activate();
+    const host = typeof process !== 'undefined' && process.versions?.node ? `node ${process.versions.node}` : 'web worker';
+    console.log(`[integration] VS Code ${vscode.version}, extension host: ${host}, uiKind ${vscode.env.uiKind}`);
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('flags the example log with exactly the expected rules and lines', async () => {
+    const editor = await open('sam.athlete.md');
+    const ds = await diagnostics(editor.document.uri, (d) => d.length >= SAM_EXPECTED.length, 'the example log\'s findings');
+    assert.deepStrictEqual(summary(ds), SAM_EXPECTED);
+    const sets = ds.find((d) => codeOf(d) === 'sets-out-of-range');
+    assert.ok(sets);
+    assert.strictEqual(sets.source, 'athlete-log');
+    assert.strictEqual(sets.message, 'Unexpected 5 sets, expected 2-3 (Chair Bridge guideline)');
+    assert.strictEqual(sets.severity, vscode.DiagnosticSeverity.Warning);
+    assert.ok(typeof sets.code === 'object' && sets.code.target.fragment === 'sets-out-of-range', 'the code links to the rule docs');
+    assert.ok(sets.relatedInformation?.[0]?.message.includes('Uhan'), 'related information names the guideline source');
+    assert.ok(sets.relatedInformation?.[0]?.location.uri.path.endsWith('/guidelines/hamstring.md'));
+    assert.ok(api.status.text.includes('Sam Sprinter'), `status bar: ${api.status.text}`);
+  });
+
+  it('applies a quick fix and the finding goes', async () => {
+    const editor = await open('sam.athlete.md');
+    const uri = editor.document.uri;
+    await settled(api, editor.document);
+    const ds = await diagnostics(uri, (d) => d.some((x) => codeOf(x) === 'sets-out-of-range'), 'sets-out-of-range');
+    const sets = ds.find((d) => codeOf(d) === 'sets-out-of-range');
+    assert.ok(sets);
+    const actions = await codeActions(uri, sets.range, (a) => a.some((x) => x.title === 'Disable sets-out-of-range for this line'));
+    const fix = actions.find((a) => a.isPreferred && a.title.startsWith('Change to three') && a.kind?.value === 'quickfix');
+    assert.ok(fix?.edit, `a preferred fix among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(actions.some((a) => a.title === 'Disable sets-out-of-range for this line'));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await diagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'sets-out-of-range') && d.some((x) => codeOf(x) === 'hold-out-of-range'), 'the fixed finding to go');
+    assert.ok(editor.document.lineAt(19).text.startsWith('- Chair Bridge: three sets of ten, hold 8 s'), editor.document.lineAt(19).text);
+    await revert(editor);
+  });
+
+  it('disables a rule for one line with the suppression comment', async () => {
+    const editor = await open('sam.athlete.md');
+    const uri = editor.document.uri;
+    await settled(api, editor.document);
+    const ds = await diagnostics(uri, (d) => d.some((x) => codeOf(x) === 'pain-above-threshold'), 'pain-above-threshold');
+    const pain = ds.find((d) => codeOf(d) === 'pain-above-threshold');
+    assert.ok(pain);
+    const actions = await codeActions(uri, pain.range, (a) => a.some((x) => x.title === 'Disable pain-above-threshold for this line'));
+    const disable = actions.find((a) => a.title === 'Disable pain-above-threshold for this line');
+    assert.ok(disable?.edit);
+    assert.ok(await vscode.workspace.applyEdit(disable.edit));
+    await diagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'pain-above-threshold') && d.length > 0, 'the suppressed finding to go');
+    assert.strictEqual(editor.document.lineAt(36).text, '<!-- athlete-log-disable-next-line pain-above-threshold -->');
+    await revert(editor);
+  });
+
+  it('fixes everything fixable in one command', async () => {
+    const editor = await open('sam.athlete.md');
+    const uri = editor.document.uri;
+    await settled(api, editor.document);
+    await diagnostics(uri, (d) => d.length >= SAM_EXPECTED.length, 'the findings');
+    assert.strictEqual(await vscode.commands.executeCommand('athleteLog.fixAll'), true);
+    const fixable = ['sets-out-of-range', 'hold-out-of-range', 'steps-out-of-range', 'timing-mismatch', 'missing-dosage-component', 'unknown-exercise'];
+    const after = await diagnostics(uri, (d) => !d.some((x) => fixable.includes(codeOf(x))) && d.length > 0, 'no fixable finding left');
+    assert.ok(after.some((d) => codeOf(d) === 'pain-above-threshold'), 'findings without a fix stay');
+    assert.strictEqual(editor.document.lineAt(25).text, '- Skipping drill: 4 bouts x 25 s, before run');
+    await revert(editor);
+  });
+
+  it('reads a guideline file named in front matter and points at it', async () => {
+    const editor = await open('jane.athlete.md');
+    const ds = await diagnostics(editor.document.uri, (d) => d.length > 0, 'the clinic guideline finding');
+    assert.deepStrictEqual(summary(ds), ['15:sets-out-of-range']);
+    assert.strictEqual(ds[0]?.message, 'Unexpected 5 sets, expected 2-3 (Heel Slide guideline)');
+    assert.ok(ds[0]?.relatedInformation?.[0]?.location.uri.path.endsWith('/clinic.md'));
+  });
+
+  it('completes Chair Bridge with a dosage that checks clean', async () => {
+    const editor = await open('jane.athlete.md');
+    const uri = editor.document.uri;
+    await diagnostics(uri, (d) => d.length === 1, 'the first check');
+    const line = 15;
+    await editor.edit((b) => b.insert(new vscode.Position(line, 0), '- Ch\n'));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, 4));
+    const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'Chair Bridge');
+    assert.ok(item, `Chair Bridge among ${list.items.length} items`);
+    assert.ok(item.insertText instanceof vscode.SnippetString);
+    const range = item.range instanceof vscode.Range ? item.range : new vscode.Range(line, 2, line, 4);
+    assert.ok(await editor.insertSnippet(item.insertText, range));
+    assert.strictEqual(editor.document.lineAt(line).text, '- Chair Bridge: 2 x 10, hold 3 s, 1x daily');
+    await settled(api, editor.document);
+    assert.deepStrictEqual(summary(vscode.languages.getDiagnostics(uri)), ['15:sets-out-of-range'], 'the completed line checks clean');
+    await revert(editor);
+  });
+
+  it('shows the guideline card on hover, with its source', async () => {
+    const editor = await open('jane.athlete.md');
+    await settled(api, editor.document);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(13, 5));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.ok(text.includes('Chair Bridge'), text);
+    assert.ok(text.includes('Hamstrung'), text);
+    const dosage = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(14, 16));
+    const words = dosage.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.ok(words.includes('out of range'), words);
+  });
+
+  it('inserts a contributed snippet', async () => {
+    const editor = await open('jane.athlete.md');
+    const end = editor.document.lineCount;
+    editor.selection = new vscode.Selection(end, 0, end, 0);
+    await editor.edit((b) => b.insert(new vscode.Position(end, 0), '\n'));
+    editor.selection = new vscode.Selection(end, 0, end, 0);
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Session for today' });
+    assert.ok(/^### \d{4}-\d{2}-\d{2}$/.test(editor.document.lineAt(end).text), editor.document.lineAt(end).text);
+    await revert(editor);
+  });
+
+  it('outlines the program and the log', async () => {
+    const editor = await open('sam.athlete.md');
+    const all = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    // The built-in Markdown extension adds its heading tree (names start with #); ours are the log's parts.
+    const symbols = all.filter((s) => !s.name.startsWith('#'));
+    assert.deepStrictEqual(symbols.map((s) => s.name), ['Assessment', 'Program', 'Log']);
+    assert.deepStrictEqual(symbols[1]?.children.map((s) => s.name), ['Phase 1: Strength (weeks 1-3)', 'Phase 2: Gait (weeks 4-6)']);
+    assert.deepStrictEqual(symbols[1]?.children[0]?.children.map((s) => s.name), ['Chair Bridge', 'Bridge Walk-Out', 'Power Position']);
+    assert.deepStrictEqual(symbols[2]?.children.map((s) => s.name), ['2026-10-20', '2026-10-22', '2026-10-21']);
+  });
+
+  it('creates a new athlete log from the template', async () => {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('athleteLog.newLog', { athlete: 'Test Runner', condition: 'Right calf strain' });
+    assert.ok(editor);
+    const text = editor.document.getText();
+    assert.ok(text.includes('athlete: Test Runner'), text);
+    assert.ok(text.includes('condition: Right calf strain'), text);
+    await checked(api, editor.document.uri).catch(() => undefined);
+    const state = api.checker.state(editor.document) ?? await api.checker.check(editor.document);
+    assert.strictEqual(state?.result.log.athlete, 'Test Runner');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('re-checks when a setting changes', async () => {
+    const editor = await open('sam.athlete.md');
+    const uri = editor.document.uri;
+    await diagnostics(uri, (d) => d.some((x) => codeOf(x) === 'sets-out-of-range'), 'sets-out-of-range');
+    const config = vscode.workspace.getConfiguration('athleteLog');
+    await config.update('rules', { 'sets-out-of-range': 'off', 'pain-above-threshold': 'error' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const ds = await diagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'sets-out-of-range') && d.some((x) => codeOf(x) === 'pain-above-threshold' && x.severity === vscode.DiagnosticSeverity.Error), 'the new severities');
+      assert.strictEqual(ds.length, SAM_EXPECTED.length - 1);
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await diagnostics(uri, (d) => d.some((x) => codeOf(x) === 'sets-out-of-range'), 'the default severities again');
+  });
+
+  it('leaves Markdown that is not an athlete log alone', async () => {
+    const uri = file('README.md');
+    const done = checked(api, uri);
+    await open('README.md');
+    await done;
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(uri), []);
+  });
+
+  it('checks every log in the workspace on command', async () => {
+    const uri = file('unopened.athlete.md');
+    const result = await vscode.commands.executeCommand<{ logs: number; findings: number }>('athleteLog.checkWorkspace');
+    assert.ok(result.logs >= 3, `logs checked: ${result.logs}`);
+    const ds = await diagnostics(uri, (d) => d.length > 0, 'the unopened log\'s findings');
+    assert.deepStrictEqual(summary(ds), ['6:sets-out-of-range']);
+  });
+});
