@@ -55,8 +55,8 @@ for (const suite of suites) {
     }
     continue;
   }
-  let p = 0;
-  let f = 0;
+  let p;
+  let f;
   if (suite.counts === 'mocha') {
     p = Number(/(\d+) passing/.exec(out)?.[1] ?? 0);
     f = Number(/(\d+) failing/.exec(out)?.[1] ?? 0);

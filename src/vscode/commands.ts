@@ -10,13 +10,9 @@ export async function checkWorkspace(checker: LogChecker): Promise<{ logs: numbe
     const decoder = new TextDecoder('utf-8');
     let logs = 0;
     let findings = 0;
-    for (let i = 0; i < files.length; i++) {
+    for (const uri of files) {
       if (token.isCancellationRequested) {
         return { logs, findings, cancelled: true };
-      }
-      const uri = files[i];
-      if (!uri) {
-        continue;
       }
       progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / files.length });
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
