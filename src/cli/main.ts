@@ -2,6 +2,7 @@
  * `athlete-log`: the command-line twin of the extension, on the same core service.
  *
  *   athlete-log check [--format text|json] [--fix] PATH...
+ *   athlete-log render FILE [-o OUT.html] [--format html|text]
  *   athlete-log dosage "TEXT"
  *
  * Exit codes: 0 no error-severity finding; 1 at least one; 2 usage or I/O problem (with a message).
@@ -10,14 +11,16 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import fg from 'fast-glob';
-import { dosageToJson, type Finding, type SeverityOption } from '../core/index.js';
-import { createNodeService, writeAtomic } from './node-host.js';
+import { readFileSync } from 'node:fs';
+import { dosageToJson, handoutDocument, renderProgram, renderSummary, type Finding, type SeverityOption } from '../core/index.js';
+import { createNodeService, packageRoot, writeAtomic } from './node-host.js';
 import { version } from '../../package.json';
 
 const USAGE = `athlete-log ${version}: check exercise dosages in Markdown athlete logs
 
 Usage:
   athlete-log check [options] PATH...   check logs (files, folders, globs)
+  athlete-log render FILE [options]     render the program as a page (or a text summary)
   athlete-log dosage "TEXT"             print how a dosage reads, as JSON
 
 Options for check:
@@ -26,6 +29,11 @@ Options for check:
   --guidelines FILE         an extra guideline file (repeatable)
   --pain-threshold N        highest acceptable pain score, 0-10 (default 5)
   --rule ID=SEVERITY        set a rule's severity: off, hint, information, warning, error (repeatable)
+
+Options for render:
+  -o, --out FILE            write to FILE instead of standard output
+  --format html|text        a standalone HTML handout (default) or a plain-text summary
+  --today YYYY-MM-DD        the date the page is made for (default: today)
 
   -h, --help                show this help
   -v, --version             show the version
@@ -193,6 +201,60 @@ async function check(argv: string[]): Promise<number> {
   return rows.some((r) => r.severity === 'error') ? 1 : 0;
 }
 
+function localToday(): string {
+  const d = new Date();
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+async function render(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true, strict: true,
+    options: { out: { type: 'string', short: 'o' }, format: { type: 'string', default: 'html' }, today: { type: 'string' } },
+  });
+  if (values.format !== 'html' && values.format !== 'text') {
+    throw new UsageError(`unknown --format ${values.format ?? ''}: expected html or text`);
+  }
+  if (positionals.length !== 1 || !positionals[0]) {
+    throw new UsageError('render needs exactly one FILE');
+  }
+  const today = values.today ?? localToday();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
+    throw new UsageError(`bad --today ${today}: expected YYYY-MM-DD`);
+  }
+  const file = positionals[0];
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  const service = createNodeService();
+  const result = await service.check({ text, path: path.resolve(file), relativePath: display(file) });
+  if (!result) {
+    throw new UsageError(`${display(file)} is not an athlete log (no \`athlete\` in front matter and the name does not match *.athlete.md)`);
+  }
+  let out: string;
+  if (values.format === 'text') {
+    out = renderSummary(result.log, result.findings, result.library, today);
+  } else {
+    const body = renderProgram({ text, log: result.log, findings: result.findings, library: result.library, today, handout: true });
+    out = handoutDocument(`${result.log.athlete ?? 'Athlete'}: program`, body, readFileSync(path.join(packageRoot(), 'media', 'preview.css'), 'utf8'));
+  }
+  if (values.out) {
+    try {
+      await fs.mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
+      await fs.writeFile(values.out, out, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot write ${values.out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+    process.stderr.write(`wrote ${display(values.out)}\n`);
+  } else {
+    process.stdout.write(out);
+  }
+  return 0;
+}
+
 function dosage(argv: string[]): number {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} });
   if (positionals.length !== 1) {
@@ -211,6 +273,8 @@ export async function main(argv: string[]): Promise<number> {
         return await check(rest);
       case 'dosage':
         return dosage(rest);
+      case 'render':
+        return await render(rest);
       case '-v':
       case '--version':
         process.stdout.write(`${version}\n`);

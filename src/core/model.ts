@@ -169,7 +169,9 @@ export interface Session {
   readonly label: string;
   readonly headingRange: Range;
   readonly entries: ExerciseLine[];
+  /** Free text under the session, as plain text and as the source ranges of its Markdown. */
   readonly notes: string[];
+  readonly noteRanges: Range[];
 }
 
 export interface AssessmentItem {

@@ -288,6 +288,7 @@ function onHeading(ctx: Ctx, base: number, h: Heading): void {
       headingRange: range,
       entries: [],
       notes: [],
+      noteRanges: [],
     };
     ctx.log.sessions.push(session);
     ctx.session = session;
@@ -350,6 +351,7 @@ function onBlockNode(ctx: Ctx, base: number, node: RootContent): void {
     const note = plainText(node);
     if (note !== '') {
       ctx.session.notes.push(note);
+      ctx.session.noteRanges.push(rangeOf(ctx, base, node));
     }
   }
 }

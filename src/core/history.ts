@@ -1,0 +1,125 @@
+/**
+ * What the log says over time, computed once from the model: each exercise's history (date, dosage done,
+ * pain) and week-by-week adherence (sessions logged against the prescribed frequency). Used by the
+ * preview's charts, the text summary and the coaching rules.
+ */
+import type { GuidelineLibrary } from './guidelines/library.js';
+import type { AthleteLog, Dosage, Phase } from './model.js';
+import { normalizeName } from './text.js';
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 for an ISO date, or undefined. */
+export function dayNumber(iso: string | undefined): number | undefined {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  if (!m) {
+    return undefined;
+  }
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isNaN(t) ? undefined : Math.floor(t / DAY_MS);
+}
+
+export function isoDate(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export interface HistoryPoint {
+  readonly date: string;
+  /** 1-based line of the entry. */
+  readonly line: number;
+  readonly dosage: Dosage;
+  readonly pain?: number;
+}
+
+export interface ExerciseHistory {
+  /** The guideline's name when the library knows the exercise, else the name as first written. */
+  readonly name: string;
+  readonly points: HistoryPoint[];
+}
+
+/** Logged entries grouped by exercise (aliases merged), each in date order. */
+export function exerciseHistory(log: AthleteLog, library?: GuidelineLibrary): ExerciseHistory[] {
+  const byKey = new Map<string, { name: string; points: HistoryPoint[] }>();
+  for (const s of log.sessions) {
+    if (s.date === undefined) {
+      continue;
+    }
+    for (const e of s.entries) {
+      if (e.name === '') {
+        continue;
+      }
+      const g = library?.lookup(e.name);
+      const key = normalizeName(g?.name ?? e.name);
+      let h = byKey.get(key);
+      if (!h) {
+        h = { name: g?.name ?? e.name, points: [] };
+        byKey.set(key, h);
+      }
+      const pain = e.dosage.pain?.max;
+      h.points.push(pain === undefined ? { date: s.date, line: e.range.start.line, dosage: e.dosage } : { date: s.date, line: e.range.start.line, dosage: e.dosage, pain });
+    }
+  }
+  const out = [...byKey.values()];
+  for (const h of out) {
+    h.points.sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line);
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export interface WeekAdherence {
+  /** 1-based week counted from `started` (or the first session). */
+  readonly week: number;
+  readonly start: string;
+  readonly end: string;
+  /** Sessions with at least one entry in the week. */
+  readonly logged: number;
+  /** Sessions the program asks for in that week (the most frequent prescription), or undefined. */
+  readonly expected?: number;
+}
+
+/** The phase for a program week: the one whose `(weeks A-B)` span holds it, else the last phase. */
+export function phaseForWeek(phases: readonly Phase[], week: number): Phase | undefined {
+  const spanned = phases.find((p) => p.weeks && week >= p.weeks.min && week <= p.weeks.max);
+  return spanned ?? (phases.some((p) => p.weeks) ? phases[phases.length - 1] : undefined);
+}
+
+function expectedPerWeek(phases: readonly Phase[]): number | undefined {
+  let best: number | undefined;
+  for (const p of phases) {
+    for (const x of p.prescriptions) {
+      const d = x.dosage;
+      const n = d.perDay ? d.perDay.max * 7 : d.perWeek?.max;
+      if (n !== undefined && (best === undefined || n > best)) {
+        best = n;
+      }
+    }
+  }
+  return best;
+}
+
+/** Week-by-week adherence from the start of the program up to `today` (at most the last `limit` weeks). */
+export function weeklyAdherence(log: AthleteLog, today: string, limit = 12): WeekAdherence[] {
+  const days = log.sessions.map((s) => dayNumber(s.date)).filter((d): d is number => d !== undefined);
+  const start = dayNumber(log.started) ?? (days.length > 0 ? Math.min(...days) : undefined);
+  const end = Math.max(dayNumber(today) ?? 0, ...days);
+  if (start === undefined || end < start) {
+    return [];
+  }
+  const weeks = Math.floor((end - start) / 7) + 1;
+  const first = Math.max(1, weeks - limit + 1);
+  const out: WeekAdherence[] = [];
+  for (let w = first; w <= weeks; w++) {
+    const from = start + (w - 1) * 7;
+    const to = from + 6;
+    const logged = log.sessions.filter((s) => {
+      const d = dayNumber(s.date);
+      return d !== undefined && d >= from && d <= to && s.entries.length > 0;
+    }).length;
+    const phase = phaseForWeek(log.phases, w);
+    const expected = expectedPerWeek(phase ? [phase] : log.phases);
+    out.push(expected === undefined
+      ? { week: w, start: isoDate(from), end: isoDate(to), logged }
+      : { week: w, start: isoDate(from), end: isoDate(to), logged, expected });
+  }
+  return out;
+}

@@ -1,0 +1,169 @@
+/**
+ * AthleteLog -> the program as a page: header, assessment, program cards by phase, charts, the log
+ * (newest first), findings. The preview and the exported handout share it. Text from the log is escaped
+ * (esc) and Markdown notes are sanitized (markdown.ts); every block carries `data-line` (1-based source
+ * line) for scroll sync and click-to-reveal.
+ */
+import { describeDosage, formatDosage } from '../dosage/format.js';
+import type { GuidelineLibrary } from '../guidelines/library.js';
+import type { Guideline } from '../guidelines/parse.js';
+import { dayNumber, exerciseHistory, weeklyAdherence } from '../history.js';
+import type { AthleteLog, Dosage, ExerciseLine, Finding, Quantity } from '../model.js';
+import { adherenceChart, painChart } from './charts.js';
+import { esc } from './html.js';
+import { renderMarkdown } from './markdown.js';
+
+export interface RenderInput {
+  readonly text: string;
+  readonly log: AthleteLog;
+  readonly findings: readonly Finding[];
+  readonly library: GuidelineLibrary;
+  /** ISO date used for "days since start" and the adherence chart; a parameter so output is deterministic. */
+  readonly today: string;
+  /** Link findings to lines (preview) or not. */
+  readonly linkFindings?: boolean;
+  /** The athlete's handout leaves the coach's checks out. */
+  readonly handout?: boolean;
+}
+
+const FIELDS: readonly [keyof Dosage & ('sets' | 'reps' | 'holdSeconds' | 'bouts' | 'boutSeconds' | 'steps' | 'perDay' | 'perWeek'), string, string][] = [
+  ['sets', 'sets', ''], ['reps', 'reps', ''], ['holdSeconds', 'hold', ' s'], ['bouts', 'bouts', ''],
+  ['boutSeconds', 'bout', ' s'], ['steps', 'steps', ''], ['perDay', 'per day', ''], ['perWeek', 'per week', ''],
+];
+
+function span(q: { min: number; max: number }): string {
+  return q.min === q.max ? `${q.min}` : `${q.min}-${q.max}`;
+}
+
+/** Each dosage part against the guideline: a mark that says in words whether it is in range. */
+function comparison(d: Dosage, g: Guideline | undefined): string {
+  if (!g?.dosage) {
+    return '';
+  }
+  const rows: string[] = [];
+  for (const [field, label, unit] of FIELDS) {
+    const q: Quantity | undefined = d[field];
+    const want: Quantity | undefined = g.dosage[field];
+    if (!q || !want) {
+      continue;
+    }
+    const ok = q.min >= want.min && q.max <= want.max;
+    rows.push(`<li class="${ok ? 'in-range' : 'out-of-range'}"><span class="mark" aria-hidden="true">${ok ? '✓' : '✗'}</span> ${esc(label)} ${esc(span(q))}${unit} <span class="range">${ok ? 'in range' : 'out of range'}: guideline ${esc(span(want))}${unit}</span></li>`);
+  }
+  return rows.length > 0 ? `<ul class="comparison">${rows.join('')}</ul>` : '';
+}
+
+function card(line: ExerciseLine, library: GuidelineLibrary): string {
+  const g = library.lookup(line.name);
+  const words = describeDosage(line.dosage);
+  const parts = [
+    `<h4>${esc(line.name)}</h4>`,
+    `<p class="dosage">${esc(words || line.dosage.text.trim() || 'no dosage given')}</p>`,
+  ];
+  if (g?.dosage) {
+    parts.push(`<p class="guideline">Guideline: ${esc(describeDosage(g.dosage))}</p>`);
+  }
+  parts.push(comparison(line.dosage, g));
+  if (g && g.cues.length > 0) {
+    parts.push(`<ul class="cues">${g.cues.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>`);
+  }
+  if (g && g.progression.length > 0) {
+    parts.push(`<p class="progression">Next step: ${esc(g.progression.join('; '))}</p>`);
+  }
+  if (g?.source) {
+    parts.push(`<p class="source">Source: ${esc(g.source)}</p>`);
+  }
+  return `<article class="card" data-line="${line.range.start.line}">${parts.join('')}</article>`;
+}
+
+function header(log: AthleteLog, today: string): string {
+  const facts: [string, string | undefined][] = [
+    ['Coach', log.coach], ['Condition', log.condition], ['Side', log.side], ['Started', log.started],
+  ];
+  const start = dayNumber(log.started);
+  const now = dayNumber(today);
+  if (start !== undefined && now !== undefined && now >= start) {
+    facts.push(['Days since start', String(now - start)]);
+  }
+  const dated = log.sessions.filter((s) => s.date !== undefined).map((s) => s.date ?? '').sort();
+  facts.push(['Last session', dated[dated.length - 1]]);
+  const dl = facts.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v ?? '')}</dd></div>`).join('');
+  return `<header class="athlete" data-line="1"><h1>${esc(log.athlete ?? 'Athlete log')}</h1><dl>${dl}</dl></header>`;
+}
+
+function assessment(log: AthleteLog, findings: readonly Finding[]): string {
+  const checked = log.assessment.filter((a) => a.checked);
+  if (log.assessment.length === 0) {
+    return '';
+  }
+  const hint = findings.find((f) => f.ruleId === 'differential-diagnosis');
+  const items = checked.length > 0 ? `<ul>${checked.map((a) => `<li data-line="${a.range.start.line}">${esc(a.text)}</li>`).join('')}</ul>` : '<p>No findings checked.</p>';
+  const note = hint ? `<p class="hint" role="note"><strong>Check first:</strong> ${esc(hint.message)}</p>` : '';
+  return `<section class="assessment" data-line="${log.assessmentRange?.start.line ?? 1}"><h2>Assessment</h2>${items}${note}</section>`;
+}
+
+function program(log: AthleteLog, library: GuidelineLibrary): string {
+  if (log.phases.length === 0) {
+    return '';
+  }
+  const phases = log.phases.map((p) => {
+    const line = p.headingRange?.start.line ?? p.prescriptions[0]?.range.start.line ?? 1;
+    const cards = p.prescriptions.map((x) => card(x, library)).join('');
+    return `<section class="phase" data-line="${line}"><h3>${esc(p.name)}</h3>${cards || '<p>No exercises yet.</p>'}</section>`;
+  }).join('');
+  return `<section class="program"><h2>Program</h2>${phases}</section>`;
+}
+
+/** The program's prescription of an exercise (by guideline, so aliases match), the latest phase first. */
+export function prescriptionFor(log: AthleteLog, library: GuidelineLibrary, name: string): ExerciseLine | undefined {
+  const key = library.lookup(name)?.name.toLowerCase() ?? name.toLowerCase();
+  const all = log.phases.flatMap((p) => p.prescriptions);
+  return [...all].reverse().find((p) => (library.lookup(p.name)?.name.toLowerCase() ?? p.name.toLowerCase()) === key);
+}
+
+function sessions(input: RenderInput): string {
+  const { log, text } = input;
+  if (log.sessions.length === 0) {
+    return '';
+  }
+  const ordered = [...log.sessions].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.headingRange.start.line - a.headingRange.start.line);
+  const blocks = ordered.map((s) => {
+    const entries = s.entries.map((e) => {
+      const done = describeDosage(e.dosage) || e.dosage.text.trim();
+      const prescribed = prescriptionFor(log, input.library, e.name);
+      const vs = prescribed ? `<span class="prescribed">prescribed: ${esc(formatDosage(prescribed.dosage) || '-')}</span>` : '';
+      const pain = e.dosage.pain ? `<span class="pain${e.dosage.pain.max > 5 ? ' high' : ''}">pain ${esc(span(e.dosage.pain))}/10</span>` : '';
+      return `<li data-line="${e.range.start.line}"><strong>${esc(e.name)}</strong> ${esc(done)} ${pain} ${vs}</li>`;
+    }).join('');
+    const notes = s.noteRanges.map((r) => renderMarkdown(text.slice(r.start.offset, r.end.offset))).join('');
+    const label = s.label ? ` <span class="label">${esc(s.label)}</span>` : '';
+    return `<article class="session" data-line="${s.headingRange.start.line}"><h3>${esc(s.dateText)}${label}</h3>${entries ? `<ul>${entries}</ul>` : ''}${notes ? `<div class="notes">${notes}</div>` : ''}</article>`;
+  }).join('');
+  return `<section class="log"><h2>Log</h2>${blocks}</section>`;
+}
+
+function charts(input: RenderInput): string {
+  const pain = painChart(exerciseHistory(input.log, input.library));
+  const adherence = adherenceChart(weeklyAdherence(input.log, input.today));
+  return pain || adherence ? `<section class="charts"><h2>Progress</h2>${pain}${adherence}</section>` : '';
+}
+
+function findingsSummary(input: RenderInput): string {
+  if (input.findings.length === 0) {
+    return '<section class="findings"><h2>Checks</h2><p>Every dosage matches its guideline.</p></section>';
+  }
+  const items = input.findings.map((f) => {
+    const where = `line ${f.range.start.line}`;
+    const link = input.linkFindings ? `<a href="#" class="reveal" data-line="${f.range.start.line}">${where}</a>` : where;
+    return `<li class="${f.severity}"><span class="severity">${esc(f.severity)}</span> ${link}: ${esc(f.message)} <code>${esc(f.ruleId)}</code></li>`;
+  }).join('');
+  return `<section class="findings"><h2>Checks</h2><ul>${items}</ul></section>`;
+}
+
+/** The program page's body. */
+export function renderProgram(input: RenderInput): string {
+  return [
+    header(input.log, input.today), assessment(input.log, input.findings), program(input.log, input.library),
+    charts(input), sessions(input), input.handout ? '' : findingsSummary(input),
+  ].filter((s) => s !== '').join('\n');
+}
