@@ -61,12 +61,15 @@ describe('parseLog', () => {
     });
 
     it('reads sessions with entries, notes and labels', () => {
-      assert.deepEqual(log.sessions.map((s) => [s.date, s.label, s.entries.map((e) => e.name), s.notes]), [
+      assert.equal(log.sessions.length, 6);
+      assert.deepEqual(log.sessions.slice(0, 2).map((s) => [s.date, s.label, s.entries.map((e) => e.name), s.notes]), [
         ['2026-11-03', '', ['Chair Bridge', 'Bridge Walk-Out'], ['Felt the glutes burn on the second set.']],
         ['2026-11-04', '(rest)', [], []],
       ]);
       assert.equal(log.sessions[0]?.entries[0]?.dosage.pain?.min, 2);
       assert.equal(at(EXAMPLE, log.sessions[1]?.dateRange as Range), '2026-11-04');
+      assert.equal(at(EXAMPLE, log.sessions[0]?.noteRanges[0] as Range), 'Felt the glutes burn on the second set.');
+      assert.deepEqual(log.sessions[5]?.entries.map((e) => e.name), ['Marching drill', 'Chair Bridge', 'Bridge Walk-Out']);
     });
 
     it('parses block by block exactly as one whole document', () => {
