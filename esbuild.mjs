@@ -9,7 +9,7 @@ const common = {
   minify: production,
   sourcemap: !production,
   logLevel: 'warning',
-  loader: { '.md': 'text' },
+  loader: { '.md': 'text', '.css': 'text' },
   legalComments: 'none',
 };
 
@@ -36,6 +36,15 @@ await Promise.all([
     conditions: ['worker', 'browser'],
     // The core uses no Node API; keep it that way in the web bundle.
     define: { 'process.env.NODE_ENV': '"production"' },
+  }),
+  // The preview page's own script (runs in the webview, not in an extension host).
+  esbuild.build({
+    ...common,
+    entryPoints: ['src/webview/preview.ts'],
+    outfile: 'dist/webview/preview.js',
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
   }),
   esbuild.build({
     ...common,

@@ -37,6 +37,8 @@ export default tseslint.config(
         { name: 'process', message: 'src/core must stay pure.' },
         { name: 'require', message: 'src/core must stay pure.' },
         { name: 'Buffer', message: 'src/core must stay pure.' },
+        { name: 'document', message: 'src/core has no DOM: it runs in Node and in web workers.' },
+        { name: 'window', message: 'src/core has no DOM: it runs in Node and in web workers.' },
       ],
     },
   },

@@ -1,6 +1,9 @@
 /** Commands: Check All Logs in Workspace, New Athlete Log, Fix All in This Log. */
 import * as vscode from 'vscode';
+import { handoutDocument, renderProgram, renderSummary } from '../core/index.js';
 import { newLogSnippet } from '../core/snippets.js';
+import previewCss from '../../media/preview.css';
+import { today } from './preview.js';
 import { fixAllEdit } from './codeActions.js';
 import type { LogChecker } from './diagnostics.js';
 
@@ -53,4 +56,54 @@ export async function fixAll(checker: LogChecker): Promise<boolean> {
     return false;
   }
   return vscode.workspace.applyEdit(fixAllEdit(editor.document, state.result.findings));
+}
+
+async function activeLog(checker: LogChecker): Promise<{ document: vscode.TextDocument; state: NonNullable<ReturnType<LogChecker['state']>> } | undefined> {
+  const document = vscode.window.activeTextEditor?.document;
+  const state = document ? checker.state(document) ?? await checker.check(document) : undefined;
+  if (!document || !state) {
+    void vscode.window.showInformationMessage('Athlete Log: open an athlete log first.');
+    return undefined;
+  }
+  return { document, state };
+}
+
+/** A standalone handout: inline CSS, no script, nothing that loads from anywhere. */
+export async function exportHtml(checker: LogChecker, args?: { target?: vscode.Uri }): Promise<vscode.Uri | undefined> {
+  const active = await activeLog(checker);
+  if (!active) {
+    return undefined;
+  }
+  const { document, state } = active;
+  const { log, findings, library } = state.result;
+  const base = document.uri.path.replace(/\.(athlete\.)?md$/i, '');
+  const target = args?.target ?? await vscode.window.showSaveDialog({
+    defaultUri: document.uri.with({ path: `${base}.html` }), filters: { 'Web page': ['html'] }, title: 'Export Program as HTML',
+  });
+  if (!target) {
+    return undefined;
+  }
+  const body = renderProgram({ text: document.getText(), log, findings, library, today: today(), handout: true });
+  const html = handoutDocument(`${log.athlete ?? 'Athlete'}: program`, body, previewCss);
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+  if (!args?.target) {
+    void vscode.window.showInformationMessage(`Athlete Log: program exported to ${vscode.workspace.asRelativePath(target)}.`);
+  }
+  return target;
+}
+
+/** A plain-text summary on the clipboard, for a health record. */
+export async function copySummary(checker: LogChecker): Promise<string | undefined> {
+  const active = await activeLog(checker);
+  if (!active) {
+    return undefined;
+  }
+  const { log, findings, library } = active.state.result;
+  const text = renderSummary(log, findings, library, today());
+  try {
+    await vscode.env.clipboard.writeText(text);
+  } catch (e) {
+    void vscode.window.showWarningMessage(`Athlete Log: the clipboard is not available here (${e instanceof Error ? e.message : String(e)}).`);
+  }
+  return text;
 }

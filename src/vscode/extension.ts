@@ -4,11 +4,12 @@
  */
 import * as vscode from 'vscode';
 import { AthleteLogCodeActions } from './codeActions.js';
-import { checkWorkspace, fixAll, newLog } from './commands.js';
+import { checkWorkspace, copySummary, exportHtml, fixAll, newLog } from './commands.js';
 import { AthleteLogCompletion } from './completion.js';
 import { LogChecker } from './diagnostics.js';
 import { createVsCodeService } from './host.js';
 import { AthleteLogHover } from './hover.js';
+import { PREVIEW_VIEW_TYPE, ProgramPreview } from './preview.js';
 import { SECTION } from './settings.js';
 import { AthleteStatus } from './statusBar.js';
 import { AthleteLogSymbols } from './symbols.js';
@@ -18,17 +19,37 @@ const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 export interface AthleteLogApi {
   readonly checker: LogChecker;
   readonly status: AthleteStatus;
+  readonly preview: ProgramPreview;
 }
 
 export function activate(context: vscode.ExtensionContext): AthleteLogApi {
   const output = vscode.window.createOutputChannel('Athlete Log');
   const checker = new LogChecker(createVsCodeService(output), context.extensionUri);
   const status = new AthleteStatus(checker);
+  const preview = new ProgramPreview(checker, context.extensionUri);
+  const openPreview = (column: vscode.ViewColumn) => (uri?: vscode.Uri): void => {
+    const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+    if (document) {
+      preview.show(document, column);
+    }
+  };
+  // The context key behind the editor-title button and the keybinding.
+  const updateContext = (): void => {
+    const doc = vscode.window.activeTextEditor?.document;
+    void vscode.commands.executeCommand('setContext', 'athleteLog.isLog', doc ? checker.isLog(doc) : false);
+  };
   const recheckSoon = debounce(() => checker.recheckOpen(), 300);
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
 
   context.subscriptions.push(
-    output, checker, status, watcher,
+    output, checker, status, preview, watcher,
+    vscode.window.onDidChangeActiveTextEditor(updateContext),
+    checker.onDidCheck(updateContext),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, preview),
+    vscode.commands.registerCommand('athleteLog.openPreview', openPreview(vscode.ViewColumn.Active)),
+    vscode.commands.registerCommand('athleteLog.openPreviewToSide', openPreview(vscode.ViewColumn.Beside)),
+    vscode.commands.registerCommand('athleteLog.exportHtml', (args?: { target?: vscode.Uri }) => exportHtml(checker, args)),
+    vscode.commands.registerCommand('athleteLog.copySummary', () => copySummary(checker)),
     vscode.workspace.onDidOpenTextDocument((d) => checker.schedule(d, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length > 0) {
@@ -55,7 +76,8 @@ export function activate(context: vscode.ExtensionContext): AthleteLogApi {
   for (const d of vscode.workspace.textDocuments) {
     checker.schedule(d, 0);
   }
-  return { checker, status };
+  updateContext();
+  return { checker, status, preview };
 }
 
 export function deactivate(): void {

@@ -106,6 +106,23 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range, until: (a: vsco
   return actions;
 }
 
+/** Resolves when the preview page reports content that satisfies `until`. */
+function rendered(api: AthleteLogApi, until: (heading: string) => boolean): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error('timed out waiting for the preview to render'));
+    }, WAIT_MS);
+    const sub = api.preview.onDidRender((m) => {
+      if (until(m.heading)) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(m.heading);
+      }
+    });
+  });
+}
+
 async function open(name: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(file(name));
   return vscode.window.showTextDocument(doc);
@@ -299,5 +316,38 @@ describe('Athlete Log in a real VS Code', function () {
     assert.ok(result.logs >= 3, `logs checked: ${result.logs}`);
     const ds = await diagnostics(uri, (d) => d.length > 0, 'the unopened log\'s findings');
     assert.deepStrictEqual(summary(ds), ['6:sets-out-of-range']);
+  });
+
+  it('opens the preview beside the log, updates it while typing, and reveals a clicked line', async () => {
+    const editor = await open('jane.athlete.md');
+    const source = editor.document.uri.toString();
+    const first = rendered(api, (h) => h === 'Jane Runner');
+    await vscode.commands.executeCommand('athleteLog.openPreviewToSide');
+    assert.strictEqual(await first, 'Jane Runner');
+    assert.strictEqual(api.preview.document?.toString(), source);
+    const second = rendered(api, (h) => h === 'Janet Runner');
+    await editor.edit((b) => b.replace(new vscode.Range(1, 9, 1, 13), 'Janet'));
+    assert.strictEqual(await second, 'Janet Runner');
+    await api.preview.receive({ type: 'reveal', source, line: 14 });
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), source);
+    assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, 13);
+    // A message about another document changes nothing.
+    await api.preview.receive({ type: 'reveal', source: 'file:///elsewhere/other.md', line: 3 });
+    assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, 13);
+    await revert(editor);
+  });
+
+  it('exports the program as a standalone page and copies a summary', async () => {
+    await open('jane.athlete.md');
+    const target = file('jane-handout.html');
+    const written = await vscode.commands.executeCommand<vscode.Uri>('athleteLog.exportHtml', { target });
+    assert.strictEqual(written.toString(), target.toString());
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.ok(html.includes('<h1>Jane Runner</h1>'), html.slice(0, 400));
+    assert.ok(html.includes("default-src 'none'"));
+    assert.ok(!/<script/i.test(html), 'no script in the handout');
+    const summary = await vscode.commands.executeCommand<string>('athleteLog.copySummary');
+    assert.ok(summary.startsWith('Athlete: Jane Runner\n'), summary);
+    assert.ok(summary.includes('- Heel Slide: 5 sets of 12 reps, once daily [guideline: Clinic protocol, 2026]'), summary);
   });
 });

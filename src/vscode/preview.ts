@@ -1,0 +1,229 @@
+/**
+ * The program preview beside the editor: one panel that follows the active athlete log, updates while
+ * typing (throttled), keeps its scroll position, syncs scrolling both ways, reveals a clicked card's line
+ * in the editor, and survives a window reload (serializer).
+ *
+ * Security: Content-Security-Policy `default-src 'none'` with a nonce for the one script; styles and the
+ * script only from the extension (localResourceRoots); no forms; the page content is the core renderer's
+ * escaped and sanitized HTML; links open only through VS Code's opener, and only web and mail links.
+ */
+import * as vscode from 'vscode';
+import { renderProgram } from '../core/index.js';
+import { isFromWebview, type FromWebview, type ToWebview } from '../shared/previewMessages.js';
+import type { LogChecker } from './diagnostics.js';
+
+export const PREVIEW_VIEW_TYPE = 'athleteLog.preview';
+const THROTTLE_MS = 300;
+const LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
+
+export function today(): string {
+  const d = new Date();
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+function nonce(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function escAttr(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export class ProgramPreview implements vscode.Disposable, vscode.WebviewPanelSerializer<{ uri?: string }> {
+  #panel: vscode.WebviewPanel | undefined;
+  #uri: vscode.Uri | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #editorScrollFromPreview = false;
+  readonly #subscriptions: vscode.Disposable[] = [];
+  readonly #onDidRender = new vscode.EventEmitter<FromWebview.Rendered>();
+  /** Fires when the page shows new content (for tests and the status of the preview). */
+  readonly onDidRender = this.#onDidRender.event;
+
+  constructor(private readonly checker: LogChecker, private readonly extensionUri: vscode.Uri) {
+    this.#subscriptions.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.#uri && e.document.uri.toString() === this.#uri.toString()) {
+          this.scheduleUpdate();
+        }
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (this.#panel && editor && editor.document.uri.toString() !== this.#uri?.toString() && this.checker.isLog(editor.document)) {
+          this.#uri = editor.document.uri;
+          this.scheduleUpdate(0);
+        }
+      }),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (!this.#panel || e.textEditor.document.uri.toString() !== this.#uri?.toString()) {
+          return;
+        }
+        if (this.#editorScrollFromPreview) {
+          this.#editorScrollFromPreview = false;
+          return;
+        }
+        const line = (e.visibleRanges[0]?.start.line ?? 0) + 1;
+        this.post({ type: 'scrollTo', source: this.#uri.toString(), line });
+      }),
+    );
+  }
+
+  get document(): vscode.Uri | undefined {
+    return this.#uri;
+  }
+
+  /** Opens (or reveals) the preview for a document. */
+  show(document: vscode.TextDocument, column: vscode.ViewColumn): void {
+    this.#uri = document.uri;
+    if (this.#panel) {
+      this.#panel.reveal(column, true);
+    } else {
+      const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Program preview', { viewColumn: column, preserveFocus: true }, this.options());
+      this.attach(panel);
+    }
+    this.scheduleUpdate(0);
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: { uri?: string } | undefined): Promise<void> {
+    panel.webview.options = this.options();
+    this.attach(panel);
+    if (state?.uri) {
+      try {
+        const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(state.uri));
+        this.#uri = doc.uri;
+      } catch {
+        this.#uri = undefined;
+      }
+    }
+    this.scheduleUpdate(0);
+  }
+
+  options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableForms: false,
+      enableCommandUris: false,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
+    };
+  }
+
+  attach(panel: vscode.WebviewPanel): void {
+    this.#panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'preview-icon.svg');
+    panel.webview.html = this.shell(panel.webview, '');
+    panel.onDidDispose(() => {
+      if (this.#panel === panel) {
+        this.#panel = undefined;
+      }
+    }, undefined, this.#subscriptions);
+    panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m), undefined, this.#subscriptions);
+  }
+
+  /** The page around the content: CSP with a nonce, the stylesheet and the script from the extension. */
+  shell(webview: vscode.Webview, body: string): string {
+    const n = nonce();
+    const css = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'preview.css'));
+    const js = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'preview.js'));
+    const csp = `default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource} data:; script-src 'nonce-${n}'; font-src ${webview.cspSource};`;
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${css.toString()}">
+<title>Program preview</title>
+</head>
+<body class="athlete-log preview" data-source="${escAttr(this.#uri?.toString() ?? '')}">
+<main>${body}</main>
+<script nonce="${n}" src="${js.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  scheduleUpdate(delay = THROTTLE_MS): void {
+    if (this.#timer !== undefined) {
+      return; // an update is already coming; it will read the newest text
+    }
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.update();
+    }, delay);
+  }
+
+  async update(): Promise<void> {
+    const panel = this.#panel;
+    const uri = this.#uri;
+    if (!panel || !uri) {
+      return;
+    }
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? await vscode.workspace.openTextDocument(uri);
+    const state = this.checker.state(document) ?? await this.checker.check(document);
+    if (!state) {
+      return;
+    }
+    const { log, findings, library } = state.result;
+    const html = renderProgram({ text: document.getText(), log, findings, library, today: today(), linkFindings: true });
+    const title = `${log.athlete ?? 'Athlete log'}: program`;
+    panel.title = `Preview: ${log.athlete ?? vscode.workspace.asRelativePath(uri)}`;
+    this.post({ type: 'update', source: uri.toString(), html, title });
+  }
+
+  post(message: ToWebview.Message): void {
+    void this.#panel?.webview.postMessage(message);
+  }
+
+  /** Handles a message from the page; public so tests can drive it exactly as the page does. */
+  async receive(m: unknown): Promise<void> {
+    if (!isFromWebview(m) || m.source !== this.#uri?.toString()) {
+      return; // malformed, or about another document
+    }
+    switch (m.type) {
+      case 'rendered':
+        this.#onDidRender.fire(m);
+        return;
+      case 'reveal':
+      case 'scrolled': {
+        const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === m.source)
+          ?? (m.type === 'reveal' ? await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.parse(m.source)), vscode.ViewColumn.One) : undefined);
+        if (!editor) {
+          return;
+        }
+        const line = Math.min(m.line - 1, editor.document.lineCount - 1);
+        const range = new vscode.Range(line, 0, line, 0);
+        if (m.type === 'reveal') {
+          editor.selection = new vscode.Selection(range.start, range.start);
+          editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+          await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+        } else {
+          this.#editorScrollFromPreview = true;
+          editor.revealRange(range, vscode.TextEditorRevealType.AtTop);
+        }
+        return;
+      }
+      case 'openLink': {
+        let target: vscode.Uri;
+        try {
+          target = vscode.Uri.parse(m.href, true);
+        } catch {
+          return;
+        }
+        if (LINK_SCHEMES.has(target.scheme)) {
+          await vscode.env.openExternal(target);
+        }
+        return;
+      }
+    }
+  }
+
+  dispose(): void {
+    if (this.#timer !== undefined) {
+      clearTimeout(this.#timer);
+    }
+    this.#panel?.dispose();
+    this.#onDidRender.dispose();
+    vscode.Disposable.from(...this.#subscriptions).dispose();
+  }
+}
