@@ -3,52 +3,52 @@
  * it is about (`source`, the document URI); a side ignores messages about another document.
  */
 
-export namespace ToWebview {
-  interface Base {
-    readonly source: string;
-  }
-  /** New content for the page (scroll position is kept). */
-  export interface Update extends Base {
-    readonly type: 'update';
-    readonly html: string;
-    readonly title: string;
-  }
-  /** The editor scrolled: show this 1-based source line. */
-  export interface ScrollTo extends Base {
-    readonly type: 'scrollTo';
-    readonly line: number;
-  }
-  export type Message = Update | ScrollTo;
+interface Base {
+  readonly source: string;
 }
 
-export namespace FromWebview {
-  interface Base {
-    readonly source: string;
-  }
-  /** The page loaded or re-rendered; `heading` is what it shows as the athlete's name. */
-  export interface Rendered extends Base {
-    readonly type: 'rendered';
-    readonly heading: string;
-  }
-  /** The user clicked a card, a session or a finding: reveal that 1-based line in the editor. */
-  export interface Reveal extends Base {
-    readonly type: 'reveal';
-    readonly line: number;
-  }
-  /** The page scrolled to this 1-based line (for scroll sync). */
-  export interface Scrolled extends Base {
-    readonly type: 'scrolled';
-    readonly line: number;
-  }
-  /** The user clicked a link in a note. */
-  export interface OpenLink extends Base {
-    readonly type: 'openLink';
-    readonly href: string;
-  }
-  export type Message = Rendered | Reveal | Scrolled | OpenLink;
+/** Extension -> page: new content (the page keeps its scroll position). */
+export interface UpdateMessage extends Base {
+  readonly type: 'update';
+  readonly html: string;
+  readonly title: string;
 }
 
-export function isFromWebview(m: unknown): m is FromWebview.Message {
+/** Extension -> page: the editor scrolled; show this 1-based source line. */
+export interface ScrollToMessage extends Base {
+  readonly type: 'scrollTo';
+  readonly line: number;
+}
+
+export type ToWebviewMessage = UpdateMessage | ScrollToMessage;
+
+/** Page -> extension: the page loaded or re-rendered; `heading` is the athlete's name it shows. */
+export interface RenderedMessage extends Base {
+  readonly type: 'rendered';
+  readonly heading: string;
+}
+
+/** Page -> extension: a card, session or finding was clicked; reveal this 1-based line. */
+export interface RevealMessage extends Base {
+  readonly type: 'reveal';
+  readonly line: number;
+}
+
+/** Page -> extension: the page scrolled to this 1-based line (scroll sync). */
+export interface ScrolledMessage extends Base {
+  readonly type: 'scrolled';
+  readonly line: number;
+}
+
+/** Page -> extension: a link in a note was clicked. */
+export interface OpenLinkMessage extends Base {
+  readonly type: 'openLink';
+  readonly href: string;
+}
+
+export type FromWebviewMessage = RenderedMessage | RevealMessage | ScrolledMessage | OpenLinkMessage;
+
+export function isFromWebview(m: unknown): m is FromWebviewMessage {
   if (typeof m !== 'object' || m === null) {
     return false;
   }

@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { renderProgram } from '../core/index.js';
-import { isFromWebview, type FromWebview, type ToWebview } from '../shared/previewMessages.js';
+import { isFromWebview, type RenderedMessage, type ToWebviewMessage } from '../shared/previewMessages.js';
 import type { LogChecker } from './diagnostics.js';
 
 export const PREVIEW_VIEW_TYPE = 'athleteLog.preview';
@@ -38,7 +38,7 @@ export class ProgramPreview implements vscode.Disposable, vscode.WebviewPanelSer
   #timer: ReturnType<typeof setTimeout> | undefined;
   #editorScrollFromPreview = false;
   readonly #subscriptions: vscode.Disposable[] = [];
-  readonly #onDidRender = new vscode.EventEmitter<FromWebview.Rendered>();
+  readonly #onDidRender = new vscode.EventEmitter<RenderedMessage>();
   /** Fires when the page shows new content (for tests and the status of the preview). */
   readonly onDidRender = this.#onDidRender.event;
 
@@ -171,7 +171,7 @@ export class ProgramPreview implements vscode.Disposable, vscode.WebviewPanelSer
     this.post({ type: 'update', source: uri.toString(), html, title });
   }
 
-  post(message: ToWebview.Message): void {
+  post(message: ToWebviewMessage): void {
     void this.#panel?.webview.postMessage(message);
   }
 

@@ -3,10 +3,10 @@
  * content without losing the scroll position, scrolls to the editor's line, reports clicks and scrolling,
  * and hands link clicks to the extension (which opens only web links, through VS Code's opener).
  */
-import type { FromWebview, ToWebview } from '../shared/previewMessages.js';
+import type { FromWebviewMessage, ToWebviewMessage } from '../shared/previewMessages.js';
 
 interface VsCodeApi {
-  postMessage(message: FromWebview.Message): void;
+  postMessage(message: FromWebviewMessage): void;
   getState(): { scrollY?: number; uri?: string } | undefined;
   setState(state: { scrollY: number; uri: string }): void;
 }
@@ -38,7 +38,7 @@ function scrollToLine(line: number): void {
   }
 }
 
-window.addEventListener('message', (event: MessageEvent<ToWebview.Message>) => {
+window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
   const m = event.data;
   if (!m || typeof m !== 'object') {
     return;
