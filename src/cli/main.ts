@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import fg from 'fast-glob';
 import { readFileSync } from 'node:fs';
-import { dosageToJson, handoutDocument, renderProgram, renderSummary, type Finding, type SeverityOption } from '../core/index.js';
+import { coachingReport, dosageToJson, handoutDocument, renderProgram, renderSummary, resolveOptions, type Finding, type SeverityOption } from '../core/index.js';
 import { createNodeService, packageRoot, writeAtomic } from './node-host.js';
 import { version } from '../../package.json';
 
@@ -21,6 +21,7 @@ const USAGE = `athlete-log ${version}: check exercise dosages in Markdown athlet
 Usage:
   athlete-log check [options] PATH...   check logs (files, folders, globs)
   athlete-log render FILE [options]     render the program as a page (or a text summary)
+  athlete-log report FILE --format json print the coaching model (history, trend, adherence, progression)
   athlete-log dosage "TEXT"             print how a dosage reads, as JSON
 
 Options for check:
@@ -29,6 +30,7 @@ Options for check:
   --guidelines FILE         an extra guideline file (repeatable)
   --pain-threshold N        highest acceptable pain score, 0-10 (default 5)
   --rule ID=SEVERITY        set a rule's severity: off, hint, information, warning, error (repeatable)
+  --today YYYY-MM-DD        the date the log is read on (default: today): current phase, last week
 
 Options for render:
   -o, --out FILE            write to FILE instead of standard output
@@ -122,8 +124,10 @@ async function check(argv: string[]): Promise<number> {
       guidelines: { type: 'string', multiple: true },
       'pain-threshold': { type: 'string' },
       rule: { type: 'string', multiple: true },
+      today: { type: 'string' },
     },
   });
+  const today = checkToday(values.today);
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(`unknown --format ${values.format ?? ''}: expected text or json`);
   }
@@ -149,7 +153,7 @@ async function check(argv: string[]): Promise<number> {
   for (const g of guidelineFiles) {
     await fs.access(g).catch(() => { throw new UsageError(`cannot read guideline file ${g}`); });
   }
-  const options = { rules, guidelineFiles, ...(painThreshold !== undefined ? { painThreshold } : {}) };
+  const options = { rules, guidelineFiles, today, ...(painThreshold !== undefined ? { painThreshold } : {}) };
   const service = createNodeService();
   const { files, explicit } = await expand(positionals);
   const rows: Row[] = [];
@@ -207,6 +211,14 @@ function localToday(): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
+function checkToday(value: string | undefined): string {
+  const today = value ?? localToday();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
+    throw new UsageError(`bad --today ${today}: expected YYYY-MM-DD`);
+  }
+  return today;
+}
+
 async function render(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
@@ -218,10 +230,7 @@ async function render(argv: string[]): Promise<number> {
   if (positionals.length !== 1 || !positionals[0]) {
     throw new UsageError('render needs exactly one FILE');
   }
-  const today = values.today ?? localToday();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
-    throw new UsageError(`bad --today ${today}: expected YYYY-MM-DD`);
-  }
+  const today = checkToday(values.today);
   const file = positionals[0];
   let text: string;
   try {
@@ -230,7 +239,7 @@ async function render(argv: string[]): Promise<number> {
     throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   const service = createNodeService();
-  const result = await service.check({ text, path: path.resolve(file), relativePath: display(file) });
+  const result = await service.check({ text, path: path.resolve(file), relativePath: display(file), options: { today } });
   if (!result) {
     throw new UsageError(`${display(file)} is not an athlete log (no \`athlete\` in front matter and the name does not match *.athlete.md)`);
   }
@@ -255,6 +264,31 @@ async function render(argv: string[]): Promise<number> {
   return 0;
 }
 
+async function report(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true, strict: true,
+    options: { format: { type: 'string', default: 'json' }, today: { type: 'string' } },
+  });
+  if (values.format !== 'json') {
+    throw new UsageError(`unknown --format ${values.format ?? ''}: expected json`);
+  }
+  if (positionals.length !== 1 || !positionals[0]) {
+    throw new UsageError('report needs exactly one FILE');
+  }
+  const today = checkToday(values.today);
+  const file = positionals[0];
+  const text = await fs.readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read ${file}: ${e.code ?? String(e)}`);
+  });
+  const options = { today };
+  const result = await createNodeService().check({ text, path: path.resolve(file), relativePath: display(file), options });
+  if (!result) {
+    throw new UsageError(`${display(file)} is not an athlete log (no \`athlete\` in front matter and the name does not match *.athlete.md)`);
+  }
+  process.stdout.write(`${JSON.stringify(coachingReport(result.log, result.library, resolveOptions(options), today), null, 2)}\n`);
+  return 0;
+}
+
 function dosage(argv: string[]): number {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} });
   if (positionals.length !== 1) {
@@ -275,6 +309,8 @@ export async function main(argv: string[]): Promise<number> {
         return dosage(rest);
       case 'render':
         return await render(rest);
+      case 'report':
+        return await report(rest);
       case '-v':
       case '--version':
         process.stdout.write(`${version}\n`);

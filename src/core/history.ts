@@ -71,7 +71,7 @@ export interface WeekAdherence {
   readonly week: number;
   readonly start: string;
   readonly end: string;
-  /** Sessions with at least one entry in the week. */
+  /** Days with at least one logged entry in the week. */
   readonly logged: number;
   /** Sessions the program asks for in that week (the most frequent prescription), or undefined. */
   readonly expected?: number;
@@ -88,7 +88,8 @@ function expectedPerWeek(phases: readonly Phase[]): number | undefined {
   for (const p of phases) {
     for (const x of p.prescriptions) {
       const d = x.dosage;
-      const n = d.perDay ? d.perDay.max * 7 : d.perWeek?.max;
+      // A daily prescription asks for a session every day (a log has one session heading a day).
+      const n = d.perDay ? 7 : d.perWeek?.max;
       if (n !== undefined && (best === undefined || n > best)) {
         best = n;
       }
@@ -111,10 +112,10 @@ export function weeklyAdherence(log: AthleteLog, today: string, limit = 12): Wee
   for (let w = first; w <= weeks; w++) {
     const from = start + (w - 1) * 7;
     const to = from + 6;
-    const logged = log.sessions.filter((s) => {
+    const logged = new Set(log.sessions.filter((s) => {
       const d = dayNumber(s.date);
       return d !== undefined && d >= from && d <= to && s.entries.length > 0;
-    }).length;
+    }).map((s) => s.date)).size;
     const phase = phaseForWeek(log.phases, w);
     const expected = expectedPerWeek(phase ? [phase] : log.phases);
     out.push(expected === undefined

@@ -17,3 +17,5 @@ export * from './options.js';
 export * from './render/index.js';
 export { exerciseHistory, weeklyAdherence, dayNumber, isoDate, phaseForWeek } from './history.js';
 export type { ExerciseHistory, HistoryPoint, WeekAdherence } from './history.js';
+export { coachingReport, currentPhase, readiness, painTrend } from './coaching.js';
+export type { CoachingReport, ExerciseReport, PainTrend } from './coaching.js';

@@ -11,22 +11,39 @@ export interface CheckOptions {
   readonly painThreshold?: number;
   /** Globs (posix, relative to the workspace) naming athlete logs; default `**\/*.athlete.md`. */
   readonly files?: readonly string[];
+  /** The date the log is read on (YYYY-MM-DD): decides the current phase and the last complete week. */
+  readonly today?: string;
+  /** `ready-to-progress`: sessions in a row at the top of the range, and the highest pain they may have. */
+  readonly readyToProgress?: { readonly sessions?: number; readonly maxPain?: number };
 }
 
 export const DEFAULT_PAIN_THRESHOLD = 5;
+export const DEFAULT_PROGRESS_SESSIONS = 3;
+export const DEFAULT_PROGRESS_MAX_PAIN = 2;
 export const DEFAULT_LOG_FILES: readonly string[] = ['**/*.athlete.md'];
 
 export interface ResolvedOptions {
   readonly rules: Readonly<Record<string, SeverityOption>>;
   readonly painThreshold: number;
   readonly files: readonly string[];
+  readonly today?: string;
+  readonly readyToProgress: { readonly sessions: number; readonly maxPain: number };
+}
+
+function inRange(v: number | undefined, lo: number, hi: number, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi ? v : fallback;
 }
 
 export function resolveOptions(o: CheckOptions = {}): ResolvedOptions {
-  const pain = o.painThreshold;
+  const today = typeof o.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(o.today) ? o.today : undefined;
   return {
     rules: o.rules ?? {},
-    painThreshold: typeof pain === 'number' && Number.isFinite(pain) && pain >= 0 && pain <= 10 ? pain : DEFAULT_PAIN_THRESHOLD,
+    painThreshold: inRange(o.painThreshold, 0, 10, DEFAULT_PAIN_THRESHOLD),
     files: o.files && o.files.length > 0 ? o.files : DEFAULT_LOG_FILES,
+    ...(today ? { today } : {}),
+    readyToProgress: {
+      sessions: Math.round(inRange(o.readyToProgress?.sessions, 1, 50, DEFAULT_PROGRESS_SESSIONS)),
+      maxPain: inRange(o.readyToProgress?.maxPain, 0, 10, DEFAULT_PROGRESS_MAX_PAIN),
+    },
   };
 }

@@ -9,6 +9,7 @@ export interface Settings {
   readonly guidelineFiles: string[];
   readonly rules: Record<string, SeverityOption>;
   readonly painThreshold: number;
+  readonly readyToProgress: { sessions: number; maxPain: number };
 }
 
 export function readSettings(uri?: vscode.Uri): Settings {
@@ -18,6 +19,7 @@ export function readSettings(uri?: vscode.Uri): Settings {
     guidelineFiles: c.get<string[]>('guidelineFiles', []),
     rules: c.get<Record<string, SeverityOption>>('rules', {}),
     painThreshold: c.get<number>('painThreshold', 5),
+    readyToProgress: { sessions: c.get<number>('readyToProgress.sessions', 3), maxPain: c.get<number>('readyToProgress.maxPain', 2) },
   };
 }
 
@@ -33,5 +35,11 @@ export function relativePath(uri: vscode.Uri): string {
 
 export function checkOptions(uri: vscode.Uri): NonNullable<CheckRequest['options']> {
   const s = readSettings(uri);
-  return { files: s.files, rules: s.rules, painThreshold: s.painThreshold, guidelineFiles: guidelinePaths(uri, s.guidelineFiles) };
+  const d = new Date();
+  const p = (n: number): string => String(n).padStart(2, '0');
+  const today = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return {
+    files: s.files, rules: s.rules, painThreshold: s.painThreshold, readyToProgress: s.readyToProgress, today,
+    guidelineFiles: guidelinePaths(uri, s.guidelineFiles),
+  };
 }

@@ -26,7 +26,7 @@ describe('athlete-log CLI', function () {
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('checks the bundled examples: findings as file:line:column: severity rule-id message, exit 0 without errors', () => {
-    const r = run(['check', 'examples/']);
+    const r = run(['check', '--today', '2026-11-11', 'examples/']);
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.trim().split('\n');
     assert.ok(lines.length > 3);
@@ -34,7 +34,8 @@ describe('athlete-log CLI', function () {
       assert.match(l, /^examples\/[\w.-]+\.md:\d+:\d+: (error|warning|information|hint) [a-z-]+ .+$/);
     }
     assert.ok(lines.includes('examples/sam-sprinter.athlete.md:20:17: warning sets-out-of-range Unexpected 5 sets, expected 2-3 (Chair Bridge guideline)'), r.stdout);
-    assert.match(r.stderr, /2 logs checked/);
+    assert.match(r.stderr, /3 logs checked/);
+    assert.ok(lines.includes('examples/jane-runner.athlete.md:20:3: information adherence-low Unexpected 4 days with Chair Bridge logged from 2026-11-02 to 2026-11-08, expected 7 for 2x daily'), r.stdout);
   });
 
   it('prints JSON with 1-based positions and exits 1 on an error finding', () => {

@@ -55,8 +55,8 @@ describe('parseLog', () => {
       const chair = log.phases[0]?.prescriptions[0];
       assert.ok(chair);
       assert.equal(at(EXAMPLE, chair.nameRange), 'Chair Bridge');
-      assert.equal(at(EXAMPLE, chair.dosageRange), '3 x 10, hold 5 s, 2x daily');
-      assert.equal(chair.dosage.holdSeconds?.min, 5);
+      assert.equal(at(EXAMPLE, chair.dosageRange), '3 x 10, hold 3-6 s, 2x daily');
+      assert.deepEqual([chair.dosage.holdSeconds?.min, chair.dosage.holdSeconds?.max], [3, 6]);
       assert.deepEqual([chair.range.start.line, chair.range.start.column], [20, 3]);
     });
 
@@ -147,7 +147,7 @@ describe('parseLog', () => {
       const log = parseLog(text);
       const chair = log.phases[0]?.prescriptions[0];
       assert.ok(chair);
-      assert.equal(at(text, chair.dosageRange), '3 x 10, hold 5 s, 2x daily');
+      assert.equal(at(text, chair.dosageRange), '3 x 10, hold 3-6 s, 2x daily');
       assert.equal(chair.range.start.line, 20);
     });
 

@@ -19,7 +19,7 @@ describe('renderer', () => {
     assert.match(html, /<dt>Days since start<\/dt><dd>9<\/dd>/);
     assert.match(html, /<dt>Last session<\/dt><dd>2026-11-10<\/dd>/);
     assert.equal((html.match(/<article class="card"/g) ?? []).length, 6);
-    assert.match(html, /<article class="card" data-line="20"><h4>Chair Bridge<\/h4><p class="dosage">3 sets of 10 reps · hold 5 s · twice daily<\/p>/);
+    assert.match(html, /<article class="card" data-line="20"><h4>Chair Bridge<\/h4><p class="dosage">3 sets of 10 reps · hold 3-6 s · twice daily<\/p>/);
     assert.match(html, /<li class="in-range"><span class="mark" aria-hidden="true">✓<\/span> sets 3 <span class="range">in range: guideline 2-3<\/span><\/li>/);
     assert.match(html, /Source: &quot;Hamstrung&quot;, Stay the Course column, Joe Uhan, iRunFar/);
     assert.match(html, /<figure class="chart pain-chart">/);
@@ -92,7 +92,7 @@ describe('renderer', () => {
       'Athlete: Jane Runner', 'Coach: Sam Coach', 'Condition: Left hamstring strain', 'Side: left', 'Started: 2026-11-02',
       'Summary date: 2026-11-11', '',
     ].join('\n'));
-    assert.match(text, /^- Chair Bridge: 3 sets of 10 reps, hold 5 s, twice daily \[guideline: "Hamstrung", Stay the Course column, Joe Uhan, iRunFar\]$/m);
+    assert.match(text, /^- Chair Bridge: 3 sets of 10 reps, hold 3-6 s, twice daily \[guideline: "Hamstrung", Stay the Course column, Joe Uhan, iRunFar\]$/m);
     assert.match(text, /^Sessions logged: 6, last on 2026-11-10$/m);
     assert.match(text, /^- Chair Bridge: 5 sessions, pain 2 > 2 > 1 > 1 > 0\/10$/m);
     assert.doesNotMatch(text, /<|>\w/);

@@ -1,4 +1,9 @@
 /** The rule registry: every rule, sorted by id. Adding a rule is one import and one entry here. */
+import adherenceLow from './adherence-low.js';
+import considerRegression from './consider-regression.js';
+import notInProgram from './not-in-program.js';
+import offProgramDosage from './off-program-dosage.js';
+import readyToProgress from './ready-to-progress.js';
 import boutDurationOutOfRange from './bout-duration-out-of-range.js';
 import boutsOutOfRange from './bouts-out-of-range.js';
 import datesOutOfOrder from './dates-out-of-order.js';
@@ -20,8 +25,10 @@ import unreadableDosage from './unreadable-dosage.js';
 import type { Rule } from './rule.js';
 
 export const RULES: readonly Rule[] = [
+  adherenceLow,
   boutDurationOutOfRange,
   boutsOutOfRange,
+  considerRegression,
   datesOutOfOrder,
   differentialDiagnosis,
   duplicateDate,
@@ -31,7 +38,10 @@ export const RULES: readonly Rule[] = [
   invalidDate,
   missingAthlete,
   missingDosageComponent,
+  notInProgram,
+  offProgramDosage,
   painAboveThreshold,
+  readyToProgress,
   repsOutOfRange,
   setsOutOfRange,
   stepsOutOfRange,

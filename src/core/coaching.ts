@@ -1,0 +1,212 @@
+/**
+ * Coaching facts read from the log, computed in one place for the coaching rules, the preview and
+ * `athlete-log report`: which phase is current, whether an exercise is ready to progress, whether pain is
+ * climbing, and adherence. Thresholds are options, ranges come from guidelines.
+ */
+import { dosageToJson, type DosageJson } from './dosage/format.js';
+import type { GuidelineLibrary } from './guidelines/library.js';
+import type { Guideline } from './guidelines/parse.js';
+import { dayNumber, exerciseHistory, phaseForWeek, weeklyAdherence, type ExerciseHistory, type HistoryPoint, type WeekAdherence } from './history.js';
+import type { AthleteLog, Dosage, ExerciseLine, Phase, Quantity } from './model.js';
+import type { ResolvedOptions } from './options.js';
+import { normalizeName } from './text.js';
+
+const COMPARED = ['sets', 'reps', 'holdSeconds', 'bouts', 'boutSeconds', 'steps'] as const;
+
+/** The key an exercise is known by: its guideline's name when there is one (aliases merge). */
+export function exerciseKey(library: GuidelineLibrary, name: string): string {
+  return normalizeName(library.lookup(name)?.name ?? name);
+}
+
+/** The 1-based program week that holds `today`, counted from `started`. */
+export function programWeek(log: AthleteLog, today: string | undefined): number | undefined {
+  const start = dayNumber(log.started);
+  const now = dayNumber(today);
+  return start === undefined || now === undefined || now < start ? undefined : Math.floor((now - start) / 7) + 1;
+}
+
+/** The current phase: the one whose `(weeks A-B)` span holds this week, else the last phase. */
+export function currentPhase(log: AthleteLog, today: string | undefined): Phase | undefined {
+  const week = programWeek(log, today);
+  return (week !== undefined ? phaseForWeek(log.phases, week) : undefined) ?? log.phases[log.phases.length - 1];
+}
+
+/** Whether a logged dosage reaches the top of the guideline's range in every part both give (and gives one). */
+export function atTopOfRange(done: Dosage, g: Dosage): boolean {
+  let compared = 0;
+  for (const f of COMPARED) {
+    const q: Quantity | undefined = done[f];
+    const want: Quantity | undefined = g[f];
+    if (q && want) {
+      compared++;
+      if (q.max < want.max) {
+        return false;
+      }
+    }
+  }
+  return compared > 0;
+}
+
+/** Whether a logged dosage goes outside the prescription in any part both give. */
+export function differsFrom(done: Dosage, prescribed: Dosage): string[] {
+  const parts: string[] = [];
+  for (const f of COMPARED) {
+    const q: Quantity | undefined = done[f];
+    const want: Quantity | undefined = prescribed[f];
+    if (q && want && (q.min < want.min || q.max > want.max)) {
+      parts.push(f);
+    }
+  }
+  return parts;
+}
+
+export interface Readiness {
+  readonly ready: boolean;
+  /** The sessions that make the case, oldest first. */
+  readonly evidence: readonly HistoryPoint[];
+}
+
+/** The last `sessions` logs of the exercise were all at the top of the range with pain at or below the bound. */
+export function readiness(h: ExerciseHistory, g: Guideline | undefined, options: ResolvedOptions): Readiness {
+  const n = options.readyToProgress.sessions;
+  if (!g?.dosage || h.points.length < n) {
+    return { ready: false, evidence: [] };
+  }
+  const last = h.points.slice(-n);
+  const ok = last.every((p) => atTopOfRange(p.dosage, g.dosage as Dosage) && (p.pain === undefined || p.pain <= options.readyToProgress.maxPain));
+  return { ready: ok, evidence: ok ? last : [] };
+}
+
+export type PainTrend = 'rising' | 'falling' | 'steady' | 'unknown';
+
+/** Mean pain per week (weeks counted from the first scored session). */
+export function weeklyPain(h: ExerciseHistory): { week: number; mean: number }[] {
+  const scored = h.points.filter((p) => p.pain !== undefined);
+  const first = dayNumber(scored[0]?.date);
+  if (first === undefined) {
+    return [];
+  }
+  const byWeek = new Map<number, number[]>();
+  for (const p of scored) {
+    const w = Math.floor(((dayNumber(p.date) ?? first) - first) / 7) + 1;
+    byWeek.set(w, [...(byWeek.get(w) ?? []), p.pain ?? 0]);
+  }
+  return [...byWeek.entries()].sort((a, b) => a[0] - b[0]).map(([week, v]) => ({ week, mean: v.reduce((s, x) => s + x, 0) / v.length }));
+}
+
+/** Rising when weekly mean pain went up two weeks running (the pain-monitoring model: it should settle). */
+export function painTrend(h: ExerciseHistory): PainTrend {
+  const weeks = weeklyPain(h);
+  if (weeks.length < 2) {
+    return 'unknown';
+  }
+  const [a, b, c] = weeks.slice(-3).map((w) => w.mean);
+  if (c !== undefined && a !== undefined && b !== undefined && a < b && b < c) {
+    return 'rising';
+  }
+  const x = weeks[weeks.length - 2]?.mean ?? 0;
+  const y = weeks[weeks.length - 1]?.mean ?? 0;
+  return y < x ? 'falling' : 'steady';
+}
+
+/** The last two scored sessions both above the threshold. */
+export function twoHighInARow(h: ExerciseHistory, threshold: number): HistoryPoint[] {
+  const scored = h.points.filter((p) => p.pain !== undefined);
+  const last = scored.slice(-2);
+  return last.length === 2 && last.every((p) => (p.pain ?? 0) > threshold) ? last : [];
+}
+
+/**
+ * Logged days a week a prescription asks for, at the least: a daily prescription (`2x daily` too) asks for
+ * every day, since a log has one session heading a day; `3x/week` asks for 3. Undefined without a
+ * frequency, or per run.
+ */
+export function minPerWeek(d: Dosage): number | undefined {
+  if (d.perDay) {
+    return 7;
+  }
+  return d.perWeek?.min;
+}
+
+/** Sessions of an exercise logged in the last complete program week before `today`. */
+export function lastCompleteWeek(log: AthleteLog, today: string | undefined): { from: number; to: number } | undefined {
+  const now = dayNumber(today);
+  if (now === undefined) {
+    return undefined;
+  }
+  const start = dayNumber(log.started);
+  if (start === undefined) {
+    return { from: now - 7, to: now - 1 };
+  }
+  const week = Math.floor((now - start) / 7);
+  if (week < 1) {
+    return undefined;
+  }
+  const from = start + (week - 1) * 7;
+  return { from, to: from + 6 };
+}
+
+export function prescriptionsByKey(log: AthleteLog, library: GuidelineLibrary): Map<string, ExerciseLine[]> {
+  const out = new Map<string, ExerciseLine[]>();
+  for (const p of log.phases) {
+    for (const x of p.prescriptions) {
+      const k = exerciseKey(library, x.name);
+      out.set(k, [...(out.get(k) ?? []), x]);
+    }
+  }
+  return out;
+}
+
+export interface ExerciseReport {
+  readonly exercise: string;
+  readonly guideline: boolean;
+  readonly sessions: { date: string; line: number; dosage: DosageJson; pain?: number }[];
+  readonly lastPain?: number;
+  readonly trend: PainTrend;
+  readonly progression: 'ready' | 'consider-regression' | 'not-yet' | 'no-progression';
+  readonly nextStep?: string;
+}
+
+export interface CoachingReport {
+  readonly athlete?: string;
+  readonly today: string;
+  readonly currentPhase?: string;
+  readonly exercises: ExerciseReport[];
+  readonly adherence: WeekAdherence[];
+}
+
+/** The model behind `athlete-log report --format json`. */
+export function coachingReport(log: AthleteLog, library: GuidelineLibrary, options: ResolvedOptions, today: string): CoachingReport {
+  const exercises = exerciseHistory(log, library).map((h): ExerciseReport => {
+    const g = library.lookup(h.name);
+    const scored = h.points.filter((p) => p.pain !== undefined);
+    const lastPain = scored[scored.length - 1]?.pain;
+    const trend = painTrend(h);
+    let progression: ExerciseReport['progression'] = 'not-yet';
+    if (twoHighInARow(h, options.painThreshold).length > 0 || trend === 'rising') {
+      progression = 'consider-regression';
+    } else if (!g || g.progression.length === 0) {
+      progression = 'no-progression';
+    } else if (readiness(h, g, options).ready) {
+      progression = 'ready';
+    }
+    const next = progression === 'ready' ? g?.progression[0] : progression === 'consider-regression' ? g?.regression[0] : undefined;
+    return {
+      exercise: h.name,
+      guideline: g !== undefined,
+      sessions: h.points.map((p) => ({ date: p.date, line: p.line, dosage: dosageToJson(p.dosage), ...(p.pain !== undefined ? { pain: p.pain } : {}) })),
+      ...(lastPain !== undefined ? { lastPain } : {}),
+      trend,
+      progression,
+      ...(next ? { nextStep: next } : {}),
+    };
+  });
+  const phase = currentPhase(log, today);
+  return {
+    ...(log.athlete ? { athlete: log.athlete } : {}),
+    today,
+    ...(phase ? { currentPhase: phase.name } : {}),
+    exercises,
+    adherence: weeklyAdherence(log, today, 52),
+  };
+}

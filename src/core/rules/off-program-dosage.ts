@@ -1,0 +1,64 @@
+/**
+ * `off-program-dosage`: a logged dosage differs from the program's prescription for that exercise (for
+ * example `2 x 10` logged, `3 x 10` prescribed). Compares sets, reps, hold, bouts, bout time and steps
+ * with the prescription of the phase that was current on the session's date (else the latest one).
+ *
+ * Rationale: the log is where the coach sees whether the program was done as written; a steady
+ * difference is either a program to adjust or a habit to correct.
+ */
+import { differsFrom, exerciseKey } from '../coaching.js';
+import { formatSeconds, formatSpan } from '../dosage/format.js';
+import { dayNumber, phaseForWeek } from '../history.js';
+import type { ExerciseLine, Quantity } from '../model.js';
+
+const WORDS: Readonly<Record<string, (q: Quantity) => string>> = {
+  sets: (q) => `${formatSpan(q)} sets`,
+  reps: (q) => `${formatSpan(q)} reps`,
+  holdSeconds: (q) => `hold ${formatSeconds(q)}`,
+  bouts: (q) => `${formatSpan(q)} bouts`,
+  boutSeconds: (q) => `${formatSeconds(q)} bouts`,
+  steps: (q) => `${formatSpan(q)} steps`,
+};
+
+function describe(d: ExerciseLine['dosage'], parts: readonly string[]): string {
+  return parts.map((f) => {
+    const q = d[f as 'sets'];
+    return q ? (WORDS[f]?.(q) ?? '') : '';
+  }).filter((x) => x !== '').join(', ');
+}
+import type { Rule } from './rule.js';
+
+const rule: Rule = {
+  id: 'off-program-dosage',
+  description: 'A logged dosage differs from the program\'s prescription.',
+  defaultSeverity: 'information',
+  fixable: false,
+  check(ctx) {
+    const start = dayNumber(ctx.log.started);
+    for (const s of ctx.log.sessions) {
+      const d = dayNumber(s.date);
+      const week = start !== undefined && d !== undefined && d >= start ? Math.floor((d - start) / 7) + 1 : undefined;
+      const phase = week !== undefined ? phaseForWeek(ctx.log.phases, week) : undefined;
+      for (const e of s.entries) {
+        const key = exerciseKey(ctx.library, e.name);
+        const match = (p: ExerciseLine): boolean => exerciseKey(ctx.library, p.name) === key;
+        const prescribed = phase?.prescriptions.find(match) ?? [...ctx.log.phases].reverse().flatMap((p) => p.prescriptions).find(match);
+        if (!prescribed) {
+          continue;
+        }
+        const parts = differsFrom(e.dosage, prescribed.dosage);
+        if (parts.length === 0) {
+          continue;
+        }
+        const first = parts[0] as 'sets';
+        const q = e.dosage[first];
+        ctx.report({
+          range: q ? ctx.index.range(e.dosageStart + q.start, e.dosageStart + (q.unitEnd ?? q.end)) : e.dosageRange,
+          message: `Unexpected ${describe(e.dosage, parts)} logged for ${e.name}, expected ${describe(prescribed.dosage, parts)} as prescribed on line ${prescribed.range.start.line}`,
+        });
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,82 @@
+/**
+ * `ready-to-progress`: an exercise was logged at the top of its guideline's range for several sessions in
+ * a row (default 3) with pain at or below a low bound (default 2/10); the guideline names the next step.
+ * The message names that progression and the evidence (dates and pains).
+ *
+ * Rationale: rehab stalls when an athlete keeps repeating a dosage they have mastered. The column behind
+ * the built-in library gives each strength exercise a progression (Chair Bridge to Single-Leg Chair
+ * Bridge); this rule notices when the log shows it is time. A session without a pain score counts as
+ * pain-free. The finding goes away once the program prescribes the progression.
+ *
+ * Source: "Hamstrung", Stay the Course column, Joe Uhan, iRunFar (progressions); thresholds are options.
+ *
+ * Fix: adds the progression to the current phase (after the exercise's own line, or at the end of the
+ * phase) with the guideline's starting dosage; the old line stays.
+ */
+import { readiness, currentPhase, exerciseKey, prescriptionsByKey } from '../coaching.js';
+import { formatDosage } from '../dosage/format.js';
+import { exerciseHistory } from '../history.js';
+import type { Dosage, Quantity } from '../model.js';
+import { guidelineLabel, type Rule } from './rule.js';
+
+/** The guideline's starting dosage: every range at its lower bound. */
+function startingDosage(d: Dosage): Dosage {
+  const low = (q: Quantity | undefined): Quantity | undefined => (q ? { ...q, max: q.min } : undefined);
+  const out: Dosage = { ...d };
+  for (const f of ['sets', 'reps', 'holdSeconds', 'bouts', 'boutSeconds', 'steps', 'perDay', 'perWeek'] as const) {
+    const q = low(d[f]);
+    if (q) {
+      out[f] = q;
+    }
+  }
+  return out;
+}
+
+const rule: Rule = {
+  id: 'ready-to-progress',
+  description: 'The log shows an exercise mastered at the top of its range with little pain: time for its progression.',
+  defaultSeverity: 'information',
+  fixable: true,
+  check(ctx) {
+    const prescribed = prescriptionsByKey(ctx.log, ctx.library);
+    const phase = currentPhase(ctx.log, ctx.options.today);
+    for (const h of exerciseHistory(ctx.log, ctx.library)) {
+      const g = ctx.library.lookup(h.name);
+      const next = g?.progression[0];
+      if (!g || !next || prescribed.has(exerciseKey(ctx.library, next))) {
+        continue;
+      }
+      const r = readiness(h, g, ctx.options);
+      if (!r.ready) {
+        continue;
+      }
+      const target = prescribed.get(exerciseKey(ctx.library, h.name))?.slice(-1)[0];
+      const lastEntry = r.evidence[r.evidence.length - 1];
+      const evidence = r.evidence.map((p) => `${p.date}${p.pain === undefined ? '' : ` pain ${p.pain}/10`}`).join(', ');
+      const range = target?.range ?? ctx.index.range(ctx.index.lineStart(lastEntry?.line ?? 1), ctx.index.lineStart(lastEntry?.line ?? 1));
+      const nextGuideline = ctx.library.lookup(next);
+      const dosage = nextGuideline?.dosage ? formatDosage(startingDosage(nextGuideline.dosage)) : '';
+      // Right after the exercise's own line when the current phase has it, else at the end of that phase.
+      const anchor = (target && phase?.prescriptions.includes(target) ? target : undefined) ?? phase?.prescriptions[phase.prescriptions.length - 1];
+      const line = `- ${nextGuideline?.name ?? next}${dosage ? `: ${dosage}` : ''}`;
+      // A new line after the anchor's whole line (past any comment at its end), in the file's line ending.
+      const nextLineStart = anchor ? ctx.index.lineStart(anchor.range.end.line + 1) : 0;
+      const atEnd = anchor ? anchor.range.end.line >= ctx.index.lineCount : false;
+      const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
+      const at = anchor ? (atEnd ? ctx.text.length : nextLineStart - (ctx.text.slice(nextLineStart - 2, nextLineStart) === '\r\n' ? 2 : 1)) : 0;
+      ctx.report({
+        range,
+        message: `Ready to progress ${h.name} to ${nextGuideline?.name ?? next}: ${r.evidence.length} sessions in a row at the top of the range with pain at most ${ctx.options.readyToProgress.maxPain}/10 (${evidence}) (${guidelineLabel(g)})`,
+        guideline: g,
+        ...(anchor ? {
+          fix: {
+            title: `Add ${nextGuideline?.name ?? next} to ${phase?.name ?? 'the program'}`,
+            edits: [{ range: ctx.index.range(at, at), text: `${eol}${line}` }],
+          },
+        } : {}),
+      });
+    }
+  },
+};
+
+export default rule;

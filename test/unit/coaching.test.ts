@@ -1,0 +1,137 @@
+/** Coaching: the current phase, progression, regression, adherence, the report, and their properties. */
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import { coachingReport, currentPhase, parseLog, resolveOptions } from '../../src/core/index.js';
+import { read, ROOT, service } from '../helpers.js';
+
+const COACHING = ['ready-to-progress', 'consider-regression', 'adherence-low', 'not-in-program', 'off-program-dosage'];
+
+async function findings(text: string, today = '2026-11-16'): Promise<string[]> {
+  const r = await service.check({ text, options: { today } });
+  return (r?.findings ?? []).filter((f) => COACHING.includes(f.ruleId)).map((f) => `${f.range.start.line}:${f.ruleId}`);
+}
+
+function log(program: string[], sessions: [string, string][], started = '2026-11-02'): string {
+  return ['---', 'athlete: T', `started: ${started}`, '---', '## Program', ...program, '## Log',
+    ...sessions.flatMap(([d, e]) => [`### ${d}`, e, ''])].join('\n');
+}
+
+describe('coaching', () => {
+  it('says why Alex is ready for Single-Leg Chair Bridge and adds it in one fix', async () => {
+    const text = read(path.join(ROOT, 'examples', 'alex-progressing.athlete.md'));
+    const r = await service.check({ text, options: { today: '2026-11-16' } });
+    const f = r?.findings.find((x) => x.ruleId === 'ready-to-progress');
+    assert.ok(f?.fix);
+    assert.equal(f.message, 'Ready to progress Chair Bridge to Single-Leg Chair Bridge: 3 sessions in a row at the top of the range with pain at most 2/10 (2026-11-13 pain 1/10, 2026-11-14 pain 0/10, 2026-11-15 pain 1/10) (Chair Bridge guideline)');
+    const fixed = service.fix(text, [f]).text;
+    assert.ok(fixed.includes('- Chair Bridge: 3 x 10, hold 3-6 s, 1x daily\n- Single-Leg Chair Bridge: 2 x 10, hold 3 s, 1x daily\n'), fixed);
+    assert.deepEqual((await findings(fixed)).filter((x) => x.endsWith('ready-to-progress')), []);
+  });
+
+  it('says so when pain climbs, before the coach has to notice', async () => {
+    const text = log(['- Chair Bridge: 3 x 10, hold 3-6 s, 1x daily'], [
+      ['2026-11-02', '- Chair Bridge: 3 x 10, hold 5 s. Pain 1/10'], ['2026-11-09', '- Chair Bridge: 3 x 10, hold 5 s. Pain 2/10'],
+      ['2026-11-16', '- Chair Bridge: 3 x 10, hold 5 s. Pain 4/10'],
+    ]);
+    const r = await service.check({ text });
+    const f = r?.findings.find((x) => x.ruleId === 'consider-regression');
+    assert.match(f?.message ?? '', /^Consider a regression for Chair Bridge: pain rising week over week \(weekly means 1\.0, 2\.0, 4\.0\); lower the dosage/);
+  });
+
+  it('picks the current phase by week span, else the last phase', () => {
+    const l = parseLog(['---', 'athlete: T', 'started: 2026-11-02', '---', '## Program', '### A (weeks 1-2)', '- Chair Bridge: 2x10', '### B (weeks 3-4)', '- Chair Bridge: 3x10', '### C'].join('\n'));
+    assert.equal(currentPhase(l, '2026-11-03')?.name, 'A (weeks 1-2)');
+    assert.equal(currentPhase(l, '2026-11-16')?.name, 'B (weeks 3-4)');
+    assert.equal(currentPhase(l, '2026-12-30')?.name, 'C');
+    assert.equal(currentPhase(l, undefined)?.name, 'C');
+  });
+
+  describe('edge cases', () => {
+    it('no log yet: nothing to say; a single session: no progression or regression yet', async () => {
+      assert.deepEqual(await findings(log(['- Chair Bridge: 3 x 10, hold 3-6 s, 1x daily'], [])), []);
+      const one = await findings(log(['- Chair Bridge: 3 x 10, hold 3-6 s, 1x daily'], [['2026-11-15', '- Chair Bridge: 3 x 10, hold 6 s. Pain 0/10']]), '2026-11-16');
+      assert.deepEqual(one, ['6:adherence-low'], 'one day logged in the last week');
+    });
+
+    it('gaps of several weeks do not make a climb out of two scores', async () => {
+      const text = log(['- Chair Bridge: 3 x 10, hold 3-6 s'], [['2026-09-01', '- Chair Bridge: 3 x 10, hold 5 s. Pain 1/10'], ['2026-11-15', '- Chair Bridge: 3 x 10, hold 5 s. Pain 2/10']], '2026-09-01');
+      assert.deepEqual(await findings(text), []);
+    });
+
+    it('reads sessions out of order by date', async () => {
+      const text = log(['- Chair Bridge: 3 x 10, hold 3-6 s'], [
+        ['2026-11-14', '- Chair Bridge: 3 x 10, hold 6 s. Pain 0/10'], ['2026-11-12', '- Chair Bridge: 3 x 10, hold 6 s. Pain 0/10'],
+        ['2026-11-13', '- Chair Bridge: 3 x 10, hold 6 s. Pain 0/10'],
+      ]);
+      assert.ok((await findings(text)).includes('6:ready-to-progress'));
+    });
+
+    it('follows an exercise renamed by alias', async () => {
+      const text = log(['- Chair Bridge: 3 x 10, hold 3-6 s'], [
+        ['2026-11-12', '- chair bridges: 3 x 10, hold 6 s. Pain 0/10'], ['2026-11-13', '- bridge on chair: 3 x 10, hold 6 s'],
+        ['2026-11-14', '- Chair Bridge: 3 x 10, hold 6 s. Pain 1/10'],
+      ]);
+      const f = await findings(text);
+      assert.ok(f.includes('6:ready-to-progress'), f.join());
+      assert.ok(!f.some((x) => x.endsWith('not-in-program')), f.join());
+    });
+
+    it('works with a phase without week spans', async () => {
+      const text = log(['### Strength', '- Chair Bridge: 3 x 10, hold 3-6 s, 1x daily'], [['2026-11-10', '- Chair Bridge: 3 x 10, hold 5 s']]);
+      assert.deepEqual(await findings(text, '2026-11-17'), ['7:adherence-low']);
+    });
+  });
+
+  describe('properties', () => {
+    const entry = fc.record({
+      name: fc.constantFrom('Chair Bridge', 'Bridge Walk-Out', 'chair bridges', 'Marching drill', 'Goblet Squat'),
+      sets: fc.integer({ min: 1, max: 4 }), hold: fc.integer({ min: 2, max: 8 }), pain: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }),
+    }).map((e) => `- ${e.name}: ${e.sets} x 10, hold ${e.hold} s${e.pain === undefined ? '' : `. Pain ${e.pain}/10`}`);
+    const day = fc.integer({ min: 0, max: 40 }).map((d) => new Date(Date.UTC(2026, 10, 2) + d * 86_400_000).toISOString().slice(0, 10));
+    const sessions = fc.array(fc.tuple(day, entry), { maxLength: 12 });
+    const program = ['### Phase 1 (weeks 1-3)', '- Chair Bridge: 3 x 10, hold 3-6 s, 1x daily', '- Marching drill: 3 bouts x 12 s, before run', '### Phase 2 (weeks 4-6)', '- Bridge Walk-Out: 2 x 10, 5 steps each leg, 3x/week'];
+
+    it('adding a pain-free session never raises consider-regression', async () => {
+      await fc.assert(fc.asyncProperty(sessions, day, fc.constantFrom('Chair Bridge', 'Bridge Walk-Out', 'Marching drill'), async (s, d, name) => {
+        const before = (await findings(log(program, s))).filter((x) => x.endsWith('consider-regression'));
+        // The new session comes last in time, so it is each exercise's latest.
+        const later = [...s, [`2026-12-31`, `- ${name}: 3 x 10, hold 5 s. Pain 0/10`]] as [string, string][];
+        void d;
+        const after = (await findings(log(program, later))).filter((x) => x.endsWith('consider-regression'));
+        assert.ok(after.length <= before.length, `${before.join()} -> ${after.join()}`);
+      }), { seed: 11, numRuns: 120 });
+    });
+
+    it('removing the log section removes every finding of the coaching rules', async () => {
+      await fc.assert(fc.asyncProperty(sessions, async (s) => {
+        const text = log(program, s);
+        const withoutLog = text.slice(0, text.indexOf('## Log'));
+        assert.deepEqual(await findings(withoutLog), []);
+      }), { seed: 12, numRuns: 80 });
+    });
+  });
+
+  describe('report', () => {
+    it('gives per exercise its sessions, last pain, trend, progression and next step', async () => {
+      const text = read(path.join(ROOT, 'examples', 'alex-progressing.athlete.md'));
+      const r = await service.check({ text });
+      assert.ok(r);
+      const rep = coachingReport(r.log, r.library, resolveOptions({ today: '2026-11-16' }), '2026-11-16');
+      assert.equal(rep.currentPhase, 'Phase 1: Strength (weeks 1-3)');
+      assert.deepEqual(rep.exercises.map((e) => [e.exercise, e.sessions.length, e.lastPain, e.trend, e.progression, e.nextStep]), [
+        ['Chair Bridge', 3, 1, 'unknown', 'ready', 'Single-Leg Chair Bridge'],
+      ]);
+      assert.deepEqual(rep.adherence.map((w) => [w.week, w.logged, w.expected]), [[1, 0, 7], [2, 3, 7], [3, 0, 7]]);
+    });
+
+    it('is printed by athlete-log report --format json', () => {
+      const out = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'report', '--today', '2026-11-16', 'examples/alex-progressing.athlete.md'], { cwd: ROOT, encoding: 'utf8' });
+      assert.equal(out.status, 0, out.stderr);
+      const json = JSON.parse(out.stdout) as { athlete: string; exercises: { progression: string }[] };
+      assert.equal(json.athlete, 'Alex Strider');
+      assert.equal(json.exercises[0]?.progression, 'ready');
+    });
+  });
+});
