@@ -13,9 +13,21 @@ import { normalizeName } from './text.js';
 
 const COMPARED = ['sets', 'reps', 'holdSeconds', 'bouts', 'boutSeconds', 'steps'] as const;
 
+const keys = new WeakMap<GuidelineLibrary, Map<string, string>>();
+
 /** The key an exercise is known by: its guideline's name when there is one (aliases merge). */
 export function exerciseKey(library: GuidelineLibrary, name: string): string {
-  return normalizeName(library.lookup(name)?.name ?? name);
+  let memo = keys.get(library);
+  if (!memo) {
+    memo = new Map();
+    keys.set(library, memo);
+  }
+  let k = memo.get(name);
+  if (k === undefined) {
+    k = normalizeName(library.lookup(name)?.name ?? name);
+    memo.set(name, k);
+  }
+  return k;
 }
 
 /** The 1-based program week that holds `today`, counted from `started`. */

@@ -20,7 +20,7 @@ import type { Node } from 'unist';
 import { frontMatterEnd, splitBlocks, type Block } from './blocks.js';
 import { parseDosage, startsComponent } from './dosage/parse.js';
 import type {
-  AssessmentItem, AthleteLog, ExerciseLine, FrontMatter, FrontMatterField, LineKind, Phase, Range, Section,
+  AssessmentItem, AthleteLog, Dosage, ExerciseLine, FrontMatter, FrontMatterField, LineKind, Phase, Range, Section,
   SectionKind, Session, Span, Suppression,
 } from './model.js';
 import { LineIndex } from './text.js';
@@ -31,37 +31,56 @@ import { LineIndex } from './text.js';
 const bodyProcessor = unified().use(remarkParse).use(remarkGfm);
 const frontMatterProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
+// GFM doubles the cost of parsing and changes the model only through its syntax: task lists, tables,
+// strikethrough, footnotes and autolink literals. A block with none of their marks parses the same
+// without it (a property test compares both on random logs), so the cheaper pipeline takes it.
+const plainProcessor = unified().use(remarkParse);
+const GFM_MARKS = /\[[ xX]\]|\||~|\[\^|www\.|https?:\/\/|@/;
+
 /** Parses Markdown with the one pipeline every client shares; `frontMatter` when the text starts a log. */
 export function parseMarkdown(text: string, frontMatter = frontMatterEnd(text) > 0): Root {
-  return (frontMatter ? frontMatterProcessor : bodyProcessor).parse(text);
+  if (frontMatter) {
+    return frontMatterProcessor.parse(text);
+  }
+  return (GFM_MARKS.test(text) ? bodyProcessor : plainProcessor).parse(text);
 }
 
-/** A cache of parsed blocks keyed by their exact text. Bounded: oldest entries go first. */
+/** The same text through the full GFM pipeline, always (the reference for tests). */
+export function parseMarkdownGfm(text: string): Root {
+  return bodyProcessor.parse(text);
+}
+
+/**
+ * Parsed blocks keyed by their exact text, for one document. Each parse marks the blocks it used; `sweep`
+ * then drops the rest, so the cache holds one document's blocks and nothing older, however big the log.
+ */
 export class BlockCache {
-  readonly #map = new Map<string, Root>();
-  constructor(readonly limit = 2000) {}
+  #map = new Map<string, Root>();
+  #used = new Map<string, Root>();
+  hits = 0;
+  misses = 0;
 
   get(text: string, frontMatter: boolean): Root {
     const key = frontMatter ? `\u0000fm${text}` : text;
-    const hit = this.#map.get(key);
-    if (hit) {
-      this.#map.delete(key);
-      this.#map.set(key, hit);
-      return hit;
+    let tree = this.#used.get(key) ?? this.#map.get(key);
+    if (tree) {
+      this.hits++;
+    } else {
+      this.misses++;
+      tree = parseMarkdown(text, frontMatter);
     }
-    const tree = parseMarkdown(text, frontMatter);
-    this.#map.set(key, tree);
-    if (this.#map.size > this.limit) {
-      const oldest = this.#map.keys().next();
-      if (!oldest.done) {
-        this.#map.delete(oldest.value);
-      }
-    }
+    this.#used.set(key, tree);
     return tree;
   }
 
+  /** Keeps only the blocks used since the last sweep. */
+  sweep(): void {
+    this.#map = this.#used;
+    this.#used = new Map();
+  }
+
   get size(): number {
-    return this.#map.size;
+    return this.#map.size + this.#used.size;
   }
 }
 
@@ -182,10 +201,23 @@ export function splitExerciseLine(line: string): { nameEnd: number; dosageStart:
   return { nameEnd: line.length, dosageStart: line.length };
 }
 
-function exerciseLine(ctx: Ctx, base: number, item: ListItem, kind: LineKind): ExerciseLine | undefined {
+/** What an exercise line says, relative to its paragraph: worked out once per parsed block (cached). */
+interface RawLine {
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  readonly dosageStart: number;
+  readonly end: number;
+  readonly name: string;
+  readonly dosage: Dosage;
+}
+
+// Cached trees are reused across checks, so the work done on their list items is too.
+const rawLines = new WeakMap<ListItem, RawLine | null>();
+
+function readRawLine(ctx: Ctx, base: number, item: ListItem): RawLine | null {
   const para = item.children[0];
   if (para?.type !== 'paragraph' || para.position?.start.offset === undefined) {
-    return undefined;
+    return null;
   }
   const start = base + para.position.start.offset;
   const paraEnd = base + (para.position.end.offset ?? para.position.start.offset);
@@ -200,27 +232,43 @@ function exerciseLine(ctx: Ctx, base: number, item: ListItem, kind: LineKind): E
   }
   raw = raw.replace(/[\s\r]+$/, '');
   if (raw.trim() === '') {
-    return undefined;
+    return null;
   }
   const split = splitExerciseLine(raw);
-  const nameEnd = split.nameEnd;
   let dosageStart = split.dosageStart;
   while (dosageStart < raw.length && /\s/.test(raw[dosageStart] ?? '')) {
     dosageStart++;
   }
-  const rawName = raw.slice(0, nameEnd);
-  const lead = rawName.length - rawName.trimStart().length;
-  const name = cleanName(rawName);
-  const dosageText = raw.slice(dosageStart);
-  const dosage = parseDosage(dosageText);
+  const rawName = raw.slice(0, split.nameEnd);
+  return {
+    nameStart: rawName.length - rawName.trimStart().length,
+    nameEnd: rawName.trimEnd().length,
+    dosageStart,
+    end: raw.length,
+    name: cleanName(rawName),
+    dosage: parseDosage(raw.slice(dosageStart)),
+  };
+}
+
+function exerciseLine(ctx: Ctx, base: number, item: ListItem, kind: LineKind): ExerciseLine | undefined {
+  let raw = rawLines.get(item);
+  if (raw === undefined) {
+    raw = readRawLine(ctx, base, item);
+    rawLines.set(item, raw);
+  }
+  const para = item.children[0];
+  if (!raw || para?.position?.start.offset === undefined) {
+    return undefined;
+  }
+  const start = base + para.position.start.offset;
   const line: ExerciseLine = {
     kind,
-    name,
-    nameRange: ctx.index.range(start + lead, start + rawName.trimEnd().length),
-    dosage,
-    dosageStart: start + dosageStart,
-    dosageRange: ctx.index.range(start + dosageStart, start + raw.length),
-    range: ctx.index.range(start, start + raw.length),
+    name: raw.name,
+    nameRange: ctx.index.range(start + raw.nameStart, start + raw.nameEnd),
+    dosage: raw.dosage,
+    dosageStart: start + raw.dosageStart,
+    dosageRange: ctx.index.range(start + raw.dosageStart, start + raw.end),
+    range: ctx.index.range(start, start + raw.end),
   };
   if (typeof item.checked === 'boolean') {
     return { ...line, checked: item.checked };
@@ -437,7 +485,7 @@ export function parseLog(text: string, options: ParseOptions = {}): AthleteLog {
     : splitBlocks(text);
   for (const block of blocks) {
     const fm = block.kind === 'front-matter';
-    const tree = options.cache ? options.cache.get(block.text, fm) : parseMarkdown(block.text, fm);
+    const tree = options.cache ? options.cache.get(block.text, fm) : options.whole && !fm ? parseMarkdownGfm(block.text) : parseMarkdown(block.text, fm);
     collectSuppressions(ctx, block.start, tree);
     for (const node of tree.children) {
       if (node.type === 'yaml' && block.kind === 'front-matter') {
@@ -457,5 +505,6 @@ export function parseLog(text: string, options: ParseOptions = {}): AthleteLog {
       onBlockNode(ctx, block.start, node);
     }
   }
+  options.cache?.sweep();
   return log;
 }

@@ -4,14 +4,14 @@
  */
 import picomatch from 'picomatch/posix';
 import { frontMatterEnd } from './blocks.js';
-import { checkText, type CheckResult } from './check.js';
+import { checkModel, type CheckResult } from './check.js';
 import { parseDosage } from './dosage/parse.js';
 import { applyFixes } from './fix.js';
 import { GuidelineLibrary } from './guidelines/library.js';
 import { parseGuidelineFile, type GuidelineFile } from './guidelines/parse.js';
 import type { Dosage, Finding } from './model.js';
 import { resolveOptions, type CheckOptions } from './options.js';
-import { BlockCache } from './parse.js';
+import { BlockCache, parseLog } from './parse.js';
 import { hasScheme, resolveFrom } from './paths.js';
 import type { GuidelineFileStatus } from './rules/rule.js';
 
@@ -60,6 +60,8 @@ export interface AthleteLogService {
   check(request: CheckRequest): Promise<LogCheck | undefined>;
   /** Applies every fix of `findings` once; text outside the fixes is untouched. */
   fix(text: string, findings: readonly Finding[]): { text: string; applied: number };
+  /** Forgets what was cached for a document (closed, deleted). */
+  forget(path: string): void;
   parseDosage(text: string): Dosage;
   /** The library that applies to a log: built-in, then workspace files, then the log's own. */
   library(request?: Pick<CheckRequest, 'path' | 'text' | 'options'>): Promise<GuidelineLibrary>;
@@ -72,7 +74,16 @@ const ATHLETE_KEY = /^athlete[ \t]*:/m;
 export function createAthleteLogService(opts: ServiceOptions): AthleteLogService {
   const builtin = opts.builtinGuidelines.map((g) => parseGuidelineFile(g.text, g.path));
   const parsedFiles = new Map<string, { text: string; file: GuidelineFile }>();
-  const cache = new BlockCache();
+  // One block cache per document (by path), so logs do not evict each other.
+  const caches = new Map<string, BlockCache>();
+  const cacheFor = (key: string): BlockCache => {
+    let c = caches.get(key);
+    if (!c) {
+      c = new BlockCache();
+      caches.set(key, c);
+    }
+    return c;
+  };
   const matchers = new Map<string, (p: string) => boolean>();
 
   const matcher = (globs: readonly string[]): ((p: string) => boolean) => {
@@ -145,17 +156,20 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
       if (!isLog) {
         return undefined;
       }
-      // The front matter names extra guideline files; parse once to find them, then check with them.
-      const first = checkText(request.text, { library: new GuidelineLibrary(builtin), cache, rules: [] });
-      const { library, statuses } = await gather(request, first.log.guidelineFiles);
-      const result = checkText(request.text, {
-        library, cache, logByPath: byPath, guidelineFiles: statuses,
+      // Parse once; the front matter names the extra guideline files the rules then use.
+      const log = parseLog(request.text, { cache: cacheFor(request.path ?? request.relativePath ?? '') });
+      const { library, statuses } = await gather(request, log.guidelineFiles);
+      const findings = checkModel(request.text, log, {
+        library, logByPath: byPath, guidelineFiles: statuses,
         ...(request.options ? { options: request.options } : {}),
       });
-      return { ...result, library };
+      return { log, findings, library };
     },
     fix(text, findings) {
       return applyFixes(text, findings);
+    },
+    forget(path) {
+      caches.delete(path);
     },
     parseDosage,
     async library(request) {

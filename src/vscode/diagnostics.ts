@@ -111,6 +111,7 @@ export class LogChecker implements vscode.Disposable {
   clear(uri: vscode.Uri): void {
     const key = uri.toString();
     this.#states.delete(key);
+    this.#service.forget(uri.path);
     const t = this.#timers.get(key);
     if (t !== undefined) {
       clearTimeout(t);

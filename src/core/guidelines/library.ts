@@ -47,9 +47,18 @@ export class GuidelineLibrary {
     return [...this.#guidelines.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  readonly #memo = new Map<string, Guideline | null>();
+
+  /** By name or alias; remembered per name as written, since a log repeats the same names many times. */
   lookup(name: string): Guideline | undefined {
+    const hit = this.#memo.get(name);
+    if (hit !== undefined) {
+      return hit ?? undefined;
+    }
     const key = normalizeName(name);
-    return this.#byKey.get(key) ?? (key.endsWith('s') ? this.#byKey.get(key.slice(0, -1)) : undefined);
+    const g = this.#byKey.get(key) ?? (key.endsWith('s') ? this.#byKey.get(key.slice(0, -1)) : undefined);
+    this.#memo.set(name, g ?? null);
+    return g;
   }
 
   /**

@@ -35,14 +35,27 @@ const rule: Rule = {
   fixable: false,
   check(ctx) {
     const start = dayNumber(ctx.log.started);
+    // Each exercise's prescription per phase, and its latest one, looked up once.
+    const byPhase = new Map<object, Map<string, ExerciseLine>>();
+    const latest = new Map<string, ExerciseLine>();
+    for (const p of ctx.log.phases) {
+      const m = new Map<string, ExerciseLine>();
+      for (const x of p.prescriptions) {
+        const k = exerciseKey(ctx.library, x.name);
+        if (!m.has(k)) {
+          m.set(k, x);
+        }
+        latest.set(k, x);
+      }
+      byPhase.set(p, m);
+    }
     for (const s of ctx.log.sessions) {
       const d = dayNumber(s.date);
       const week = start !== undefined && d !== undefined && d >= start ? Math.floor((d - start) / 7) + 1 : undefined;
       const phase = week !== undefined ? phaseForWeek(ctx.log.phases, week) : undefined;
       for (const e of s.entries) {
         const key = exerciseKey(ctx.library, e.name);
-        const match = (p: ExerciseLine): boolean => exerciseKey(ctx.library, p.name) === key;
-        const prescribed = phase?.prescriptions.find(match) ?? [...ctx.log.phases].reverse().flatMap((p) => p.prescriptions).find(match);
+        const prescribed = (phase ? byPhase.get(phase)?.get(key) : undefined) ?? latest.get(key);
         if (!prescribed) {
           continue;
         }
