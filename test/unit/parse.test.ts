@@ -192,7 +192,7 @@ describe('parseLog', () => {
   });
 
   describe('properties', () => {
-    const md = fc.array(fc.constantFrom('# Log', '## Program', '### 2026-11-03', '- Chair Bridge: 3x10', '  - x', '```', '~~~', '<!--', '-->', '<div>', '', '---', 'athlete: A', '> q', '1. a', 'text', '- [x] a', '|a|b|', '|-|-|', '    code', '\r', '\t- Bridge 2 x 10'), { maxLength: 30 }).map((l) => l.join('\n'));
+    const md = fc.array(fc.constantFrom('# Log', '## Program', '### 2026-11-03', '- Chair Bridge: 3x10', '  - x', '```', '~~~', '<!--', '-->', '<div>', '', '---', 'athlete: A', '> q', '1. a', 'text', '- [x] a', '|a|b|', '|-|-|', '    code', '\r', '\t- Bridge 2 x 10', '- Chair ~Bridge~: 3x10', 'see www.example.com', '- a@b.co: 3 x 10', '[^1]: note', '- Bridge https://x.y 3x10'), { maxLength: 30 }).map((l) => l.join('\n'));
     const anyText = fc.oneof(md, fc.string({ unit: 'binary', maxLength: 200 }));
 
     it('never throws and keeps every range inside the text', () => {

@@ -1,0 +1,179 @@
+/**
+ * `npm run bench`: measures athlete-log against baselines in the same run, on generated logs of 10 KB,
+ * 100 KB, 1 MB and 5 MB (bench/generate.ts), and writes bench/RESULTS.md. Benchmarks measure; no test
+ * asserts a timing.
+ *
+ * Per size: the cold check (a new service, nothing cached); the re-check after a one-character edit at
+ * the end, the middle and the start (the service keeps its per-document cache); the longest stretch the
+ * check holds the thread without yielding; the heap it adds; and the same text through
+ * `unified().use(remarkParse).parse`, markdown-it and markdownlint. Also the extension bundle's size and
+ * cold load time and the .vsix size (after `npm run package`).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import * as path from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { createNodeService } from '../src/cli/node-host.js';
+import { generateLog } from './generate.js';
+
+const ROOT = path.resolve(__dirname, '..');
+const SIZES: [string, number][] = [['10 KB', 10 * 1024], ['100 KB', 100 * 1024], ['1 MB', 1024 * 1024], ['5 MB', 5 * 1024 * 1024]];
+const quick = process.argv.includes('--quick');
+
+function ms(t0: number): number {
+  return performance.now() - t0;
+}
+
+function fmt(n: number): string {
+  return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
+}
+
+/** Median of `runs` timings of `f` (small inputs repeat; big ones run once to keep the bench short). */
+async function time(runs: number, f: () => unknown): Promise<number> {
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await f();
+    t.push(ms(t0));
+  }
+  t.sort((a, b) => a - b);
+  return t[Math.floor(t.length / 2)] ?? 0;
+}
+
+function edit(text: string, at: number): string {
+  // Insert one character into the nearest note paragraph line at or after `at` (as a coach would type).
+  const nl = text.indexOf('\n', Math.min(at, text.length - 1));
+  const pos = nl < 0 ? text.length : nl;
+  return `${text.slice(0, pos)}x${text.slice(pos)}`;
+}
+
+interface Row {
+  size: string;
+  cold: number;
+  end: number;
+  middle: number;
+  start: number;
+  slice: number;
+  heapMb: number;
+  remark: number;
+  markdownIt: number;
+  markdownlint: number;
+}
+
+async function measure(label: string, bytes: number): Promise<Row> {
+  const text = generateLog(bytes);
+  const runs = bytes <= 100 * 1024 ? 5 : 1;
+  const file = path.join(ROOT, 'bench', `generated-${bytes}.athlete.md`);
+  const request = { path: file, relativePath: 'bench/log.athlete.md', options: { today: '2026-11-25' } };
+  global.gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  let service = createNodeService();
+  const cold = await time(runs, async () => {
+    service = createNodeService();
+    await service.check({ ...request, text });
+  });
+  const heapMb = (process.memoryUsage().heapUsed - heap0) / 1024 / 1024;
+  const recheck = async (at: number): Promise<number> => {
+    await service.check({ ...request, text });
+    const changed = edit(text, at);
+    return time(1, () => service.check({ ...request, text: changed }));
+  };
+  const end = await recheck(text.length - 200);
+  const middle = await recheck(Math.floor(text.length / 2));
+  const start = await recheck(40);
+  const remark = await time(runs, () => unified().use(remarkParse).parse(text));
+  const md = new MarkdownIt();
+  const markdownIt = await time(runs, () => md.parse(text, {}));
+  // markdownlint is ESM; its sync API lints one string.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { lint } = require('markdownlint/sync') as { lint: (o: { strings: Record<string, string> }) => unknown };
+  const markdownlint = await time(runs, () => lint({ strings: { log: text } }));
+  return { size: label, cold, end, middle, start, slice: cold, heapMb, remark, markdownIt, markdownlint };
+}
+
+function extensionFigures(): { bundleKb: number; loadMs: number; vsixKb: number | undefined } {
+  execFileSync('npm', ['run', '-s', 'package'], { cwd: ROOT, stdio: 'ignore' });
+  const bundle = path.join(ROOT, 'dist', 'extension.js');
+  // A stand-in `vscode` module: every name it is asked for is a do-nothing object, so the bundle's
+  // top-level code runs (what a cold load costs) without an editor.
+  const names = [...new Set([...readFileSync(bundle, 'utf8').matchAll(/\b[A-Za-z_$][\w$]*\.([A-Z][A-Za-z]+|languages|window|workspace|commands|env)\b/g)].map((m) => m[1]))];
+  const stub = `const Module = require('module'); const orig = Module._load;
+const deep = new Proxy(function () {}, { get: (t, k) => (k === '__esModule' ? false : k === Symbol.toPrimitive ? () => 0 : deep), apply: () => deep, construct: () => deep });
+const names = ${JSON.stringify(names)};
+const vscode = new Proxy({}, { get: () => deep, ownKeys: () => names, getOwnPropertyDescriptor: () => ({ value: deep, enumerable: true, configurable: true }) });
+Module._load = function (req, ...rest) { return req === 'vscode' ? vscode : orig.call(this, req, ...rest); };
+const t0 = process.hrtime.bigint(); require(${JSON.stringify(bundle)}); console.log(Number(process.hrtime.bigint() - t0) / 1e6);`;
+  const loads: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const r = spawnSync(process.execPath, ['-e', stub], { encoding: 'utf8' });
+    const t = Number(r.stdout.trim());
+    if (r.status !== 0 || !Number.isFinite(t) || r.stdout.trim() === '') {
+      throw new Error(`loading the bundle failed: ${r.stderr.slice(0, 500)}`);
+    }
+    loads.push(t);
+  }
+  loads.sort((a, b) => a - b);
+  const vsix = path.join(ROOT, 'athlete-log.vsix');
+  const figures = { bundleKb: statSync(bundle).size / 1024, loadMs: loads[2] ?? 0, vsixKb: existsSync(vsix) ? statSync(vsix).size / 1024 : undefined };
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  return figures;
+}
+
+function pkgVersion(name: string): string {
+  return (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'met' : '**not met**';
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  for (const [label, bytes] of quick ? SIZES.slice(0, 2) : SIZES) {
+    process.stderr.write(`measuring ${label}...\n`);
+    const r = await measure(label, bytes);
+    rows.push(r);
+    process.stderr.write(`  cold ${fmt(r.cold)} ms, re-check end ${fmt(r.end)} ms, remark ${fmt(r.remark)} ms, markdownlint ${fmt(r.markdownlint)} ms\n`);
+  }
+  const ext = extensionFigures();
+  const big = rows[rows.length - 1];
+  const mb = rows.find((r) => r.size === '1 MB');
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Made by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores. Times in milliseconds (median of 5 runs up to 100 KB, one run above), logs from \`bench/generate.ts\`. Baselines run on the same text in the same process: \`unified().use(remarkParse).parse\`, markdown-it ${pkgVersion('markdown-it')} \`parse\`, markdownlint ${pkgVersion('markdownlint')} \`lint\`.`,
+    '',
+    '| log | cold check | re-check, edit at end | middle | start | longest block | heap added (MB) | remark-parse | markdown-it | markdownlint | cold / remark | cold / markdownlint | re-check / cold |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.size} | ${fmt(r.cold)} | ${fmt(r.end)} | ${fmt(r.middle)} | ${fmt(r.start)} | ${fmt(r.slice)} | ${fmt(r.heapMb)} | ${fmt(r.remark)} | ${fmt(r.markdownIt)} | ${fmt(r.markdownlint)} | ${(r.cold / r.remark).toFixed(2)} | ${(r.cold / r.markdownlint).toFixed(2)} | ${(Math.max(r.end, r.middle, r.start) / r.cold).toFixed(3)} |`),
+    '',
+    `Extension bundle (production): ${fmt(ext.bundleKb)} KB, cold load ${fmt(ext.loadMs)} ms (median of 5, \`require\` with a stub \`vscode\`); .vsix ${ext.vsixKb === undefined ? 'not built' : `${fmt(ext.vsixKb)} KB`}.`,
+    '',
+    '## Targets (issue: performance)',
+    '',
+    '| target | measured | verdict |',
+    '| --- | --- | --- |',
+  ];
+  if (big && big.size === '5 MB') {
+    const re = Math.max(big.end, big.middle, big.start);
+    lines.push(`| re-check after a one-character edit in a 5 MB log under 1/100 of its cold check | ${fmt(re)} ms vs ${fmt(big.cold)} ms (${(re / big.cold).toFixed(3)}) | ${verdict(re < big.cold / 100)} |`);
+    lines.push(`| ... and under 30 ms | ${fmt(re)} ms | ${verdict(re < 30)} |`);
+  }
+  if (mb) {
+    lines.push(`| cold check of 1 MB faster than markdownlint | ${fmt(mb.cold)} ms vs ${fmt(mb.markdownlint)} ms | ${verdict(mb.cold < mb.markdownlint)} |`);
+    lines.push(`| cold check of 1 MB no slower than 1.2x bare remark-parse | ${(mb.cold / mb.remark).toFixed(2)}x | ${verdict(mb.cold <= 1.2 * mb.remark)} |`);
+  }
+  const longest = Math.max(...rows.map((r) => r.slice));
+  lines.push(`| longest blocking stretch under 50 ms at every size | ${fmt(longest)} ms (the check does not yet yield inside a document) | ${verdict(longest < 50)} |`);
+  lines.push(`| cold load of the extension bundle under 50 ms | ${fmt(ext.loadMs)} ms | ${verdict(ext.loadMs < 50)} |`);
+  lines.push(`| .vsix under 1 MB | ${ext.vsixKb === undefined ? '-' : `${fmt(ext.vsixKb)} KB`} | ${verdict(ext.vsixKb !== undefined && ext.vsixKb < 1024)} |`);
+  lines.push('');
+  const out = path.join(ROOT, 'bench', quick ? 'RESULTS.quick.md' : 'RESULTS.md');
+  writeFileSync(out, `${lines.join('\n')}\n`);
+  process.stdout.write(`${lines.join('\n')}\nwrote ${path.relative(ROOT, out)}\n`);
+}
+
+void main();
