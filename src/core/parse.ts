@@ -37,8 +37,36 @@ const frontMatterProcessor = unified().use(remarkParse).use(remarkFrontmatter, [
 const plainProcessor = unified().use(remarkParse);
 const GFM_MARKS = /\[[ xX]\]|\||~|\[\^|www\.|https?:\/\/|@/;
 
+/**
+ * How deeply a text nests block quotes and lists, from its lines: `>` marks, list markers and the
+ * indentation before them. micromark's time grows much faster than linearly with nesting depth (500
+ * nested list items took 7 s here), so a block nested beyond MAX_NESTING is not given to it.
+ */
+export const MAX_NESTING = 64;
+export function nestingDepth(text: string): number {
+  let max = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const m = /^(?:[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t])[ \t]*|[ \t]*>[ \t]?)*/.exec(line);
+    const prefix = m?.[0] ?? '';
+    const markers = (prefix.match(/[-*+>]|\d{1,9}[.)]/g) ?? []).length;
+    const indent = /^[ \t]*/.exec(line)?.[0].length ?? 0;
+    max = Math.max(max, markers + Math.floor(indent / 2));
+  }
+  return max;
+}
+
+/** A block too deeply nested to parse: kept whole as one paragraph of text (shown, never lost). */
+function flatBlock(text: string): Root {
+  const end = { line: text.split(/\r\n|\r|\n/).length, column: 1, offset: text.length };
+  const position = { start: { line: 1, column: 1, offset: 0 }, end };
+  return { type: 'root', position, children: [{ type: 'paragraph', position, children: [{ type: 'text', value: text, position }] }] };
+}
+
 /** Parses Markdown with the one pipeline every client shares; `frontMatter` when the text starts a log. */
 export function parseMarkdown(text: string, frontMatter = frontMatterEnd(text) > 0): Root {
+  if (!frontMatter && nestingDepth(text) > MAX_NESTING) {
+    return flatBlock(text);
+  }
   if (frontMatter) {
     return frontMatterProcessor.parse(text);
   }
@@ -47,7 +75,7 @@ export function parseMarkdown(text: string, frontMatter = frontMatterEnd(text) >
 
 /** The same text through the full GFM pipeline, always (the reference for tests). */
 export function parseMarkdownGfm(text: string): Root {
-  return bodyProcessor.parse(text);
+  return nestingDepth(text) > MAX_NESTING ? flatBlock(text) : bodyProcessor.parse(text);
 }
 
 /**
@@ -360,21 +388,30 @@ function programPhase(ctx: Ctx): Phase {
   return ctx.phase;
 }
 
-function collectSuppressions(ctx: Ctx, base: number, node: RootContent | Root): void {
-  if (node.type === 'html') {
-    SUPPRESSION.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = SUPPRESSION.exec(node.value)) !== null) {
-      const at = base + (node.position?.start.offset ?? 0) + m.index;
-      const line = ctx.index.point(at).line;
-      const ids = (m[2] ?? '').split(/[\s,]+/).filter((s) => s !== '');
-      ctx.log.suppressions.push({ kind: m[1] as Suppression['kind'], ruleIds: ids, line });
+function collectSuppressions(ctx: Ctx, base: number, root: Root): void {
+  // Iterative: a log can nest quotes and lists deeper than the call stack.
+  const stack: (RootContent | Root)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) {
+      break;
     }
-    return;
-  }
-  if ('children' in node) {
-    for (const c of node.children) {
-      collectSuppressions(ctx, base, c);
+    if (node.type === 'html') {
+      SUPPRESSION.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = SUPPRESSION.exec(node.value)) !== null) {
+        const at = base + (node.position?.start.offset ?? 0) + m.index;
+        const line = ctx.index.point(at).line;
+        const ids = (m[2] ?? '').split(/[\s,]+/).filter((x) => x !== '');
+        ctx.log.suppressions.push({ kind: m[1] as Suppression['kind'], ruleIds: ids, line });
+      }
+    } else if ('children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        const c = node.children[i];
+        if (c) {
+          stack.push(c);
+        }
+      }
     }
   }
 }

@@ -10,6 +10,11 @@ import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import { MAX_NESTING, nestingDepth } from '../parse.js';
+
+function escapeText(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
 const schema = {
   ...defaultSchema,
@@ -26,10 +31,13 @@ const processor = unified()
   .use(rehypeStringify);
 
 export function renderMarkdown(markdown: string): string {
+  if (nestingDepth(markdown) > MAX_NESTING) {
+    return `<p>${escapeText(markdown)}</p>`;
+  }
   try {
     return String(processor.processSync(markdown));
   } catch {
     // Never let a note break the page: show it as text.
-    return `<p>${markdown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`;
+    return `<p>${escapeText(markdown)}</p>`;
   }
 }
