@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { AthleteLogService, Finding, LogCheck } from '../core/index.js';
 import { toRange, toSeverity } from './convert.js';
 import { guidelineUri } from './host.js';
-import { checkOptions, relativePath } from './settings.js';
+import { checkOptions, readSettings, relativePath } from './settings.js';
 
 export const SOURCE = 'athlete-log';
 const DEBOUNCE_MS = 150;
@@ -26,6 +26,7 @@ export class LogChecker implements vscode.Disposable {
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly #generation = new Map<string, number>();
   readonly #onDidCheck = new vscode.EventEmitter<vscode.Uri>();
+  readonly #toldTooBig = new Set<string>();
   readonly onDidCheck = this.#onDidCheck.event;
 
   constructor(service: AthleteLogService, extensionUri: vscode.Uri) {
@@ -75,6 +76,18 @@ export class LogChecker implements vscode.Disposable {
     }
     const version = document.version;
     const text = document.getText();
+    const limit = readSettings(document.uri).maxFileSize;
+    if (text.length > limit && this.isLog(document)) {
+      // One clear message instead of slow checking; the file itself is untouched.
+      this.clear(document.uri);
+      if (!this.#toldTooBig.has(key)) {
+        this.#toldTooBig.add(key);
+        void vscode.window.showInformationMessage(`Athlete Log: ${vscode.workspace.asRelativePath(document.uri)} is larger than athleteLog.maxFileSize (${Math.round(limit / 1024)} KB), so it is not checked as you type. Raise the setting to check it.`);
+      }
+      this.#onDidCheck.fire(document.uri);
+      return undefined;
+    }
+    this.#toldTooBig.delete(key);
     let result: LogCheck | undefined;
     try {
       result = await this.#service.check({ text, path: document.uri.path, relativePath: relativePath(document.uri), options: checkOptions(document.uri) });
@@ -83,8 +96,13 @@ export class LogChecker implements vscode.Disposable {
       console.error('athlete-log: check failed', e);
       return undefined;
     }
-    if (this.#generation.get(key) !== generation || document.version !== version || document.isClosed) {
-      return undefined; // stale
+    if (document.version !== version || document.isClosed) {
+      return undefined; // the text changed meanwhile: this result is stale
+    }
+    if (this.#generation.get(key) !== generation) {
+      // A newer check of the same text is under way (a setting changed, say): it will publish; this
+      // result still answers the caller who asked for this version.
+      return result ? { uri: document.uri, version, result } : undefined;
     }
     if (!result) {
       this.clear(document.uri);

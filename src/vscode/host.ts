@@ -19,7 +19,15 @@ export function createVsCodeService(output: vscode.OutputChannel): AthleteLogSer
   return createAthleteLogService({
     builtinGuidelines: [{ path: 'built-in', text: builtinLibrary }],
     workspace: {
-      readFile: async (path) => decoder.decode(await vscode.workspace.fs.readFile(uriForPath(path))),
+      readFile: async (path) => {
+        const uri = uriForPath(path);
+        // Guideline files are read from the open folders only; a path that climbs out is refused.
+        const folders = vscode.workspace.workspaceFolders ?? [];
+        if (folders.length > 0 && !vscode.workspace.getWorkspaceFolder(uri)) {
+          throw new Error('outside the workspace');
+        }
+        return decoder.decode(await vscode.workspace.fs.readFile(uri));
+      },
     },
     logger: { warn: (m) => output.appendLine(m) },
   });

@@ -10,6 +10,8 @@ export interface Settings {
   readonly rules: Record<string, SeverityOption>;
   readonly painThreshold: number;
   readonly readyToProgress: { sessions: number; maxPain: number };
+  /** Logs larger than this many bytes are not checked as you type (one information message says so). */
+  readonly maxFileSize: number;
 }
 
 export function readSettings(uri?: vscode.Uri): Settings {
@@ -20,6 +22,7 @@ export function readSettings(uri?: vscode.Uri): Settings {
     rules: c.get<Record<string, SeverityOption>>('rules', {}),
     painThreshold: c.get<number>('painThreshold', 5),
     readyToProgress: { sessions: c.get<number>('readyToProgress.sessions', 3), maxPain: c.get<number>('readyToProgress.maxPain', 2) },
+    maxFileSize: c.get<number>('maxFileSize', 5 * 1024 * 1024),
   };
 }
 

@@ -356,4 +356,28 @@ describe('Athlete Log in a real VS Code', function () {
     assert.ok(summary.startsWith('Athlete: Jane Runner\n'), summary);
     assert.ok(summary.includes('- Heel Slide: 5 sets of 12 reps, once daily [guideline: Clinic protocol, 2026]'), summary);
   });
+
+  it('does not check a log over the size limit, and checks it again when the limit allows', async () => {
+    const editor = await open('sam.athlete.md');
+    const uri = editor.document.uri;
+    await diagnostics(uri, (d) => summary(d).length >= SAM_EXPECTED.length, 'the findings');
+    const config = vscode.workspace.getConfiguration('athleteLog');
+    await config.update('maxFileSize', 100, vscode.ConfigurationTarget.Workspace);
+    try {
+      await diagnostics(uri, (d) => d.length === 0, 'no diagnostics for a log over the limit');
+    } finally {
+      await config.update('maxFileSize', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await diagnostics(uri, (d) => summary(d).length >= SAM_EXPECTED.length, 'the findings again');
+  });
+
+  it('reports a guideline file outside the workspace instead of reading it', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\nathlete: Out\nguidelines: /etc/outside-guidelines.md\n---\n## Program\n- Chair Bridge: 3 x 10\n' });
+    await vscode.window.showTextDocument(doc);
+    const state = await api.checker.check(doc);
+    const f = state?.result.findings.find((x) => x.ruleId === 'guideline-file-problem');
+    assert.ok(f, JSON.stringify(state?.result.findings.map((x) => x.message)));
+    assert.ok(/outside the workspace|not found|cannot be read/.test(f.message), f.message);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });
