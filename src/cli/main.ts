@@ -14,6 +14,7 @@ import fg from 'fast-glob';
 import { readFileSync } from 'node:fs';
 import { coachingReport, dosageToJson, handoutDocument, renderProgram, renderSummary, resolveOptions, type Finding, type SeverityOption } from '../core/index.js';
 import { createNodeService, packageRoot, writeAtomic } from './node-host.js';
+import { localToday } from '../shared/today.js';
 import { version } from '../../package.json';
 
 const USAGE = `athlete-log ${version}: check exercise dosages in Markdown athlete logs
@@ -205,11 +206,6 @@ async function check(argv: string[]): Promise<number> {
   return rows.some((r) => r.severity === 'error') ? 1 : 0;
 }
 
-function localToday(): string {
-  const d = new Date();
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 function checkToday(value: string | undefined): string {
   const today = value ?? localToday();

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { handoutDocument, renderProgram, renderSummary } from '../core/index.js';
 import { newLogSnippet } from '../core/snippets.js';
 import previewCss from '../../media/preview.css';
-import { today } from './preview.js';
+import { localToday } from '../shared/today.js';
 import { fixAllEdit } from './codeActions.js';
 import type { LogChecker } from './diagnostics.js';
 
@@ -83,7 +83,7 @@ export async function exportHtml(checker: LogChecker, args?: { target?: vscode.U
   if (!target) {
     return undefined;
   }
-  const body = renderProgram({ text: document.getText(), log, findings, library, today: today(), handout: true });
+  const body = renderProgram({ text: document.getText(), log, findings, library, today: localToday(), handout: true });
   const html = handoutDocument(`${log.athlete ?? 'Athlete'}: program`, body, previewCss);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
   if (!args?.target) {
@@ -99,7 +99,7 @@ export async function copySummary(checker: LogChecker): Promise<string | undefin
     return undefined;
   }
   const { log, findings, library } = active.state.result;
-  const text = renderSummary(log, findings, library, today());
+  const text = renderSummary(log, findings, library, localToday());
   try {
     await vscode.env.clipboard.writeText(text);
   } catch (e) {

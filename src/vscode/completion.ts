@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { describeDosage, type Guideline } from '../core/index.js';
 import { dosageSnippet, exerciseSnippet } from '../core/snippets.js';
+import { localToday } from '../shared/today.js';
 import type { LogChecker } from './diagnostics.js';
 
 const ITEM_START = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)([^:]*)$/;
@@ -27,11 +28,6 @@ const COMPONENTS: readonly [string, string, string][] = [
   ['tempo', 'tempo ${1:3-1-1}', 'tempo'],
 ];
 
-function today(): string {
-  const d = new Date();
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 export class AthleteLogCompletion implements vscode.CompletionItemProvider {
   constructor(private readonly checker: LogChecker) {}
@@ -43,7 +39,7 @@ export class AthleteLogCompletion implements vscode.CompletionItemProvider {
     const prefix = document.lineAt(position.line).text.slice(0, position.character);
     const heading = HEADING.exec(prefix);
     if (heading) {
-      const date = today();
+      const date = localToday();
       const item = new vscode.CompletionItem(`${heading[1] ?? '###'} ${date}`, vscode.CompletionItemKind.Event);
       item.detail = "Session for today";
       item.insertText = `${heading[1] ?? '###'} ${date}`;

@@ -10,6 +10,7 @@
 import * as vscode from 'vscode';
 import { renderProgram } from '../core/index.js';
 import { previewShell } from '../shared/previewHtml.js';
+import { localToday } from '../shared/today.js';
 import { isFromWebview, type RenderedMessage, type ToWebviewMessage } from '../shared/previewMessages.js';
 import type { LogChecker } from './diagnostics.js';
 
@@ -17,11 +18,6 @@ export const PREVIEW_VIEW_TYPE = 'athleteLog.preview';
 const THROTTLE_MS = 300;
 const LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
 
-export function today(): string {
-  const d = new Date();
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 function nonce(): string {
   const bytes = new Uint8Array(18);
@@ -152,7 +148,7 @@ export class ProgramPreview implements vscode.Disposable, vscode.WebviewPanelSer
       return;
     }
     const { log, findings, library } = state.result;
-    const html = renderProgram({ text: document.getText(), log, findings, library, today: today(), linkFindings: true });
+    const html = renderProgram({ text: document.getText(), log, findings, library, today: localToday(), linkFindings: true });
     const title = `${log.athlete ?? 'Athlete log'}: program`;
     panel.title = `Preview: ${log.athlete ?? vscode.workspace.asRelativePath(uri)}`;
     this.post({ type: 'update', source: uri.toString(), html, title });

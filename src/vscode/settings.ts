@@ -1,6 +1,7 @@
 /** The `athleteLog.*` settings, read for one document (they are resource-scoped). */
 import * as vscode from 'vscode';
 import type { CheckRequest, SeverityOption } from '../core/index.js';
+import { localToday } from '../shared/today.js';
 
 export const SECTION = 'athleteLog';
 
@@ -38,9 +39,7 @@ export function relativePath(uri: vscode.Uri): string {
 
 export function checkOptions(uri: vscode.Uri): NonNullable<CheckRequest['options']> {
   const s = readSettings(uri);
-  const d = new Date();
-  const p = (n: number): string => String(n).padStart(2, '0');
-  const today = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  const today = localToday();
   return {
     files: s.files, rules: s.rules, painThreshold: s.painThreshold, readyToProgress: s.readyToProgress, today,
     guidelineFiles: guidelinePaths(uri, s.guidelineFiles),
