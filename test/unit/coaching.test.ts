@@ -18,7 +18,9 @@ function log(program: string[], sessions: [string, string][], started = '2026-11
     ...sessions.flatMap(([d, e]) => [`### ${d}`, e, ''])].join('\n');
 }
 
-describe('coaching', () => {
+describe('coaching', function () {
+  this.timeout(60000);
+
   it('says why Alex is ready for Single-Leg Chair Bridge and adds it in one fix', async () => {
     const text = read(path.join(ROOT, 'examples', 'alex-progressing.athlete.md'));
     const r = await service.check({ text, options: { today: '2026-11-16' } });

@@ -58,7 +58,9 @@ const TABLE: readonly [string, readonly string[], Expect][] = [
   ['per-set loads', ['3x3x85,90,90 lb'], { sets: s(3), reps: s(3), load: { min: 85, max: 90, unit: 'lb' }, loadPerSet: [85, 90, 90] }],
 ];
 
-describe('dosage grammar', () => {
+describe('dosage grammar', function () {
+  this.timeout(60000);
+
   describe("FORMAT.md's dosage table", () => {
     for (const [row, forms, expected] of TABLE) {
       it(`${row}: ${forms.join(' | ')}`, () => {

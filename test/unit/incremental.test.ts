@@ -9,7 +9,9 @@ import { generateLog } from '../../bench/generate.js';
 
 const BASE = generateLog(6 * 1024);
 
-describe('incremental checking', () => {
+describe('incremental checking', function () {
+  this.timeout(120000);
+
   it('equals a from-scratch check after every random edit', async () => {
     const warm = createNodeService();
     const request = { path: '/ws/log.athlete.md', relativePath: 'log.athlete.md', options: { today: '2020-02-01' } };

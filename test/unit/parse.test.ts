@@ -22,7 +22,9 @@ function shape(log: AthleteLog): unknown {
   return JSON.parse(JSON.stringify(log, (k, v: unknown) => (k === 'components' ? undefined : v)));
 }
 
-describe('parseLog', () => {
+describe('parseLog', function () {
+  this.timeout(60000);
+
   describe('the example log', () => {
     const log = parseLog(EXAMPLE);
 

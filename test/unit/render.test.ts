@@ -12,7 +12,9 @@ async function render(text: string, opts: { handout?: boolean; today?: string } 
 
 const EXAMPLE = read(path.join(ROOT, 'examples', 'jane-runner.athlete.md'));
 
-describe('renderer', () => {
+describe('renderer', function () {
+  this.timeout(60000);
+
   it('renders the example: header, assessment, cards, charts, log and checks', async () => {
     const html = await render(EXAMPLE);
     assert.match(html, /<h1>Jane Runner<\/h1>/);

@@ -27,7 +27,9 @@ async function ids(text: string, options = {}): Promise<string[]> {
   return (r?.findings ?? []).map((f) => `${f.range.start.line}:${f.ruleId}`);
 }
 
-describe('service', () => {
+describe('service', function () {
+  this.timeout(60000);
+
   it('treats a file as a log by front matter or by name, and nothing else', async () => {
     assert.deepEqual(service.classify(LOG, 'notes/a.md'), { isLog: true, byPath: false });
     assert.deepEqual(service.classify('# x', 'logs/jane.athlete.md'), { isLog: true, byPath: true });
