@@ -81,6 +81,26 @@ async function measure(label: string, bytes: number): Promise<Row> {
     const changed = edit(text, at);
     return time(1, () => service.check({ ...request, text: changed }));
   };
+  // The longest stretch without giving the thread back, checking cold with the editor's 20 ms slicing.
+  let slice = 0;
+  {
+    const sliced = createNodeService();
+    let since = performance.now();
+    await sliced.check({
+      ...request, text,
+      pause: () => {
+        const held = performance.now() - since;
+        slice = Math.max(slice, held);
+        if (held < 20) {
+          return undefined;
+        }
+        return new Promise<void>((resolve) => setTimeout(() => {
+          since = performance.now();
+          resolve();
+        }, 0));
+      },
+    });
+  }
   const end = await recheck(text.length - 200);
   const middle = await recheck(Math.floor(text.length / 2));
   const start = await recheck(40);
@@ -91,7 +111,7 @@ async function measure(label: string, bytes: number): Promise<Row> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { lint } = require('markdownlint/sync') as { lint: (o: { strings: Record<string, string> }) => unknown };
   const markdownlint = await time(runs, () => lint({ strings: { log: text } }));
-  return { size: label, cold, end, middle, start, slice: cold, heapMb, remark, markdownIt, markdownlint };
+  return { size: label, cold, end, middle, start, slice, heapMb, remark, markdownIt, markdownlint };
 }
 
 function extensionFigures(): { bundleKb: number; loadMs: number; vsixKb: number | undefined } {
@@ -146,7 +166,7 @@ async function main(): Promise<void> {
     '',
     `Made by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores. Times in milliseconds (median of 5 runs up to 100 KB, one run above), logs from \`bench/generate.ts\`. Baselines run on the same text in the same process: \`unified().use(remarkParse).parse\`, markdown-it ${pkgVersion('markdown-it')} \`parse\`, markdownlint ${pkgVersion('markdownlint')} \`lint\`.`,
     '',
-    '| log | cold check | re-check, edit at end | middle | start | longest block | heap added (MB) | remark-parse | markdown-it | markdownlint | cold / remark | cold / markdownlint | re-check / cold |',
+    '| log | cold check | re-check, edit at end | middle | start | longest slice (20 ms slicing) | heap added (MB) | remark-parse | markdown-it | markdownlint | cold / remark | cold / markdownlint | re-check / cold |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((r) => `| ${r.size} | ${fmt(r.cold)} | ${fmt(r.end)} | ${fmt(r.middle)} | ${fmt(r.start)} | ${fmt(r.slice)} | ${fmt(r.heapMb)} | ${fmt(r.remark)} | ${fmt(r.markdownIt)} | ${fmt(r.markdownlint)} | ${(r.cold / r.remark).toFixed(2)} | ${(r.cold / r.markdownlint).toFixed(2)} | ${(Math.max(r.end, r.middle, r.start) / r.cold).toFixed(3)} |`),
     '',
@@ -167,7 +187,7 @@ async function main(): Promise<void> {
     lines.push(`| cold check of 1 MB no slower than 1.2x bare remark-parse | ${(mb.cold / mb.remark).toFixed(2)}x | ${verdict(mb.cold <= 1.2 * mb.remark)} |`);
   }
   const longest = Math.max(...rows.map((r) => r.slice));
-  lines.push(`| longest blocking stretch under 50 ms at every size | ${fmt(longest)} ms (the check does not yet yield inside a document) | ${verdict(longest < 50)} |`);
+  lines.push(`| longest blocking slice under 50 ms at every size | ${fmt(longest)} ms (the check yields between blocks and between rules) | ${verdict(longest < 50)} |`);
   lines.push(`| cold load of the extension bundle under 50 ms | ${fmt(ext.loadMs)} ms | ${verdict(ext.loadMs < 50)} |`);
   lines.push(`| .vsix under 1 MB | ${ext.vsixKb === undefined ? '-' : `${fmt(ext.vsixKb)} KB`} | ${verdict(ext.vsixKb !== undefined && ext.vsixKb < 1024)} |`);
   lines.push('');

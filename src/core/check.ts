@@ -2,7 +2,7 @@
 import type { GuidelineLibrary } from './guidelines/library.js';
 import type { AthleteLog, Finding, Severity, Suppression } from './model.js';
 import { resolveOptions, type CheckOptions } from './options.js';
-import { parseLog, type BlockCache } from './parse.js';
+import { parseLog, runSteps, type BlockCache } from './parse.js';
 import { RULES } from './rules/index.js';
 import type { GuidelineFileStatus, Report, Rule } from './rules/rule.js';
 import { LineIndex } from './text.js';
@@ -60,8 +60,8 @@ function byPosition(a: Finding, b: Finding): number {
   return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId);
 }
 
-/** Checks an already parsed log (the incremental path re-uses a model). */
-export function checkModel(text: string, log: AthleteLog, ctx: CheckContext, index = new LineIndex(text)): Finding[] {
+/** Checks an already parsed log, as steps: it yields after each rule (see parseSteps). */
+export function* checkSteps(text: string, log: AthleteLog, ctx: CheckContext, index = new LineIndex(text)): Generator<undefined, Finding[]> {
   const options = resolveOptions(ctx.options);
   const findings: Finding[] = [];
   const suppressions = [...log.suppressions].sort((a, b) => a.line - b.line);
@@ -81,8 +81,14 @@ export function checkModel(text: string, log: AthleteLog, ctx: CheckContext, ind
         }
       },
     });
+    yield;
   }
   return findings.sort(byPosition);
+}
+
+/** Checks an already parsed log in one go. */
+export function checkModel(text: string, log: AthleteLog, ctx: CheckContext, index = new LineIndex(text)): Finding[] {
+  return runSteps(checkSteps(text, log, ctx, index));
 }
 
 /** Parses and checks a log in one go. Pure: everything it needs is passed in. */

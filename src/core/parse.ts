@@ -509,8 +509,11 @@ export interface ParseOptions {
   whole?: boolean;
 }
 
-/** Reads an athlete log. Never throws on any input. */
-export function parseLog(text: string, options: ParseOptions = {}): AthleteLog {
+/**
+ * The parse as steps: it yields after each block, so a caller can give the thread back between blocks
+ * (parseLogSliced) or run it straight through (parseLog).
+ */
+export function* parseSteps(text: string, options: ParseOptions = {}): Generator<undefined, AthleteLog> {
   const index = new LineIndex(text);
   const log: MutableLog = {
     guidelineFiles: [], sections: [], assessment: [], phases: [], sessions: [], suppressions: [],
@@ -541,7 +544,40 @@ export function parseLog(text: string, options: ParseOptions = {}): AthleteLog {
       }
       onBlockNode(ctx, block.start, node);
     }
+    yield;
   }
   options.cache?.sweep();
   return log;
+}
+
+/** Runs steps to the end in one go. */
+export function runSteps<T>(steps: Generator<undefined, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) {
+      return r.value;
+    }
+  }
+}
+
+/**
+ * Runs steps, calling `pause` after each; when it returns a promise (time to give the thread back, say),
+ * waits for it. A `pause` that throws stops the work (a newer edit cancels an older check).
+ */
+export async function runStepsSliced<T>(steps: Generator<undefined, T>, pause: () => Promise<void> | undefined): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) {
+      return r.value;
+    }
+    const wait = pause();
+    if (wait) {
+      await wait;
+    }
+  }
+}
+
+/** Reads an athlete log. Never throws on any input. */
+export function parseLog(text: string, options: ParseOptions = {}): AthleteLog {
+  return runSteps(parseSteps(text, options));
 }

@@ -4,14 +4,14 @@
  */
 import picomatch from 'picomatch/posix';
 import { frontMatterEnd } from './blocks.js';
-import { checkModel, type CheckResult } from './check.js';
+import { checkSteps, type CheckResult } from './check.js';
 import { parseDosage } from './dosage/parse.js';
 import { applyFixes } from './fix.js';
 import { GuidelineLibrary } from './guidelines/library.js';
 import { parseGuidelineFile, type GuidelineFile } from './guidelines/parse.js';
 import type { Dosage, Finding } from './model.js';
 import { resolveOptions, type CheckOptions } from './options.js';
-import { BlockCache, parseLog } from './parse.js';
+import { BlockCache, parseSteps, runSteps, runStepsSliced } from './parse.js';
 import { hasScheme, resolveFrom } from './paths.js';
 import type { GuidelineFileStatus } from './rules/rule.js';
 
@@ -47,6 +47,11 @@ export interface CheckRequest {
     /** Workspace guideline files (paths the workspace can read), applied after the built-in library. */
     readonly guidelineFiles?: readonly string[];
   };
+  /**
+   * Called between blocks and between rules; a returned promise is awaited (the editor gives its thread
+   * back there), and a throw stops the check. Without it the check runs in one piece.
+   */
+  readonly pause?: () => Promise<void> | undefined;
 }
 
 export interface LogCheck extends CheckResult {
@@ -157,12 +162,13 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
         return undefined;
       }
       // Parse once; the front matter names the extra guideline files the rules then use.
-      const log = parseLog(request.text, { cache: cacheFor(request.path ?? request.relativePath ?? '') });
+      const run = <T>(steps: Generator<undefined, T>): T | Promise<T> => (request.pause ? runStepsSliced(steps, request.pause) : runSteps(steps));
+      const log = await run(parseSteps(request.text, { cache: cacheFor(request.path ?? request.relativePath ?? '') }));
       const { library, statuses } = await gather(request, log.guidelineFiles);
-      const findings = checkModel(request.text, log, {
+      const findings = await run(checkSteps(request.text, log, {
         library, logByPath: byPath, guidelineFiles: statuses,
         ...(request.options ? { options: request.options } : {}),
-      });
+      }));
       return { log, findings, library };
     },
     fix(text, findings) {

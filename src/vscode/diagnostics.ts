@@ -11,6 +11,27 @@ import { checkOptions, readSettings, relativePath } from './settings.js';
 
 export const SOURCE = 'athlete-log';
 const DEBOUNCE_MS = 150;
+/** The longest the check holds the extension host before giving the thread back. */
+const SLICE_MS = 20;
+
+class Cancelled extends Error {}
+
+/** Gives the thread back every SLICE_MS; stops (throws) once `stale()` says a newer check took over. */
+export function slicer(stale: () => boolean): () => Promise<void> | undefined {
+  let since = Date.now();
+  return () => {
+    if (stale()) {
+      throw new Cancelled('a newer check took over');
+    }
+    if (Date.now() - since < SLICE_MS) {
+      return undefined;
+    }
+    return new Promise((resolve) => setTimeout(() => {
+      since = Date.now();
+      resolve();
+    }, 0));
+  };
+}
 
 export interface DocState {
   readonly uri: vscode.Uri;
@@ -90,8 +111,12 @@ export class LogChecker implements vscode.Disposable {
     this.#toldTooBig.delete(key);
     let result: LogCheck | undefined;
     try {
-      result = await this.#service.check({ text, path: document.uri.path, relativePath: relativePath(document.uri), options: checkOptions(document.uri) });
+      const stale = (): boolean => document.isClosed || document.version !== version;
+      result = await this.#service.check({ text, path: document.uri.path, relativePath: relativePath(document.uri), options: checkOptions(document.uri), pause: slicer(stale) });
     } catch (e) {
+      if (e instanceof Cancelled) {
+        return undefined;
+      }
       // A bug must never take the editor down; report it once in the Problems panel's neighbour.
       console.error('athlete-log: check failed', e);
       return undefined;
