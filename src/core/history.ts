@@ -9,14 +9,24 @@ import { normalizeName } from './text.js';
 
 const DAY_MS = 86_400_000;
 
-/** Days since 1970-01-01 for an ISO date, or undefined. */
+const days = new Map<string, number | undefined>();
+
+/** Days since 1970-01-01 for an ISO date, or undefined. Remembered: a log repeats the same dates. */
 export function dayNumber(iso: string | undefined): number | undefined {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  if (!m) {
+  if (iso === undefined) {
     return undefined;
   }
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Number.isNaN(t) ? undefined : Math.floor(t / DAY_MS);
+  if (days.has(iso)) {
+    return days.get(iso);
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
+  const d = Number.isNaN(t) ? undefined : Math.floor(t / DAY_MS);
+  if (days.size > 50_000) {
+    days.clear();
+  }
+  days.set(iso, d);
+  return d;
 }
 
 export function isoDate(day: number): string {
@@ -37,8 +47,20 @@ export interface ExerciseHistory {
   readonly points: HistoryPoint[];
 }
 
-/** Logged entries grouped by exercise (aliases merged), each in date order. */
+const histories = new WeakMap<AthleteLog, { library: GuidelineLibrary | undefined; value: ExerciseHistory[] }>();
+
+/** Logged entries grouped by exercise (aliases merged), each in date order. Computed once per model. */
 export function exerciseHistory(log: AthleteLog, library?: GuidelineLibrary): ExerciseHistory[] {
+  const hit = histories.get(log);
+  if (hit && hit.library === library) {
+    return hit.value;
+  }
+  const value = computeHistory(log, library);
+  histories.set(log, { library, value });
+  return value;
+}
+
+function computeHistory(log: AthleteLog, library?: GuidelineLibrary): ExerciseHistory[] {
   const byKey = new Map<string, { name: string; points: HistoryPoint[] }>();
   for (const s of log.sessions) {
     if (s.date === undefined) {
