@@ -144,6 +144,10 @@ export class LogChecker implements vscode.Disposable {
   /** Checks a file that may not be open (Check All Logs). */
   async checkUri(uri: vscode.Uri, text: string): Promise<number> {
     const result = await this.#service.check({ text, path: uri.path, relativePath: relativePath(uri), options: checkOptions(uri) });
+    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) {
+      // Not open: keep its diagnostics, not its parsed blocks (memory stays bounded over big workspaces).
+      this.#service.forget(uri.path);
+    }
     if (!result) {
       return -1;
     }
