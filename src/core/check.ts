@@ -2,10 +2,9 @@
 import type { GuidelineLibrary } from './guidelines/library.js';
 import type { AthleteLog, Finding, Severity, Suppression } from './model.js';
 import { resolveOptions, type CheckOptions } from './options.js';
-import { parseLog, runSteps, type BlockCache } from './parse.js';
+import { lineIndexOf, parseLog, runSteps, type BlockCache } from './parse.js';
 import { RULES } from './rules/index.js';
 import type { GuidelineFileStatus, Report, Rule } from './rules/rule.js';
-import { LineIndex } from './text.js';
 
 export interface CheckContext {
   readonly library: GuidelineLibrary;
@@ -61,7 +60,7 @@ function byPosition(a: Finding, b: Finding): number {
 }
 
 /** Checks an already parsed log, as steps: it yields after each rule (see parseSteps). */
-export function* checkSteps(text: string, log: AthleteLog, ctx: CheckContext, index = new LineIndex(text)): Generator<undefined, Finding[]> {
+export function* checkSteps(text: string, log: AthleteLog, ctx: CheckContext, index = lineIndexOf(log, text)): Generator<undefined, Finding[]> {
   const options = resolveOptions(ctx.options);
   const findings: Finding[] = [];
   const suppressions = [...log.suppressions].sort((a, b) => a.line - b.line);
@@ -87,7 +86,7 @@ export function* checkSteps(text: string, log: AthleteLog, ctx: CheckContext, in
 }
 
 /** Checks an already parsed log in one go. */
-export function checkModel(text: string, log: AthleteLog, ctx: CheckContext, index = new LineIndex(text)): Finding[] {
+export function checkModel(text: string, log: AthleteLog, ctx: CheckContext, index = lineIndexOf(log, text)): Finding[] {
   return runSteps(checkSteps(text, log, ctx, index));
 }
 

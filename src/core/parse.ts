@@ -547,7 +547,15 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
     yield;
   }
   options.cache?.sweep();
+  indexes.set(log, index);
   return log;
+}
+
+const indexes = new WeakMap<AthleteLog, LineIndex>();
+
+/** The line index the parser built for this model's text (built again only for a model from elsewhere). */
+export function lineIndexOf(log: AthleteLog, text: string): LineIndex {
+  return indexes.get(log) ?? new LineIndex(text);
 }
 
 /** Runs steps to the end in one go. */

@@ -31,70 +31,55 @@ function summary(ds: readonly vscode.Diagnostic[]): string[] {
   return ds.filter((d) => codeOf(d) !== 'adherence-low').map((d) => `${d.range.start.line + 1}:${codeOf(d)}`).sort();
 }
 
-/** Resolves with the document's diagnostics once `until` holds; waits on onDidChangeDiagnostics. */
-function diagnostics(uri: vscode.Uri, until: (ds: readonly vscode.Diagnostic[]) => boolean, what: string): Promise<readonly vscode.Diagnostic[]> {
+/**
+ * Resolves with the first event that passes `test` (or at once when `now` already holds); fails after
+ * WAIT_MS. The one way this suite waits: on events, never on time.
+ */
+function waitFor<T>(event: vscode.Event<T>, test: (e: T) => boolean, what: string, now?: () => boolean): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
-    let sub: vscode.Disposable | undefined;
-    const timer = setTimeout(() => {
-      sub?.dispose();
-      reject(new Error(`timed out waiting for ${what}; have ${summary(vscode.languages.getDiagnostics(uri)).join(', ')}`));
-    }, WAIT_MS);
-    const check = (): boolean => {
-      const ds = vscode.languages.getDiagnostics(uri);
-      if (until(ds)) {
-        clearTimeout(timer);
-        sub?.dispose();
-        resolve(ds);
-        return true;
-      }
-      return false;
-    };
-    if (!check()) {
-      sub = vscode.languages.onDidChangeDiagnostics((e) => {
-        if (e.uris.some((u) => u.toString() === uri.toString())) {
-          check();
-        }
-      });
-    }
-  });
-}
-
-/** Resolves when the extension has finished checking `uri` (also when it found it is not a log). */
-function checked(api: AthleteLogApi, uri: vscode.Uri): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for a check of ${uri.toString()}`));
-    }, WAIT_MS);
-    const sub = api.checker.onDidCheck((u) => {
-      if (u.toString() === uri.toString()) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve();
-      }
-    });
-  });
-}
-
-/** Resolves once the extension holds a check of the document's current version. */
-function settled(api: AthleteLogApi, document: vscode.TextDocument): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (api.checker.state(document)) {
-      resolve();
+    if (now?.()) {
+      resolve(undefined);
       return;
     }
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`timed out waiting for version ${document.version} to be checked`));
+      reject(new Error(`timed out waiting for ${what}`));
     }, WAIT_MS);
-    const sub = api.checker.onDidCheck(() => {
-      if (api.checker.state(document)) {
+    const sub = event((e) => {
+      if (test(e)) {
         clearTimeout(timer);
         sub.dispose();
-        resolve();
+        resolve(e);
       }
     });
   });
+}
+
+/** Resolves with the document's diagnostics once `until` holds; waits on onDidChangeDiagnostics. */
+async function diagnostics(uri: vscode.Uri, until: (ds: readonly vscode.Diagnostic[]) => boolean, what: string): Promise<readonly vscode.Diagnostic[]> {
+  const holds = (): boolean => until(vscode.languages.getDiagnostics(uri));
+  await waitFor(vscode.languages.onDidChangeDiagnostics, (e) => e.uris.some((u) => u.toString() === uri.toString()) && holds(), what, holds)
+    .catch((e: unknown) => {
+      throw new Error(`${e instanceof Error ? e.message : String(e)}; have ${summary(vscode.languages.getDiagnostics(uri)).join(', ')}`);
+    });
+  return vscode.languages.getDiagnostics(uri);
+}
+
+/** Resolves when the extension has finished checking `uri` (also when it found it is not a log). */
+async function checked(api: AthleteLogApi, uri: vscode.Uri): Promise<void> {
+  await waitFor(api.checker.onDidCheck, (u) => u.toString() === uri.toString(), `a check of ${uri.toString()}`);
+}
+
+/** Resolves once the extension holds a check of the document's current version. */
+async function settled(api: AthleteLogApi, document: vscode.TextDocument): Promise<void> {
+  const ready = (): boolean => api.checker.state(document) !== undefined;
+  await waitFor(api.checker.onDidCheck, ready, `version ${document.version} to be checked`, ready);
+}
+
+/** Resolves when the preview page reports content that satisfies `until`. */
+async function rendered(api: AthleteLogApi, until: (heading: string) => boolean): Promise<string> {
+  const m = await waitFor(api.preview.onDidRender, (e) => until(e.heading), 'the preview to render');
+  return m?.heading ?? '';
 }
 
 /**
@@ -108,23 +93,6 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range, until: (a: vsco
     actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
   }
   return actions;
-}
-
-/** Resolves when the preview page reports content that satisfies `until`. */
-function rendered(api: AthleteLogApi, until: (heading: string) => boolean): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error('timed out waiting for the preview to render'));
-    }, WAIT_MS);
-    const sub = api.preview.onDidRender((m) => {
-      if (until(m.heading)) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(m.heading);
-      }
-    });
-  });
 }
 
 async function open(name: string): Promise<vscode.TextEditor> {
