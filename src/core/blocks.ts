@@ -28,92 +28,128 @@ const HTML_UNTIL: readonly [RegExp, RegExp][] = [
 ];
 const HTML_UNTIL_BLANK = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:\s|\/?>|$)/;
 
-/** Line starts of `text`: `\n`, `\r\n` and lone `\r` all end a line. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-function lineAt(text: string, starts: number[], i: number): string {
-  const s = starts[i] ?? text.length;
-  const e = starts[i + 1] ?? text.length;
-  return text.slice(s, e).replace(/\r?\n$|\r$/, '');
-}
-
 /** The length of the front matter (`---` ... `---` or `...` at the very start), or 0. */
-export function frontMatterEnd(text: string, starts: number[] = lineStarts(text)): number {
-  const first = lineAt(text, starts, 0).replace(/^\uFEFF/, '');
-  if (!/^---[ \t]*$/.test(first)) {
+export function frontMatterEnd(text: string): number {
+  const first = nextLine(text, 0);
+  if (!/^\uFEFF?---[ \t]*$/.test(first.line)) {
     return 0;
   }
-  for (let i = 1; i < starts.length; i++) {
-    if (/^(?:---|\.\.\.)[ \t]*$/.test(lineAt(text, starts, i))) {
-      return starts[i + 1] ?? text.length;
+  for (let at = first.next; at < text.length;) {
+    const l = nextLine(text, at);
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(l.line)) {
+      return l.next;
     }
+    at = l.next;
   }
   return 0;
 }
 
-export function splitBlocks(text: string): Block[] {
-  const starts = lineStarts(text);
-  const blocks: Block[] = [];
-  const fmEnd = frontMatterEnd(text, starts);
-  let blockStart = 0;
-  let blockLine = 1;
-  let i = 0;
-  if (fmEnd > 0) {
-    blocks.push({ start: 0, text: text.slice(0, fmEnd), line: 1, kind: 'front-matter' });
-    blockStart = fmEnd;
-    while ((starts[i] ?? text.length) < fmEnd) {
-      i++;
+/** The line starting at `at` (without its line break) and where the next line starts. */
+function nextLine(text: string, at: number): { line: string; next: number } {
+  let i = at;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      break;
     }
-    blockLine = i + 1;
   }
-  let fence: { char: string; length: number } | undefined;
+  const line = text.slice(at, i);
+  if (i >= text.length) {
+    return { line, next: text.length };
+  }
+  return { line, next: text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 };
+}
+
+/** Lines scanned between pauses of `scanBlocks`. */
+const LINES_PER_STEP = 4096;
+
+/**
+ * Splits the text from `from` (offset 0 or a block boundary, on line `line`) into blocks, as steps: it
+ * yields every few thousand lines. `stop(offset)` is asked at each later boundary; when it says yes the
+ * scan ends there (the caller knows the blocks from that offset on). Returns the blocks and where the
+ * scan ended.
+ */
+export function* scanBlocks(text: string, from = 0, line = 1, stop?: (offset: number) => boolean): Generator<undefined, { blocks: Block[]; end: number }> {
+  const blocks: Block[] = [];
+  let blockStart = from;
+  let blockLine = line;
+  let at = from;
+  let lineNo = line;
+  if (from === 0) {
+    const fmEnd = frontMatterEnd(text);
+    if (fmEnd > 0) {
+      blocks.push({ start: 0, text: text.slice(0, fmEnd), line: 1, kind: 'front-matter' });
+      for (; at < fmEnd; lineNo++) {
+        at = nextLine(text, at).next;
+      }
+      blockStart = fmEnd;
+      blockLine = lineNo;
+    }
+  }
+  let fence: { char: number; length: number } | undefined;
   let htmlEnd: RegExp | 'blank' | undefined;
-  for (; i < starts.length; i++) {
-    const line = lineAt(text, starts, i);
+  let counted = 0;
+  for (; at < text.length; lineNo++) {
+    if (++counted % LINES_PER_STEP === 0) {
+      yield;
+    }
+    const lineStart = at;
+    const { line: l, next } = nextLine(text, at);
+    at = next;
     if (fence) {
-      const m = FENCE.exec(line);
-      if (m?.[1]?.[0] === fence.char && (m[1]?.length ?? 0) >= fence.length && (m[2] ?? '').trim() === '') {
+      const m = l.includes(String.fromCharCode(fence.char)) ? FENCE.exec(l) : null;
+      if (m?.[1]?.charCodeAt(0) === fence.char && (m[1]?.length ?? 0) >= fence.length && (m[2] ?? '').trim() === '') {
         fence = undefined;
       }
       continue;
     }
     if (htmlEnd) {
-      if (htmlEnd === 'blank' ? line.trim() === '' : htmlEnd.test(line)) {
+      if (htmlEnd === 'blank' ? l.trim() === '' : htmlEnd.test(l)) {
         htmlEnd = undefined;
       }
       continue;
     }
-    const lineStart = starts[i] ?? text.length;
-    if (HEADING.test(line) && lineStart > blockStart) {
+    if (l.charCodeAt(0) === 35 /* # */ && HEADING.test(l) && lineStart > blockStart) {
+      if (stop?.(lineStart)) {
+        blocks.push({ start: blockStart, text: text.slice(blockStart, lineStart), line: blockLine, kind: 'body' });
+        return { blocks, end: lineStart };
+      }
       blocks.push({ start: blockStart, text: text.slice(blockStart, lineStart), line: blockLine, kind: 'body' });
       blockStart = lineStart;
-      blockLine = i + 1;
+      blockLine = lineNo;
     }
-    const f = FENCE.exec(line);
-    if (f?.[1] && !(f[1][0] === '`' && (f[2] ?? '').includes('`'))) {
-      fence = { char: f[1][0] ?? '`', length: f[1].length };
-      continue;
-    }
-    const html = HTML_UNTIL.find(([open]) => open.test(line));
-    if (html) {
-      if (!html[1].test(line.replace(html[0], ''))) {
-        htmlEnd = html[1];
+    // Only lines with a fence character or a `<` can open a fence or an HTML block: skip the regexes.
+    if (l.includes('`') || l.includes('~')) {
+      const f = FENCE.exec(l);
+      if (f?.[1] && !(f[1][0] === '`' && (f[2] ?? '').includes('`'))) {
+        fence = { char: f[1].charCodeAt(0), length: f[1].length };
+        continue;
       }
-    } else if (HTML_UNTIL_BLANK.test(line)) {
-      htmlEnd = 'blank';
+    }
+    if (l.includes('<')) {
+      const html = HTML_UNTIL.find(([open]) => open.test(l));
+      if (html) {
+        if (!html[1].test(l.replace(html[0], ''))) {
+          htmlEnd = html[1];
+        }
+      } else if (HTML_UNTIL_BLANK.test(l)) {
+        htmlEnd = 'blank';
+      }
     }
   }
   if (blockStart < text.length || blocks.length === 0) {
     blocks.push({ start: blockStart, text: text.slice(blockStart), line: blockLine, kind: 'body' });
   }
-  return blocks;
+  return { blocks, end: text.length };
+}
+
+/** Splits a whole text into blocks in one go. */
+export function splitBlocks(text: string): Block[] {
+  const steps = scanBlocks(text);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) {
+      return r.value.blocks;
+    }
+  }
 }

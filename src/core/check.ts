@@ -2,7 +2,7 @@
 import type { GuidelineLibrary } from './guidelines/library.js';
 import type { AthleteLog, Finding, Severity, Suppression } from './model.js';
 import { resolveOptions, type CheckOptions } from './options.js';
-import { lineIndexOf, parseLog, runSteps, type BlockCache } from './parse.js';
+import { lineIndexOf, runSteps } from './parse.js';
 import { RULES } from './rules/index.js';
 import type { GuidelineFileStatus, Report, Rule } from './rules/rule.js';
 
@@ -11,7 +11,6 @@ export interface CheckContext {
   readonly options?: CheckOptions;
   readonly logByPath?: boolean;
   readonly guidelineFiles?: readonly GuidelineFileStatus[];
-  readonly cache?: BlockCache;
   /** Rules to run; default all. */
   readonly rules?: readonly Rule[];
 }
@@ -43,7 +42,7 @@ export function isSuppressed(suppressions: readonly Suppression[], ruleId: strin
   return off;
 }
 
-function toFinding(rule: Rule, severity: Severity, r: Report): Finding {
+export function toFinding(rule: Rule, severity: Severity, r: Report): Finding {
   const g = r.guideline;
   return {
     ruleId: rule.id,
@@ -55,11 +54,11 @@ function toFinding(rule: Rule, severity: Severity, r: Report): Finding {
   };
 }
 
-function byPosition(a: Finding, b: Finding): number {
-  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId);
+export function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
-/** Checks an already parsed log, as steps: it yields after each rule (see parseSteps). */
+/** Checks a whole model with every rule at once, as steps: it yields after each rule. */
 export function* checkSteps(text: string, log: AthleteLog, ctx: CheckContext, index = lineIndexOf(log, text)): Generator<undefined, Finding[]> {
   const options = resolveOptions(ctx.options);
   const findings: Finding[] = [];
@@ -70,16 +69,20 @@ export function* checkSteps(text: string, log: AthleteLog, ctx: CheckContext, in
       continue;
     }
     const severity: Severity = configured ?? rule.defaultSeverity;
-    rule.check({
+    const steps = rule.check({
       text, index, log, library: ctx.library, options,
       logByPath: ctx.logByPath ?? false,
       guidelineFiles: ctx.guidelineFiles ?? [],
+      scope: log,
       report(r) {
         if (!isSuppressed(suppressions, rule.id, r.range.start.line)) {
           findings.push(toFinding(rule, severity, r));
         }
       },
     });
+    if (steps) {
+      yield* steps;
+    }
     yield;
   }
   return findings.sort(byPosition);
@@ -88,10 +91,4 @@ export function* checkSteps(text: string, log: AthleteLog, ctx: CheckContext, in
 /** Checks an already parsed log in one go. */
 export function checkModel(text: string, log: AthleteLog, ctx: CheckContext, index = lineIndexOf(log, text)): Finding[] {
   return runSteps(checkSteps(text, log, ctx, index));
-}
-
-/** Parses and checks a log in one go. Pure: everything it needs is passed in. */
-export function checkText(text: string, ctx: CheckContext): CheckResult {
-  const log = parseLog(text, ctx.cache ? { cache: ctx.cache } : {});
-  return { log, findings: checkModel(text, log, ctx) };
 }

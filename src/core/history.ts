@@ -60,6 +60,25 @@ export function exerciseHistory(log: AthleteLog, library?: GuidelineLibrary): Ex
   return value;
 }
 
+const NO_LIBRARY = {};
+const exerciseNames = new WeakMap<object, Map<string, { key: string; name: string }>>();
+
+/** An entry's exercise key and display name, remembered per library: a log repeats a few names. */
+function nameOf(name: string, library: GuidelineLibrary | undefined): { key: string; name: string } {
+  let memo = exerciseNames.get(library ?? NO_LIBRARY);
+  if (!memo) {
+    memo = new Map();
+    exerciseNames.set(library ?? NO_LIBRARY, memo);
+  }
+  let hit = memo.get(name);
+  if (!hit) {
+    const g = library?.lookup(name);
+    hit = { key: normalizeName(g?.name ?? name), name: g?.name ?? name };
+    memo.set(name, hit);
+  }
+  return hit;
+}
+
 function computeHistory(log: AthleteLog, library?: GuidelineLibrary): ExerciseHistory[] {
   const byKey = new Map<string, { name: string; points: HistoryPoint[] }>();
   for (const s of log.sessions) {
@@ -70,11 +89,10 @@ function computeHistory(log: AthleteLog, library?: GuidelineLibrary): ExerciseHi
       if (e.name === '') {
         continue;
       }
-      const g = library?.lookup(e.name);
-      const key = normalizeName(g?.name ?? e.name);
+      const { key, name } = nameOf(e.name, library);
       let h = byKey.get(key);
       if (!h) {
-        h = { name: g?.name ?? e.name, points: [] };
+        h = { name, points: [] };
         byKey.set(key, h);
       }
       const pain = e.dosage.pain?.max;
@@ -83,7 +101,8 @@ function computeHistory(log: AthleteLog, library?: GuidelineLibrary): ExerciseHi
   }
   const out = [...byKey.values()];
   for (const h of out) {
-    h.points.sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line);
+    // ISO dates sort as strings; a log is mostly in order already, which this sort is quick on.
+    h.points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.line - b.line));
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,7 +1,8 @@
 /** The public surface of the core library. */
 export { createAthleteLogService } from './service.js';
 export type { AthleteLogService, CheckRequest, GuidelineSource, ILogger, IWorkspace, LogCheck, ServiceOptions } from './service.js';
-export { checkModel, checkText, isSuppressed } from './check.js';
+export { checkModel, isSuppressed } from './check.js';
+export { checkText, LogDocument, parseLog } from './document.js';
 export { applyFixes, selectFixes } from './fix.js';
 export { parseDosage } from './dosage/parse.js';
 export { describeDosage, dosageToJson, formatDosage } from './dosage/format.js';
@@ -9,7 +10,6 @@ export type { DosageJson } from './dosage/format.js';
 export { GuidelineLibrary } from './guidelines/library.js';
 export { parseGuidelineFile } from './guidelines/parse.js';
 export type { Guideline, GuidelineFile, GuidelineProblem } from './guidelines/parse.js';
-export { parseLog, BlockCache } from './parse.js';
 export { RULES, ruleById } from './rules/index.js';
 export type { Rule } from './rules/index.js';
 export * from './model.js';

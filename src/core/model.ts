@@ -141,9 +141,8 @@ export interface ExerciseLine {
   readonly kind: LineKind;
   readonly name: string;
   readonly nameRange: Range;
-  /** The dosage text and where it starts in the document (offset). */
+  /** The dosage as written and read; `dosageRange` is where its text stands (quantities are relative to it). */
   readonly dosage: Dosage;
-  readonly dosageStart: number;
   readonly dosageRange: Range;
   /** The whole first line of the list item. */
   readonly range: Range;

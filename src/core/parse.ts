@@ -17,13 +17,13 @@ export function plainText(node: Node): string {
 import { parseDocument, isMap, isScalar, isSeq } from 'yaml';
 import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
-import { frontMatterEnd, splitBlocks, type Block } from './blocks.js';
+import { frontMatterEnd, type Block } from './blocks.js';
 import { parseDosage, startsComponent } from './dosage/parse.js';
 import type {
-  AssessmentItem, AthleteLog, Dosage, ExerciseLine, FrontMatter, FrontMatterField, LineKind, Phase, Range, Section,
+  AssessmentItem, AthleteLog, Dosage, ExerciseLine, FrontMatter, FrontMatterField, LineKind, Phase, Point, Range, Section,
   SectionKind, Session, Span, Suppression,
 } from './model.js';
-import { LineIndex } from './text.js';
+import { Anchor, LineIndex, PointMaker } from './text.js';
 
 // Front matter exists only at the very start of a log, so only the first block is parsed with
 // remark-frontmatter. This also keeps clear of its handling of an unclosed `---` (it turns the lists
@@ -76,40 +76,6 @@ export function parseMarkdown(text: string, frontMatter = frontMatterEnd(text) >
 /** The same text through the full GFM pipeline, always (the reference for tests). */
 export function parseMarkdownGfm(text: string): Root {
   return nestingDepth(text) > MAX_NESTING ? flatBlock(text) : bodyProcessor.parse(text);
-}
-
-/**
- * Parsed blocks keyed by their exact text, for one document. Each parse marks the blocks it used; `sweep`
- * then drops the rest, so the cache holds one document's blocks and nothing older, however big the log.
- */
-export class BlockCache {
-  #map = new Map<string, Root>();
-  #used = new Map<string, Root>();
-  hits = 0;
-  misses = 0;
-
-  get(text: string, frontMatter: boolean): Root {
-    const key = frontMatter ? `\u0000fm${text}` : text;
-    let tree = this.#used.get(key) ?? this.#map.get(key);
-    if (tree) {
-      this.hits++;
-    } else {
-      this.misses++;
-      tree = parseMarkdown(text, frontMatter);
-    }
-    this.#used.set(key, tree);
-    return tree;
-  }
-
-  /** Keeps only the blocks used since the last sweep. */
-  sweep(): void {
-    this.#map = this.#used;
-    this.#used = new Map();
-  }
-
-  get size(): number {
-    return this.#map.size + this.#used.size;
-  }
 }
 
 const SECTION_NAMES: Readonly<Record<SectionKind, readonly string[]>> = {
@@ -173,17 +139,40 @@ function phaseWeeks(title: string): Span | undefined {
 
 const SUPPRESSION = /<!--\s*athlete-log-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
 
+/**
+ * What one block adds to the model. Phases and sessions never span blocks (every block after the first
+ * starts with a heading, and a heading ends both), so a block's fragment depends only on its text, where
+ * it stands and the sections open before it (`stackIn`).
+ */
+export interface Fragment {
+  readonly sections: Section[];
+  readonly assessment: AssessmentItem[];
+  readonly phases: Phase[];
+  readonly sessions: Session[];
+  readonly suppressions: Suppression[];
+  frontMatter?: FrontMatter;
+  readonly fields: { athlete?: string; coach?: string; condition?: string; side?: string; started?: string };
+  readonly guidelineFiles: { path: string; range: Range }[];
+  /** The block's headings in order (depth, and the section each opened): how it changes open sections. */
+  readonly headings: { readonly depth: number; readonly section?: Section }[];
+  /** Whether the fragment read the sections open before the block (else it holds wherever it stands). */
+  usesStack: boolean;
+  /** Where the block starts: every point of the fragment is relative to it. */
+  readonly anchor: Anchor;
+}
+
 interface Ctx {
   text: string;
-  index: LineIndex;
-  log: MutableLog;
+  index: PointMaker;
+  frag: Fragment;
   /** Open sections, innermost last. */
   sections: Section[];
   phase: Phase | undefined;
   session: Session | undefined;
 }
 
-type MutableLog = { -readonly [K in keyof AthleteLog]: AthleteLog[K] };
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type MutableLog = Mutable<AthleteLog>;
 
 function rangeOf(ctx: Ctx, base: number, node: Node): Range {
   const s = base + (node.position?.start.offset ?? 0);
@@ -239,9 +228,6 @@ interface RawLine {
   readonly dosage: Dosage;
 }
 
-// Cached trees are reused across checks, so the work done on their list items is too.
-const rawLines = new WeakMap<ListItem, RawLine | null>();
-
 function readRawLine(ctx: Ctx, base: number, item: ListItem): RawLine | null {
   const para = item.children[0];
   if (para?.type !== 'paragraph' || para.position?.start.offset === undefined) {
@@ -279,11 +265,7 @@ function readRawLine(ctx: Ctx, base: number, item: ListItem): RawLine | null {
 }
 
 function exerciseLine(ctx: Ctx, base: number, item: ListItem, kind: LineKind): ExerciseLine | undefined {
-  let raw = rawLines.get(item);
-  if (raw === undefined) {
-    raw = readRawLine(ctx, base, item);
-    rawLines.set(item, raw);
-  }
+  const raw = readRawLine(ctx, base, item);
   const para = item.children[0];
   if (!raw || para?.position?.start.offset === undefined) {
     return undefined;
@@ -294,14 +276,10 @@ function exerciseLine(ctx: Ctx, base: number, item: ListItem, kind: LineKind): E
     name: raw.name,
     nameRange: ctx.index.range(start + raw.nameStart, start + raw.nameEnd),
     dosage: raw.dosage,
-    dosageStart: start + raw.dosageStart,
     dosageRange: ctx.index.range(start + raw.dosageStart, start + raw.end),
     range: ctx.index.range(start, start + raw.end),
   };
-  if (typeof item.checked === 'boolean') {
-    return { ...line, checked: item.checked };
-  }
-  return line;
+  return typeof item.checked === 'boolean' ? { ...line, checked: item.checked } : line;
 }
 
 /** Collects exercise lines from a list: an item with sub-items and no dosage is a group label. */
@@ -333,28 +311,33 @@ function collectAssessment(ctx: Ctx, base: number, list: List, out: AssessmentIt
   }
 }
 
+/**
+ * The innermost open section, read for what it means to the block's content. When it is not one of the
+ * block's own sections, the fragment depends on the blocks before (see Fragment.usesStack).
+ */
 function currentSection(ctx: Ctx): Section | undefined {
-  return ctx.sections[ctx.sections.length - 1];
+  const top = ctx.sections[ctx.sections.length - 1];
+  if (!top || !ctx.frag.sections.includes(top)) {
+    ctx.frag.usesStack = true;
+  }
+  return top;
 }
 
 function onHeading(ctx: Ctx, base: number, h: Heading): void {
   const title = plainText(h);
   const range = rangeOf(ctx, base, h);
-  while (ctx.sections.length > 0 && (currentSection(ctx)?.depth ?? 0) >= h.depth) {
-    ctx.sections.pop();
-  }
+  closeSections(ctx.sections, h.depth);
   ctx.phase = undefined;
   ctx.session = undefined;
   const kind = sectionKind(title);
   if (kind) {
     const section: Section = { kind, title, headingRange: range, depth: h.depth };
     ctx.sections.push(section);
-    ctx.log.sections.push(section);
-    if (kind === 'assessment' && !ctx.log.assessmentRange) {
-      ctx.log.assessmentRange = range;
-    }
+    ctx.frag.sections.push(section);
+    ctx.frag.headings.push({ depth: h.depth, section });
     return;
   }
+  ctx.frag.headings.push({ depth: h.depth });
   const date = parseSessionDate(title);
   if (date) {
     const textStart = base + (h.children[0]?.position?.start.offset ?? h.position?.start.offset ?? 0);
@@ -366,14 +349,14 @@ function onHeading(ctx: Ctx, base: number, h: Heading): void {
       notes: [],
       noteRanges: [],
     };
-    ctx.log.sessions.push(session);
+    ctx.frag.sessions.push(session);
     ctx.session = session;
     return;
   }
   if (currentSection(ctx)?.kind === 'program') {
     const weeks = phaseWeeks(title);
     const phase: Phase = weeks ? { name: title, headingRange: range, weeks, prescriptions: [] } : { name: title, headingRange: range, prescriptions: [] };
-    ctx.log.phases.push(phase);
+    ctx.frag.phases.push(phase);
     ctx.phase = phase;
   }
 }
@@ -382,7 +365,7 @@ function programPhase(ctx: Ctx): Phase {
   if (!ctx.phase) {
     const section = currentSection(ctx);
     const phase: Phase = { name: section?.title ?? 'Program', prescriptions: [] };
-    ctx.log.phases.push(phase);
+    ctx.frag.phases.push(phase);
     ctx.phase = phase;
   }
   return ctx.phase;
@@ -401,9 +384,9 @@ function collectSuppressions(ctx: Ctx, base: number, root: Root): void {
       let m: RegExpExecArray | null;
       while ((m = SUPPRESSION.exec(node.value)) !== null) {
         const at = base + (node.position?.start.offset ?? 0) + m.index;
-        const line = ctx.index.point(at).line;
+        const where = ctx.index.point(at);
         const ids = (m[2] ?? '').split(/[\s,]+/).filter((x) => x !== '');
-        ctx.log.suppressions.push({ kind: m[1] as Suppression['kind'], ruleIds: ids, line });
+        ctx.frag.suppressions.push({ kind: m[1] as Suppression['kind'], ruleIds: ids, get line() { return where.line; } });
       }
     } else if ('children' in node) {
       for (let i = node.children.length - 1; i >= 0; i--) {
@@ -421,14 +404,14 @@ function onBlockNode(ctx: Ctx, base: number, node: RootContent): void {
     onHeading(ctx, base, node);
     return;
   }
-  const section = currentSection(ctx)?.kind;
   if (node.type === 'list') {
+    const section = ctx.session ? undefined : currentSection(ctx)?.kind;
     if (ctx.session) {
       collectLines(ctx, base, node, 'entry', ctx.session.entries);
     } else if (section === 'program') {
       collectLines(ctx, base, node, 'prescription', programPhase(ctx).prescriptions);
     } else if (section === 'assessment') {
-      collectAssessment(ctx, base, node, ctx.log.assessment);
+      collectAssessment(ctx, base, node, ctx.frag.assessment);
     }
     return;
   }
@@ -479,7 +462,7 @@ function readFrontMatter(ctx: Ctx, base: number, node: Node & { value: string })
           const items = isSeq(v) ? v.items : [v];
           for (const it of items) {
             if (isScalar(it) && typeof it.value === 'string' && it.range) {
-              ctx.log.guidelineFiles = [...ctx.log.guidelineFiles, { path: it.value, range: ctx.index.range(contentStart + it.range[0], contentStart + it.range[1]) }];
+              ctx.frag.guidelineFiles.push({ path: it.value, range: ctx.index.range(contentStart + it.range[0], contentStart + it.range[1]) });
             }
           }
         }
@@ -502,60 +485,94 @@ function str(v: unknown): string | undefined {
   return undefined;
 }
 
-export interface ParseOptions {
-  /** Reuse parsed blocks across calls (incremental checking). */
-  cache?: BlockCache;
-  /** Parse the text as one piece instead of block by block (a reference for tests and benchmarks). */
-  whole?: boolean;
+/** Assembles one parsed block into its fragment; `index` is the line index of the whole text. */
+export function assembleBlock(text: string, index: LineIndex, block: Block, tree: Root, stackIn: readonly Section[], anchor = Anchor.at(block.start, block.line)): Fragment {
+  const frag: Fragment = { sections: [], assessment: [], phases: [], sessions: [], suppressions: [], fields: {}, guidelineFiles: [], headings: [], usesStack: false, anchor };
+  const ctx: Ctx = { text, index: new PointMaker(index, anchor), frag, sections: [...stackIn], phase: undefined, session: undefined };
+  collectSuppressions(ctx, block.start, tree);
+  for (const node of tree.children) {
+    if (node.type === 'yaml' && block.kind === 'front-matter') {
+      const fm = readFrontMatter(ctx, block.start, node);
+      frag.frontMatter = fm;
+      for (const key of ['athlete', 'coach', 'condition', 'side', 'started'] as const) {
+        const v = str(fm.data[key]);
+        if (v !== undefined) {
+          frag.fields[key] = v;
+        }
+      }
+      continue;
+    }
+    onBlockNode(ctx, block.start, node);
+  }
+  return frag;
 }
 
-/**
- * The parse as steps: it yields after each block, so a caller can give the thread back between blocks
- * (parseLogSliced) or run it straight through (parseLog).
- */
-export function* parseSteps(text: string, options: ParseOptions = {}): Generator<undefined, AthleteLog> {
-  const index = new LineIndex(text);
-  const log: MutableLog = {
-    guidelineFiles: [], sections: [], assessment: [], phases: [], sessions: [], suppressions: [],
-    end: index.point(text.length),
-  };
-  const ctx: Ctx = { text, index, log, sections: [], phase: undefined, session: undefined };
-  const blocks: Block[] = options.whole
-    ? [{ start: 0, text, line: 1, kind: frontMatterEnd(text) > 0 ? 'front-matter' : 'body' }]
-    : splitBlocks(text);
-  for (const block of blocks) {
-    const fm = block.kind === 'front-matter';
-    const tree = options.cache ? options.cache.get(block.text, fm) : options.whole && !fm ? parseMarkdownGfm(block.text) : parseMarkdown(block.text, fm);
-    collectSuppressions(ctx, block.start, tree);
-    for (const node of tree.children) {
-      if (node.type === 'yaml' && block.kind === 'front-matter') {
-        const fm = readFrontMatter(ctx, block.start, node);
-        log.frontMatter = fm;
-        const d = fm.data;
-        const fieldsOut: Partial<MutableLog> = {};
-        for (const key of ['athlete', 'coach', 'condition', 'side', 'started'] as const) {
-          const v = str(d[key]);
-          if (v !== undefined) {
-            fieldsOut[key] = v;
-          }
-        }
-        Object.assign(log, fieldsOut);
-        continue;
-      }
-      onBlockNode(ctx, block.start, node);
-    }
-    yield;
+/** A heading of depth `depth` closes the open sections at that depth or deeper. */
+function closeSections(sections: Section[], depth: number): void {
+  while (sections.length > 0 && (sections[sections.length - 1]?.depth ?? 0) >= depth) {
+    sections.pop();
   }
-  options.cache?.sweep();
-  indexes.set(log, index);
+}
+
+/** The sections open after a block, from those open before it and the block's headings. */
+export function sectionsAfter(stackIn: readonly Section[], frag: Fragment): Section[] {
+  const stack = [...stackIn];
+  for (const h of frag.headings) {
+    closeSections(stack, h.depth);
+    if (h.section) {
+      stack.push(h.section);
+    }
+  }
+  return stack;
+}
+
+/** The model's lists, each in document order. */
+export interface ModelLists {
+  readonly sections: Section[];
+  readonly assessment: AssessmentItem[];
+  readonly phases: Phase[];
+  readonly sessions: Session[];
+  readonly suppressions: Suppression[];
+}
+
+export const LIST_KINDS = ['sections', 'assessment', 'phases', 'sessions', 'suppressions'] as const;
+
+/** The model from the first block's fragment (front matter) and the lists of all blocks. */
+export function makeLog(head: Fragment | undefined, lists: ModelLists, end: Point): AthleteLog {
+  const { sections, assessment, phases, sessions, suppressions } = lists;
+  const log: MutableLog = { guidelineFiles: head?.frontMatter ? head.guidelineFiles : [], sections, assessment, phases, sessions, suppressions, end };
+  if (head?.frontMatter) {
+    log.frontMatter = head.frontMatter;
+    Object.assign(log, head.fields);
+  }
+  const first = sections.find((x) => x.kind === 'assessment');
+  if (first) {
+    log.assessmentRange = first.headingRange;
+  }
   return log;
 }
 
 const indexes = new WeakMap<AthleteLog, LineIndex>();
 
+/** Remembers the line index a model was made with, for lineIndexOf. */
+export function rememberIndex(log: AthleteLog, index: LineIndex): void {
+  indexes.set(log, index);
+}
+
 /** The line index the parser built for this model's text (built again only for a model from elsewhere). */
 export function lineIndexOf(log: AthleteLog, text: string): LineIndex {
   return indexes.get(log) ?? new LineIndex(text);
+}
+
+/** Parses the text in one piece, not block by block: the reference the tests compare against. */
+export function parseWhole(text: string): AthleteLog {
+  const index = new LineIndex(text);
+  const fm = frontMatterEnd(text) > 0;
+  const tree = fm ? parseMarkdown(text, true) : parseMarkdownGfm(text);
+  const frag = assembleBlock(text, index, { start: 0, text, line: 1, kind: fm ? 'front-matter' : 'body' }, tree, []);
+  const log = makeLog(frag, frag, index.point(text.length));
+  rememberIndex(log, index);
+  return log;
 }
 
 /** Runs steps to the end in one go. */
@@ -583,9 +600,4 @@ export async function runStepsSliced<T>(steps: Generator<undefined, T>, pause: (
       await wait;
     }
   }
-}
-
-/** Reads an athlete log. Never throws on any input. */
-export function parseLog(text: string, options: ParseOptions = {}): AthleteLog {
-  return runSteps(parseSteps(text, options));
 }

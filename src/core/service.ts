@@ -4,14 +4,15 @@
  */
 import picomatch from 'picomatch/posix';
 import { frontMatterEnd } from './blocks.js';
-import { checkSteps, type CheckResult } from './check.js';
+import type { CheckResult } from './check.js';
+import { LogDocument } from './document.js';
 import { parseDosage } from './dosage/parse.js';
 import { applyFixes } from './fix.js';
 import { GuidelineLibrary } from './guidelines/library.js';
 import { parseGuidelineFile, type GuidelineFile } from './guidelines/parse.js';
 import type { Dosage, Finding } from './model.js';
 import { resolveOptions, type CheckOptions } from './options.js';
-import { BlockCache, parseSteps, runSteps, runStepsSliced } from './parse.js';
+import { runSteps, runStepsSliced } from './parse.js';
 import { hasScheme, resolveFrom } from './paths.js';
 import type { GuidelineFileStatus } from './rules/rule.js';
 
@@ -79,15 +80,36 @@ const ATHLETE_KEY = /^athlete[ \t]*:/m;
 export function createAthleteLogService(opts: ServiceOptions): AthleteLogService {
   const builtin = opts.builtinGuidelines.map((g) => parseGuidelineFile(g.text, g.path));
   const parsedFiles = new Map<string, { text: string; file: GuidelineFile }>();
-  // One block cache per document (by path), so logs do not evict each other.
-  const caches = new Map<string, BlockCache>();
-  const cacheFor = (key: string): BlockCache => {
-    let c = caches.get(key);
-    if (!c) {
-      c = new BlockCache();
-      caches.set(key, c);
+  // One incremental document per path, so logs do not evict each other; checks of one path take turns.
+  const documents = new Map<string, LogDocument>();
+  const turns = new Map<string, Promise<unknown>>();
+  const inTurn = <T>(key: string, work: (doc: LogDocument) => Promise<T>): Promise<T> => {
+    const before = turns.get(key) ?? Promise.resolve();
+    const mine = before.catch(() => undefined).then(() => {
+      let doc = documents.get(key);
+      if (!doc) {
+        doc = new LogDocument();
+        documents.set(key, doc);
+      }
+      return work(doc);
+    });
+    turns.set(key, mine);
+    const done = (): void => {
+      if (turns.get(key) === mine) {
+        turns.delete(key);
+      }
+    };
+    mine.then(done, done);
+    return mine;
+  };
+  // The same guideline files give the same library object, so findings kept per block stay valid.
+  let lastLibrary: { files: readonly GuidelineFile[]; library: GuidelineLibrary } | undefined;
+  const libraryOf = (files: readonly GuidelineFile[]): GuidelineLibrary => {
+    if (lastLibrary && lastLibrary.files.length === files.length && lastLibrary.files.every((f, i) => f === files[i])) {
+      return lastLibrary.library;
     }
-    return c;
+    lastLibrary = { files, library: new GuidelineLibrary(files) };
+    return lastLibrary.library;
   };
   const matchers = new Map<string, (p: string) => boolean>();
 
@@ -145,7 +167,7 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
         files.push(s.file);
       }
     }
-    return { library: new GuidelineLibrary(files), statuses };
+    return { library: libraryOf(files), statuses };
   }
 
   const service: AthleteLogService = {
@@ -163,19 +185,21 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
       }
       // Parse once; the front matter names the extra guideline files the rules then use.
       const run = <T>(steps: Generator<undefined, T>): T | Promise<T> => (request.pause ? runStepsSliced(steps, request.pause) : runSteps(steps));
-      const log = await run(parseSteps(request.text, { cache: cacheFor(request.path ?? request.relativePath ?? '') }));
-      const { library, statuses } = await gather(request, log.guidelineFiles);
-      const findings = await run(checkSteps(request.text, log, {
-        library, logByPath: byPath, guidelineFiles: statuses,
-        ...(request.options ? { options: request.options } : {}),
-      }));
-      return { log, findings, library };
+      return inTurn(request.path ?? request.relativePath ?? '', async (doc) => {
+        const snap = await run(doc.update(request.text));
+        const { library, statuses } = await gather(request, snap.log.guidelineFiles);
+        const findings = await run(doc.check(snap, {
+          library, logByPath: byPath, guidelineFiles: statuses,
+          ...(request.options ? { options: request.options } : {}),
+        }));
+        return { log: snap.log, findings, library };
+      });
     },
     fix(text, findings) {
       return applyFixes(text, findings);
     },
     forget(path) {
-      caches.delete(path);
+      documents.delete(path);
     },
     parseDosage,
     async library(request) {

@@ -68,6 +68,7 @@ const rule: Rule = {
   description: 'How often the exercise is done does not match its guideline.',
   defaultSeverity: 'warning',
   fixable: true,
+  scope: 'block',
   check(ctx) {
     for (const [line, g] of withGuideline(ctx)) {
       const d = line.dosage;

@@ -15,8 +15,9 @@ const rule: Rule = {
   description: 'A session heading has a date that is not a valid YYYY-MM-DD date.',
   defaultSeverity: 'error',
   fixable: true,
+  scope: 'block',
   check(ctx) {
-    for (const s of ctx.log.sessions) {
+    for (const s of ctx.scope.sessions) {
       if (s.date !== undefined) {
         continue;
       }

@@ -63,6 +63,7 @@ const rule: Rule = {
   description: 'A prescription leaves out a part of the dosage that its guideline sets.',
   defaultSeverity: 'information',
   fixable: true,
+  scope: 'block',
   check(ctx) {
     for (const [line, g] of withGuideline(ctx)) {
       // A dosage with unreadable parts may hold the 'missing' part misspelled: unreadable-dosage speaks first.
@@ -76,7 +77,7 @@ const rule: Rule = {
       const text = formatDosage(add);
       const empty = line.dosage.text.trim() === '';
       const at = line.range.end;
-      const hasColon = ctx.text.slice(line.range.start.offset, line.dosageStart).includes(':');
+      const hasColon = ctx.text.slice(line.range.start.offset, line.dosageRange.start.offset).includes(':');
       const insert = empty ? (hasColon ? text : `: ${text}`) : `, ${text}`;
       ctx.report({
         range: line.range,

@@ -13,12 +13,13 @@ const rule: Rule = {
   description: 'A logged exercise that the program does not prescribe.',
   defaultSeverity: 'information',
   fixable: false,
+  scope: 'block',
   check(ctx) {
     const prescribed = prescriptionsByKey(ctx.log, ctx.library);
     if (prescribed.size === 0) {
       return;
     }
-    for (const s of ctx.log.sessions) {
+    for (const s of ctx.scope.sessions) {
       for (const e of s.entries) {
         if (e.dosage.components.length === 0 || prescribed.has(exerciseKey(ctx.library, e.name))) {
           continue;

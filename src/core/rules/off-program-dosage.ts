@@ -33,6 +33,7 @@ const rule: Rule = {
   description: 'A logged dosage differs from the program\'s prescription.',
   defaultSeverity: 'information',
   fixable: false,
+  scope: 'block',
   check(ctx) {
     const start = dayNumber(ctx.log.started);
     // Each exercise's prescription per phase, and its latest one, looked up once.
@@ -49,7 +50,7 @@ const rule: Rule = {
       }
       byPhase.set(p, m);
     }
-    for (const s of ctx.log.sessions) {
+    for (const s of ctx.scope.sessions) {
       const d = dayNumber(s.date);
       const week = start !== undefined && d !== undefined && d >= start ? Math.floor((d - start) / 7) + 1 : undefined;
       const phase = week !== undefined ? phaseForWeek(ctx.log.phases, week) : undefined;
@@ -66,7 +67,7 @@ const rule: Rule = {
         const first = parts[0] as 'sets';
         const q = e.dosage[first];
         ctx.report({
-          range: q ? ctx.index.range(e.dosageStart + q.start, e.dosageStart + (q.unitEnd ?? q.end)) : e.dosageRange,
+          range: q ? ctx.index.range(e.dosageRange.start.offset + q.start, e.dosageRange.start.offset + (q.unitEnd ?? q.end)) : e.dosageRange,
           message: `Unexpected ${describe(e.dosage, parts)} logged for ${e.name}, expected ${describe(prescribed.dosage, parts)} as prescribed on line ${prescribed.range.start.line}`,
         });
       }

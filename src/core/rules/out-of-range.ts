@@ -23,6 +23,7 @@ export function outOfRangeRule(spec: OutOfRangeSpec): Rule {
     description: spec.description,
     defaultSeverity: 'warning',
     fixable: true,
+    scope: 'block',
     check(ctx) {
       for (const [line, g] of withGuideline(ctx)) {
         const q: Quantity | undefined = line.dosage[spec.field];

@@ -13,9 +13,10 @@ const rule: Rule = {
   description: 'A logged pain score is above the threshold.',
   defaultSeverity: 'warning',
   fixable: false,
+  scope: 'block',
   check(ctx) {
     const limit = ctx.options.painThreshold;
-    for (const s of ctx.log.sessions) {
+    for (const s of ctx.scope.sessions) {
       for (const e of s.entries) {
         const pain = e.dosage.pain;
         if (!pain || pain.max <= limit) {

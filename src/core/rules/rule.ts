@@ -5,7 +5,7 @@
  */
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
-import type { AthleteLog, ExerciseLine, Fix, Quantity, Range, Severity } from '../model.js';
+import type { AthleteLog, ExerciseLine, Fix, Phase, Quantity, Range, Session, Severity } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import type { LineIndex } from '../text.js';
 
@@ -21,6 +21,12 @@ export type GuidelineFileStatus =
   | { readonly path: string; readonly range: Range; readonly file: GuidelineFile }
   | { readonly path: string; readonly range: Range; readonly error: string };
 
+/** The part of the log a rule reports on: the whole log, or (for a `block` rule) one block of it. */
+export interface RuleScope {
+  readonly phases: readonly Phase[];
+  readonly sessions: readonly Session[];
+}
+
 export interface RuleContext {
   readonly text: string;
   readonly index: LineIndex;
@@ -30,6 +36,8 @@ export interface RuleContext {
   /** True when the file is a log because of its name (`athleteLog.files`), not its front matter. */
   readonly logByPath: boolean;
   readonly guidelineFiles: readonly GuidelineFileStatus[];
+  /** What to report on. Every rule iterates this, not `log`; `log` is there to read context from. */
+  readonly scope: RuleScope;
   report(r: Report): void;
 }
 
@@ -40,11 +48,19 @@ export interface Rule {
   readonly defaultSeverity: Severity;
   /** Whether the rule can report a fix. */
   readonly fixable: boolean;
-  check(ctx: RuleContext): void;
+  /**
+   * `block`: what the rule reports on an item of `ctx.scope` depends only on that item, the library, the
+   * options and the program (`log.phases`, `log.started`), and its ranges stay inside the item. Such a
+   * rule runs on the blocks an edit touched, not the whole log (see document.ts). Default `log`: the
+   * rule reads across the log (dates in order, trends) and runs on every check.
+   */
+  readonly scope?: 'block' | 'log';
+  /** Reports through `ctx.report`. A rule with a long loop may be a generator: it yields now and then. */
+  check(ctx: RuleContext): void | Iterable<undefined>;
 }
 
 /** Every exercise line: prescriptions in program order, then logged entries in log order. */
-export function exerciseLines(log: AthleteLog): ExerciseLine[] {
+export function exerciseLines(log: RuleScope): ExerciseLine[] {
   const out: ExerciseLine[] = [];
   for (const p of log.phases) {
     out.push(...p.prescriptions);
@@ -57,7 +73,7 @@ export function exerciseLines(log: AthleteLog): ExerciseLine[] {
 
 /** Lines whose exercise has a guideline, with it. */
 export function* withGuideline(ctx: RuleContext): Generator<[ExerciseLine, Guideline]> {
-  for (const line of exerciseLines(ctx.log)) {
+  for (const line of exerciseLines(ctx.scope)) {
     const g = ctx.library.lookup(line.name);
     if (g) {
       yield [line, g];
@@ -67,7 +83,8 @@ export function* withGuideline(ctx: RuleContext): Generator<[ExerciseLine, Guide
 
 /** The document range of a span of the line's dosage text. */
 export function dosageRange(ctx: RuleContext, line: ExerciseLine, start: number, end: number): Range {
-  return ctx.index.range(line.dosageStart + start, line.dosageStart + end);
+  const at = line.dosageRange.start.offset;
+  return ctx.index.range(at + start, at + end);
 }
 
 export function guidelineLabel(g: Guideline): string {

@@ -17,6 +17,7 @@ const rule: Rule = {
   description: 'The exercise is placed at another time than its guideline says.',
   defaultSeverity: 'warning',
   fixable: true,
+  scope: 'block',
   check(ctx) {
     for (const [line, g] of withGuideline(ctx)) {
       const t = line.dosage.timing;

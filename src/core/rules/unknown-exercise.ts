@@ -24,8 +24,9 @@ const rule: Rule = {
   description: 'No guideline knows the exercise, so its dosage cannot be checked.',
   defaultSeverity: 'information',
   fixable: true,
+  scope: 'block',
   check(ctx) {
-    for (const line of exerciseLines(ctx.log)) {
+    for (const line of exerciseLines(ctx.scope)) {
       if (line.dosage.components.length === 0 || line.name === '' || ctx.library.lookup(line.name)) {
         continue;
       }

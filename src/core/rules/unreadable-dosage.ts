@@ -12,8 +12,9 @@ const rule: Rule = {
   description: 'Part of a dosage cannot be read.',
   defaultSeverity: 'error',
   fixable: false,
+  scope: 'block',
   check(ctx) {
-    for (const line of exerciseLines(ctx.log)) {
+    for (const line of exerciseLines(ctx.scope)) {
       const d = line.dosage;
       if (d.problems.length === 0 || (d.components.length === 0 && !ctx.library.lookup(line.name))) {
         continue;

@@ -1,0 +1,574 @@
+/**
+ * One log kept between checks, so that a check after an edit does the edit's work and little more.
+ *
+ * - The new text is compared with the last one: what is the same at both ends is not looked at again.
+ * - The blocks (blocks.ts) are scanned again from the block before the edit until the scan meets a block
+ *   boundary of the old text after the edit; only those blocks are parsed and assembled. The blocks after
+ *   it keep their fragment of the model and move: their points are relative to an anchor per block
+ *   (text.ts), and the anchors sit in typed arrays, so moving every block is one tight loop.
+ * - A fragment may depend on the sections open before its block; when an edit changes those (a section
+ *   heading), following blocks that read them are parsed again, the others only pass the change on.
+ * - The model's lists (sessions, phases...) are spliced, not rebuilt: counts per block sit in typed arrays.
+ * - `block` rules (rules/rule.ts) run on new blocks only, and keep their findings with the block, anchored
+ *   to it. `log` rules read across the log; they run again only when the small model they read changed:
+ *   the edited blocks read the same apart from positions (`logSignature`) and no line moved. Otherwise
+ *   they run on the whole model, as steps.
+ *
+ * The result is the same as a check from scratch, byte for byte (test/unit/incremental.test.ts checks
+ * that with random edits). A model returned by `update` stays valid until the next update of the same
+ * document, which moves its positions. Callers must not run two updates of one document at once (the
+ * service queues them); an update that finds another one finished meanwhile starts again.
+ */
+import { scanBlocks, type Block } from './blocks.js';
+import { byPosition, isSuppressed, toFinding, type CheckContext } from './check.js';
+import type { GuidelineLibrary } from './guidelines/library.js';
+import type { AthleteLog, Dosage, ExerciseLine, Finding, Point, Range, Section, Severity, TextEdit } from './model.js';
+import { resolveOptions, type ResolvedOptions } from './options.js';
+import { assembleBlock, LIST_KINDS, makeLog, parseMarkdown, rememberIndex, runSteps, sectionsAfter, type Fragment, type ModelLists } from './parse.js';
+import { RULES } from './rules/index.js';
+import type { Report, Rule, RuleContext, RuleScope } from './rules/rule.js';
+import { AnchoredPoint, AnchorTable, LineIndex, PointMaker } from './text.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type ListKind = (typeof LIST_KINDS)[number];
+
+/** A block of the current text with what was worked out from it (its parse tree is not kept). */
+interface BlockState {
+  readonly text: string;
+  readonly kind: Block['kind'];
+  /** The sections open before and after the block. */
+  readonly stackIn: readonly Section[];
+  readonly stackOut: readonly Section[];
+  readonly fragment: Fragment;
+  /** Findings of the `block` rules, anchored to the block, and the key they were found under. */
+  found?: { readonly key: string; readonly findings: readonly Finding[] };
+  /** What `log` rules read from the block, positions aside (worked out when needed). */
+  signature?: string;
+}
+
+/** Where each block's items start in the model's lists, and the blocks' anchors, in block order. */
+interface Layout {
+  readonly ids: Int32Array;
+  readonly prefix: Readonly<Record<ListKind, Int32Array>>;
+}
+
+/** One checked state of the document: its text, line index, model and blocks. */
+export interface Snapshot {
+  readonly text: string;
+  readonly index: LineIndex;
+  readonly log: AthleteLog;
+  readonly generation: number;
+  /** @internal */
+  readonly blocks: readonly BlockState[];
+  /** @internal */
+  readonly layout: Layout;
+}
+
+/** What an update changed: blocks `[head, head + added)` of the new state replaced `[head, tail)` of the old. */
+interface Change {
+  readonly from: number;
+  readonly to: number;
+  readonly head: number;
+  readonly added: number;
+  readonly tail: number;
+  readonly replaced: readonly BlockState[];
+  /** The old text's range the replaced blocks covered, and how far what follows moved. */
+  readonly oldStart: number;
+  readonly oldEnd: number;
+  readonly offset: number;
+  readonly line: number;
+  /** Whether the edit touched a carriage return (line ending style is something `log` rules read). */
+  readonly cr: boolean;
+}
+
+/** Characters compared at a time when looking for the common start and end of two texts. */
+const CHUNK = 4096;
+
+/** How many characters `a` and `b` share at the start. */
+export function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n) {
+    const e = Math.min(n, i + CHUNK);
+    if (a.slice(i, e) !== b.slice(i, e)) {
+      while (a.charCodeAt(i) === b.charCodeAt(i)) {
+        i++;
+      }
+      return i;
+    }
+    i = e;
+  }
+  return n;
+}
+
+/** How many characters `a` and `b` share at the end, at most `limit`. */
+export function commonSuffix(a: string, b: string, limit: number): number {
+  let k = 0;
+  while (k < limit) {
+    const step = Math.min(CHUNK, limit - k);
+    if (a.slice(a.length - k - step, a.length - k) !== b.slice(b.length - k - step, b.length - k)) {
+      while (k < limit && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) {
+        k++;
+      }
+      return k;
+    }
+    k += step;
+  }
+  return limit;
+}
+
+/** The last block that starts at or before `offset` (block starts from the anchors, in block order). */
+function blockAt(table: AnchorTable, ids: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((table.offsets[ids[mid] ?? 0] ?? 0) <= offset) {
+      lo = mid;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}
+
+/** Where the line that starts at `at` ends (its line break, or the end of the text). */
+function lineEnd(text: string, at: number): number {
+  const n = text.indexOf('\n', at);
+  const r = text.indexOf('\r', at);
+  return n < 0 ? (r < 0 ? text.length : r) : r < 0 ? n : Math.min(n, r);
+}
+
+function sameStack(a: readonly Section[], b: readonly Section[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.kind === b[i]?.kind && s.depth === b[i]?.depth && s.title === b[i]?.title);
+}
+
+function plainPoint(p: Point, offset = 0, line = 0): Point {
+  return { line: p.line + line, column: p.column, offset: p.offset + offset };
+}
+
+/** A copy of a finding with its positions made by `point` (anchored, or plain and moved). */
+function remake(f: Finding, point: (p: Point) => Point): Finding {
+  const out: Mutable<Finding> = { ...f, range: { start: point(f.range.start), end: point(f.range.end) } };
+  if (f.fix) {
+    out.fix = { title: f.fix.title, edits: f.fix.edits.map((e): TextEdit => ({ range: { start: point(e.range.start), end: point(e.range.end) }, text: e.text })) };
+  }
+  return out;
+}
+
+/** Every range of a finding in the log (its own and its fix's). */
+function rangesOf(f: Finding): Range[] {
+  return [f.range, ...(f.fix?.edits.map((e) => e.range) ?? [])];
+}
+
+const libraryIds = new WeakMap<GuidelineLibrary, number>();
+let nextLibraryId = 0;
+
+function libraryId(library: GuidelineLibrary): number {
+  let id = libraryIds.get(library);
+  if (id === undefined) {
+    id = nextLibraryId++;
+    libraryIds.set(library, id);
+  }
+  return id;
+}
+
+/** Everything besides a block's own items that `block` rules read: their findings hold while it does. */
+function blockKey(log: AthleteLog, library: GuidelineLibrary, options: ResolvedOptions, rules: readonly Rule[]): string {
+  const program = log.phases.map((p) => [p.name, p.weeks?.min, p.weeks?.max, p.prescriptions.map((x) => [x.name, x.dosage.text, x.range.start.line])]);
+  return JSON.stringify([libraryId(library), options, log.started, program, rules.map((r) => r.id)]);
+}
+
+/** Dosage fields that say where text stands, not what it says. */
+const DOSAGE_POSITIONS = new Set(['text', 'components', 'problems', 'start', 'end', 'unitEnd']);
+
+function dosageSignature(d: Dosage): string {
+  return JSON.stringify(d, (k: string, v: unknown) => (DOSAGE_POSITIONS.has(k) ? undefined : v));
+}
+
+/** Line of a point relative to its block (what stays when the block moves). */
+function relLine(p: Point): number {
+  return p instanceof AnchoredPoint ? p.dLine : p.line;
+}
+
+function lineSignature(x: ExerciseLine): unknown[] {
+  return [x.kind, x.name, x.checked, relLine(x.range.start), dosageSignature(x.dosage)];
+}
+
+/** What `log` rules can read from a block: everything but positions other than lines within it. */
+function logSignature(b: BlockState): string {
+  if (b.signature === undefined) {
+    const f = b.fragment;
+    b.signature = JSON.stringify([
+      b.kind,
+      f.sections.map((s) => [s.kind, s.title, s.depth, relLine(s.headingRange.start)]),
+      f.assessment.map((a) => [a.text, a.checked, relLine(a.range.start)]),
+      f.phases.map((p) => [p.name, p.weeks, p.prescriptions.map(lineSignature)]),
+      f.sessions.map((s) => [s.date, s.dateText, s.suggestion, s.label, relLine(s.headingRange.start), s.entries.map(lineSignature)]),
+      f.frontMatter ? [f.fields, f.frontMatter.data, f.guidelineFiles.map((g) => g.path)] : null,
+    ]);
+  }
+  return b.signature;
+}
+
+interface Plan {
+  readonly text: string;
+  readonly index: LineIndex;
+  readonly head: number;
+  readonly middle: readonly BlockState[];
+  /** Middle blocks kept from the old state (their sections changed, their fragment did not): they move. */
+  readonly restacked: readonly BlockState[];
+  readonly tail: number;
+  readonly offset: number;
+  readonly line: number;
+  readonly oldStart: number;
+  readonly oldEnd: number;
+  readonly cr: boolean;
+}
+
+/** Findings kept between checks. */
+interface Kept {
+  readonly generation: number;
+  readonly key: string;
+  /** `block` rule findings in document order, and where each block's start in that list. */
+  readonly blockFindings: readonly Finding[];
+  readonly prefix: Int32Array;
+  /** `log` rule findings (plain positions), under `logKey`. */
+  readonly logKey: string;
+  readonly logFindings: readonly Finding[] | undefined;
+}
+
+export class LogDocument {
+  #snapshot: Snapshot | undefined;
+  #generation = 0;
+  readonly #anchors = new AnchorTable();
+  /** The last update's change, from the state before it. */
+  #change: Change | undefined;
+  /** Blocks added since their `block` rules last ran. */
+  #unchecked = new Set<BlockState>();
+  #kept: Kept | undefined;
+  #key = '';
+
+  /** Brings the document to `text`, as steps (it yields between blocks), and returns its new state. */
+  *update(text: string): Generator<undefined, Snapshot> {
+    for (;;) {
+      const base = this.#snapshot;
+      if (base?.text === text) {
+        return base;
+      }
+      const generation = this.#generation;
+      const plan = yield* this.#plan(base, text);
+      // Another update finished while this one paused: start again from its state.
+      if (generation === this.#generation) {
+        return this.#commit(base, plan);
+      }
+    }
+  }
+
+  *#plan(base: Snapshot | undefined, text: string): Generator<undefined, Plan> {
+    const old = base?.blocks ?? [];
+    const ids = base?.layout.ids ?? new Int32Array(0);
+    const anchors = this.#anchors;
+    const startOf = (k: number): number => anchors.offsets[ids[k] ?? 0] ?? 0;
+    let head = 0;
+    let offset = 0;
+    let line = 0;
+    let p = 0;
+    let oldEnd = 0;
+    let newEnd = text.length;
+    let index: LineIndex;
+    if (base && old.length > 0) {
+      p = commonPrefix(base.text, text);
+      const s = commonSuffix(base.text, text, Math.min(base.text.length, text.length) - p);
+      oldEnd = base.text.length - s;
+      newEnd = text.length - s;
+      offset = newEnd - oldEnd;
+      index = base.index.withEdit(text, p, oldEnd, newEnd);
+      line = index.lineCount - base.index.lineCount;
+      head = blockAt(anchors, ids, p);
+      if (head > 0 && p <= lineEnd(base.text, startOf(head))) {
+        head--; // an edit to a block's heading line can join the block to the one before
+      }
+      // A `---` first line without front matter may become front matter by an edit anywhere below.
+      if (old[0]?.kind !== 'front-matter' && /^\uFEFF?---[ \t]*(?:\r|\n|$)/.test(text)) {
+        head = 0;
+      }
+    } else {
+      index = new LineIndex(text);
+      yield;
+    }
+    // Scan from the block before the edit until a boundary the old text had after it.
+    let tail = old.length;
+    const stop = (at: number): boolean => {
+      if (at < newEnd) {
+        return false;
+      }
+      const k = blockAt(anchors, ids, at - offset);
+      if (k > head && startOf(k) === at - offset) {
+        tail = k;
+        return true;
+      }
+      return false;
+    };
+    const first = old[head];
+    const scanned = first ? yield* scanBlocks(text, startOf(head), anchors.lines[ids[head] ?? 0] ?? 1, stop) : yield* scanBlocks(text);
+    const middle: BlockState[] = [];
+    const restacked: BlockState[] = [];
+    let stack: readonly Section[] = old[head - 1]?.stackOut ?? [];
+    const assemble = (b: Block): BlockState => {
+      const fragment = assembleBlock(text, index, b, parseMarkdown(b.text, b.kind === 'front-matter'), stack, anchors.add(b.start, b.line));
+      const state: BlockState = { text: b.text, kind: b.kind, stackIn: stack, stackOut: sectionsAfter(stack, fragment), fragment };
+      stack = state.stackOut;
+      return state;
+    };
+    for (const b of scanned.blocks) {
+      middle.push(assemble(b));
+      yield;
+    }
+    // Blocks after the edit whose open sections changed: a fragment that did not read them only needs
+    // its sections worked out again; one that did is parsed and assembled again where it now stands.
+    for (; tail < old.length; tail++) {
+      const b = old[tail];
+      if (!b || sameStack(b.stackIn, stack)) {
+        break;
+      }
+      if (b.fragment.usesStack) {
+        const at = startOf(tail);
+        middle.push(assemble({ start: at + offset, line: (anchors.lines[ids[tail] ?? 0] ?? 0) + line, text: b.text, kind: b.kind }));
+        yield;
+      } else {
+        const again: BlockState = { ...b, stackIn: stack, stackOut: sectionsAfter(stack, b.fragment) };
+        stack = again.stackOut;
+        middle.push(again);
+        restacked.push(again);
+      }
+    }
+    // A carriage return in or just before the edit can make or break a CRLF pair.
+    const cr = base !== undefined && (base.text.slice(p, oldEnd).includes('\r') || text.slice(p, newEnd).includes('\r') || base.text.charCodeAt(p - 1) === 13);
+    return { text, index, head, middle, restacked, tail, offset, line, oldStart: first ? startOf(head) : 0, oldEnd: base ? (tail < old.length ? startOf(tail) : base.text.length) : 0, cr };
+  }
+
+  #commit(base: Snapshot | undefined, plan: Plan): Snapshot {
+    const old = base?.blocks ?? [];
+    const oldIds = base?.layout.ids ?? new Int32Array(0);
+    const { head, middle, tail } = plan;
+    const rest = old.length - tail;
+    const count = head + middle.length + rest;
+    // Anchors: the blocks after the edit (and restacked ones) move.
+    const ids = new Int32Array(count);
+    ids.set(oldIds.subarray(0, head));
+    middle.forEach((b, i) => {
+      ids[head + i] = b.fragment.anchor.id;
+    });
+    ids.set(oldIds.subarray(tail), head + middle.length);
+    if (plan.offset !== 0 || plan.line !== 0) {
+      this.#anchors.shift(oldIds.subarray(tail), plan.offset, plan.line);
+      this.#anchors.shift(Int32Array.from(plan.restacked, (b) => b.fragment.anchor.id), plan.offset, plan.line);
+    }
+    // The model's lists: kept head, the middle blocks' items, kept tail.
+    const prefix = {} as Record<ListKind, Int32Array>;
+    const lists = {} as Record<ListKind, unknown[]>;
+    for (const kind of LIST_KINDS) {
+      const before = base?.layout.prefix[kind] ?? new Int32Array(1);
+      const oldList = (base?.log[kind] ?? []) as unknown[];
+      const pre = new Int32Array(count + 1);
+      pre.set(before.subarray(0, head + 1));
+      const items = oldList.slice(0, before[head] ?? 0);
+      let n = items.length;
+      for (let i = 0; i < middle.length; i++) {
+        const own = middle[i]?.fragment[kind] ?? [];
+        for (const x of own) {
+          items.push(x);
+        }
+        n += own.length;
+        pre[head + i + 1] = n;
+      }
+      const from = before[tail] ?? 0;
+      for (let i = 1; i <= rest; i++) {
+        pre[head + middle.length + i] = (before[tail + i] ?? 0) - from + n;
+      }
+      prefix[kind] = pre;
+      lists[kind] = from < oldList.length ? items.concat(oldList.slice(from)) : items;
+    }
+    const blocks = old.slice(0, head).concat(middle, old.slice(tail));
+    for (let k = head; k < tail; k++) {
+      const b = old[k];
+      if (b) {
+        this.#unchecked.delete(b);
+      }
+    }
+    for (const b of middle) {
+      this.#unchecked.add(b);
+    }
+    const log = makeLog(blocks[0]?.fragment, lists as unknown as ModelLists, plan.index.point(plan.text.length));
+    rememberIndex(log, plan.index);
+    this.#change = base ? {
+      from: base.generation, to: this.#generation + 1, head, added: middle.length, tail, replaced: old.slice(head, tail),
+      oldStart: plan.oldStart, oldEnd: plan.oldEnd, offset: plan.offset, line: plan.line, cr: plan.cr,
+    } : undefined;
+    this.#generation++;
+    this.#snapshot = { text: plan.text, index: plan.index, log, generation: this.#generation, blocks, layout: { ids, prefix } };
+    return this.#snapshot;
+  }
+
+  /**
+   * Runs the rules on a state from `update`, as steps. `block` rules run on blocks whose findings are
+   * missing or were found under another key; `log` rules run when what they read changed.
+   */
+  *check(snap: Snapshot, ctx: CheckContext): Generator<undefined, Finding[]> {
+    const options = resolveOptions(ctx.options);
+    const severity = (rule: Rule): Severity | 'off' => options.rules[rule.id] ?? rule.defaultSeverity;
+    const active = (ctx.rules ?? RULES).filter((r) => severity(r) !== 'off');
+    const blockRules = active.filter((r) => r.scope === 'block');
+    const logRules = active.filter((r) => r.scope !== 'block');
+    const base = {
+      text: snap.text, index: snap.index, log: snap.log, library: ctx.library, options,
+      logByPath: ctx.logByPath ?? false, guidelineFiles: ctx.guidelineFiles ?? [],
+    };
+    function* run(rules: readonly Rule[], scope: RuleScope, out: Finding[]): Generator<undefined> {
+      for (const rule of rules) {
+        const level = severity(rule) as Severity;
+        const rc: RuleContext = { ...base, scope, report: (r: Report) => out.push(toFinding(rule, level, r)) };
+        const steps = rule.check(rc);
+        if (steps) {
+          yield* steps;
+        }
+      }
+    }
+    let key = blockKey(snap.log, ctx.library, options, blockRules);
+    // The same key as last time, as the same string: comparing it per block is then instant.
+    if (key === this.#key) {
+      key = this.#key;
+    }
+    const rekeyed = key !== this.#key;
+    this.#key = key;
+    if (rekeyed) {
+      for (const b of snap.blocks) {
+        this.#unchecked.add(b);
+      }
+    }
+    for (const b of [...this.#unchecked]) {
+      this.#unchecked.delete(b);
+      if (b.found?.key === key) {
+        continue;
+      }
+      const found: Finding[] = [];
+      runSteps(run(blockRules, b.fragment, found));
+      const maker = new PointMaker(snap.index, b.fragment.anchor);
+      b.found = { key, findings: found.sort(byPosition).map((f) => remake(f, (p) => maker.from(p))) };
+      yield;
+    }
+    const kept = this.#kept;
+    const change = this.#change;
+    const follows = kept !== undefined && change !== undefined && kept.generation === change.from && snap.generation === change.to;
+    // `block` findings: spliced from the last check's when this state follows it, else gathered.
+    let blockFindings: Finding[];
+    let prefix: Int32Array;
+    if (kept && kept.generation === snap.generation && kept.key === key) {
+      blockFindings = kept.blockFindings as Finding[];
+      prefix = kept.prefix;
+    } else if (follows && kept.key === key && !rekeyed) {
+      const { head, added, tail } = change;
+      const rest = snap.blocks.length - head - added;
+      blockFindings = kept.blockFindings.slice(0, kept.prefix[head] ?? 0);
+      prefix = new Int32Array(snap.blocks.length + 1);
+      prefix.set(kept.prefix.subarray(0, head + 1));
+      for (let i = head; i < head + added; i++) {
+        for (const f of snap.blocks[i]?.found?.findings ?? []) {
+          blockFindings.push(f);
+        }
+        prefix[i + 1] = blockFindings.length;
+      }
+      const from = kept.prefix[tail] ?? 0;
+      const n = blockFindings.length;
+      for (let i = 1; i <= rest; i++) {
+        prefix[head + added + i] = (kept.prefix[tail + i] ?? 0) - from + n;
+      }
+      blockFindings = blockFindings.concat(kept.blockFindings.slice(from));
+    } else {
+      blockFindings = [];
+      prefix = new Int32Array(snap.blocks.length + 1);
+      snap.blocks.forEach((b, i) => {
+        for (const f of b.found?.findings ?? []) {
+          blockFindings.push(f);
+        }
+        prefix[i + 1] = blockFindings.length;
+      });
+    }
+    // `log` findings: kept when the edit left what they read alone, else found again.
+    const logKey = `${key}\u0000${JSON.stringify([base.logByPath, base.guidelineFiles.map((g) => [g.path, 'error' in g ? g.error : '']), logRules.map((r) => r.id)])}`;
+    let logFindings: readonly Finding[] | undefined;
+    if (kept?.logFindings && kept.logKey === logKey) {
+      if (kept.generation === snap.generation) {
+        logFindings = kept.logFindings;
+      } else if (follows) {
+        logFindings = moveLogFindings(kept.logFindings, change, snap);
+      }
+    }
+    if (!logFindings) {
+      const found: Finding[] = [];
+      yield* run(logRules, snap.log, found);
+      logFindings = found.map((f) => remake(f, (p) => plainPoint(p))).sort(byPosition);
+    }
+    this.#kept = { generation: snap.generation, key, blockFindings, prefix, logKey, logFindings };
+    return finish(blockFindings, logFindings, snap.log);
+  }
+}
+
+/**
+ * The last check's `log` findings for the new state, or undefined when they must be found again: the
+ * edited blocks must read the same to `log` rules, no line may have moved, and no finding may lie in them.
+ */
+function moveLogFindings(findings: readonly Finding[], change: Change, snap: Snapshot): Finding[] | undefined {
+  if (change.line !== 0 || change.cr) {
+    return undefined;
+  }
+  const added = snap.blocks.slice(change.head, change.head + change.added);
+  if (added.map(logSignature).join('\u0000') !== change.replaced.map(logSignature).join('\u0000')) {
+    return undefined;
+  }
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const ranges = rangesOf(f);
+    if (ranges.some((r) => r.end.offset >= change.oldStart && r.start.offset <= change.oldEnd)) {
+      return undefined;
+    }
+    out.push(ranges.every((r) => r.start.offset < change.oldStart) ? f : remake(f, (p) => plainPoint(p, p.offset > change.oldEnd ? change.offset : 0)));
+  }
+  return out;
+}
+
+/** Both kinds of findings in position order, without suppressed ones. */
+function finish(blockFindings: readonly Finding[], logFindings: readonly Finding[], log: AthleteLog): Finding[] {
+  const all: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < blockFindings.length || j < logFindings.length) {
+    const a = blockFindings[i];
+    const b = logFindings[j];
+    if (a && (!b || byPosition(a, b) <= 0)) {
+      all.push(a);
+      i++;
+    } else if (b) {
+      all.push(b);
+      j++;
+    }
+  }
+  if (log.suppressions.length === 0) {
+    return all;
+  }
+  const suppressions = [...log.suppressions].sort((a, b) => a.line - b.line);
+  return all.filter((f) => !isSuppressed(suppressions, f.ruleId, f.range.start.line));
+}
+
+/** Reads an athlete log (block by block, nothing kept). Never throws on any input. */
+export function parseLog(text: string): AthleteLog {
+  return runSteps(new LogDocument().update(text)).log;
+}
+
+/** Parses and checks a log in one go. Pure: everything it needs is passed in. */
+export function checkText(text: string, ctx: CheckContext, document = new LogDocument()): { log: AthleteLog; findings: Finding[] } {
+  const snap = runSteps(document.update(text));
+  return { log: snap.log, findings: runSteps(document.check(snap, ctx)) };
+}
+
