@@ -5,6 +5,7 @@ import { resolveOptions, type CheckOptions } from './options.js';
 import { lineIndexOf, runSteps } from './parse.js';
 import { RULES } from './rules/index.js';
 import type { GuidelineFileStatus, Report, Rule } from './rules/rule.js';
+import { Timeline } from './timeline.js';
 
 export interface CheckContext {
   readonly library: GuidelineLibrary;
@@ -63,6 +64,7 @@ export function* checkSteps(text: string, log: AthleteLog, ctx: CheckContext, in
   const options = resolveOptions(ctx.options);
   const findings: Finding[] = [];
   const suppressions = [...log.suppressions].sort((a, b) => a.line - b.line);
+  let timeline: Timeline | undefined;
   for (const rule of ctx.rules ?? RULES) {
     const configured = options.rules[rule.id];
     if (configured === 'off') {
@@ -74,6 +76,7 @@ export function* checkSteps(text: string, log: AthleteLog, ctx: CheckContext, in
       logByPath: ctx.logByPath ?? false,
       guidelineFiles: ctx.guidelineFiles ?? [],
       scope: log,
+      timeline: () => (timeline ??= Timeline.of(log, ctx.library)),
       report(r) {
         if (!isSuppressed(suppressions, rule.id, r.range.start.line)) {
           findings.push(toFinding(rule, severity, r));

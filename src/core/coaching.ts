@@ -91,24 +91,39 @@ export function readiness(h: ExerciseHistory, g: Guideline | undefined, options:
 
 export type PainTrend = 'rising' | 'falling' | 'steady' | 'unknown';
 
-/** Mean pain per week (weeks counted from the first scored session). */
-export function weeklyPain(h: ExerciseHistory): { week: number; mean: number }[] {
-  const scored = h.points.filter((p) => p.pain !== undefined);
-  const first = dayNumber(scored[0]?.date);
+/**
+ * Mean pain per week of scored sessions in date order, weeks counted from the first of them (or from
+ * `first`, the day of the first scored session, when `scored` is only the last part of them).
+ */
+export function weeklyMeans(scored: readonly { day: number | undefined; pain: number }[], first = scored[0]?.day): { week: number; mean: number }[] {
   if (first === undefined) {
     return [];
   }
   const byWeek = new Map<number, number[]>();
   for (const p of scored) {
-    const w = Math.floor(((dayNumber(p.date) ?? first) - first) / 7) + 1;
-    byWeek.set(w, [...(byWeek.get(w) ?? []), p.pain ?? 0]);
+    const w = Math.floor(((p.day ?? first) - first) / 7) + 1;
+    let v = byWeek.get(w);
+    if (!v) {
+      v = [];
+      byWeek.set(w, v);
+    }
+    v.push(p.pain);
   }
   return [...byWeek.entries()].sort((a, b) => a[0] - b[0]).map(([week, v]) => ({ week, mean: v.reduce((s, x) => s + x, 0) / v.length }));
 }
 
+/** Mean pain per week (weeks counted from the first scored session). */
+export function weeklyPain(h: ExerciseHistory): { week: number; mean: number }[] {
+  return weeklyMeans(h.points.filter((p) => p.pain !== undefined).map((p) => ({ day: dayNumber(p.date), pain: p.pain ?? 0 })));
+}
+
 /** Rising when weekly mean pain went up two weeks running (the pain-monitoring model: it should settle). */
 export function painTrend(h: ExerciseHistory): PainTrend {
-  const weeks = weeklyPain(h);
+  return trendOf(weeklyPain(h));
+}
+
+/** The trend of weekly means. */
+export function trendOf(weeks: readonly { mean: number }[]): PainTrend {
   if (weeks.length < 2) {
     return 'unknown';
   }

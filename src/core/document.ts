@@ -28,6 +28,7 @@ import { assembleBlock, LIST_KINDS, makeLog, parseMarkdown, rememberIndex, runSt
 import { RULES } from './rules/index.js';
 import type { Report, Rule, RuleContext, RuleScope } from './rules/rule.js';
 import { AnchoredPoint, AnchorTable, LineIndex, PointMaker } from './text.js';
+import { ExerciseIds, joinParts, slicePart, Timeline, timelinePart, type TimelinePart } from './timeline.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type ListKind = (typeof LIST_KINDS)[number];
@@ -44,6 +45,8 @@ interface BlockState {
   found?: { readonly key: string; readonly findings: readonly Finding[] };
   /** What `log` rules read from the block, positions aside (worked out when needed). */
   signature?: string;
+  /** The block's sessions in the timeline's terms, made with the `block` findings. */
+  part?: TimelinePart;
 }
 
 /** Where each block's items start in the model's lists, and the blocks' anchors, in block order. */
@@ -236,6 +239,17 @@ interface Kept {
   /** `log` rule findings (plain positions), under `logKey`. */
   readonly logKey: string;
   readonly logFindings: readonly Finding[] | undefined;
+  /** The timeline, and where each block's sessions and entries start in it. */
+  readonly timeline: Timeline;
+  readonly sessionPrefix: Int32Array;
+  readonly entryPrefix: Int32Array;
+}
+
+const EMPTY_PART = joinParts([]);
+
+/** `block` rules read no timeline. */
+function noTimeline(): Timeline {
+  throw new Error('a block rule read the timeline');
 }
 
 export class LogDocument {
@@ -248,6 +262,7 @@ export class LogDocument {
   #unchecked = new Set<BlockState>();
   #kept: Kept | undefined;
   #key = '';
+  #ids = new ExerciseIds(undefined);
 
   /** Brings the document to `text`, as steps (it yields between blocks), and returns its new state. */
   *update(text: string): Generator<undefined, Snapshot> {
@@ -425,10 +440,10 @@ export class LogDocument {
       text: snap.text, index: snap.index, log: snap.log, library: ctx.library, options,
       logByPath: ctx.logByPath ?? false, guidelineFiles: ctx.guidelineFiles ?? [],
     };
-    function* run(rules: readonly Rule[], scope: RuleScope, out: Finding[]): Generator<undefined> {
+    function* run(rules: readonly Rule[], scope: RuleScope, out: Finding[], timeline = noTimeline): Generator<undefined> {
       for (const rule of rules) {
         const level = severity(rule) as Severity;
-        const rc: RuleContext = { ...base, scope, report: (r: Report) => out.push(toFinding(rule, level, r)) };
+        const rc: RuleContext = { ...base, scope, timeline, report: (r: Report) => out.push(toFinding(rule, level, r)) };
         const steps = rule.check(rc);
         if (steps) {
           yield* steps;
@@ -440,6 +455,10 @@ export class LogDocument {
     if (key === this.#key) {
       key = this.#key;
     }
+    if (this.#ids.library !== ctx.library) {
+      this.#ids = new ExerciseIds(ctx.library);
+    }
+    const ids = this.#ids;
     const rekeyed = key !== this.#key;
     this.#key = key;
     if (rekeyed) {
@@ -454,6 +473,7 @@ export class LogDocument {
       }
       const found: Finding[] = [];
       runSteps(run(blockRules, b.fragment, found));
+      b.part = timelinePart(b.fragment.sessions, ids);
       const maker = new PointMaker(snap.index, b.fragment.anchor);
       b.found = { key, findings: found.sort(byPosition).map((f) => remake(f, (p) => maker.from(p))) };
       yield;
@@ -495,6 +515,47 @@ export class LogDocument {
         prefix[i + 1] = blockFindings.length;
       });
     }
+    // The timeline `log` rules read: spliced like the findings, else joined from every block's part.
+    let timeline: Timeline;
+    let entryPrefix: Int32Array;
+    const sessionPrefix = snap.layout.prefix.sessions;
+    if (kept && kept.generation === snap.generation && kept.key === key) {
+      timeline = kept.timeline;
+      entryPrefix = kept.entryPrefix;
+    } else {
+      const parts: TimelinePart[] = [];
+      entryPrefix = new Int32Array(snap.blocks.length + 1);
+      let e = 0;
+      const add = (i: number): void => {
+        const part = snap.blocks[i]?.part ?? EMPTY_PART;
+        parts.push(part);
+        e += part.exercises.length;
+        entryPrefix[i + 1] = e;
+      };
+      if (follows && kept.key === key && !rekeyed) {
+        const { head, added, tail } = change;
+        const sp = kept.sessionPrefix;
+        const ep = kept.entryPrefix;
+        const last = sp.length - 1;
+        const old = kept.timeline.part;
+        parts.push(slicePart(old, 0, sp[head] ?? 0, 0, ep[head] ?? 0));
+        entryPrefix.set(ep.subarray(0, head + 1));
+        e = ep[head] ?? 0;
+        for (let i = head; i < head + added; i++) {
+          add(i);
+        }
+        parts.push(slicePart(old, sp[tail] ?? 0, sp[last] ?? 0, ep[tail] ?? 0, ep[last] ?? 0));
+        const from = ep[tail] ?? 0;
+        for (let i = 1; i <= snap.blocks.length - head - added; i++) {
+          entryPrefix[head + added + i] = (ep[tail + i] ?? 0) - from + e;
+        }
+      } else {
+        for (let i = 0; i < snap.blocks.length; i++) {
+          add(i);
+        }
+      }
+      timeline = new Timeline(snap.log.sessions, joinParts(parts), ids);
+    }
     // `log` findings: kept when the edit left what they read alone, else found again.
     const logKey = `${key}\u0000${JSON.stringify([base.logByPath, base.guidelineFiles.map((g) => [g.path, 'error' in g ? g.error : '']), logRules.map((r) => r.id)])}`;
     let logFindings: readonly Finding[] | undefined;
@@ -507,10 +568,10 @@ export class LogDocument {
     }
     if (!logFindings) {
       const found: Finding[] = [];
-      yield* run(logRules, snap.log, found);
+      yield* run(logRules, snap.log, found, () => timeline);
       logFindings = found.map((f) => remake(f, (p) => plainPoint(p))).sort(byPosition);
     }
-    this.#kept = { generation: snap.generation, key, blockFindings, prefix, logKey, logFindings };
+    this.#kept = { generation: snap.generation, key, blockFindings, prefix, logKey, logFindings, timeline, sessionPrefix, entryPrefix };
     return finish(blockFindings, logFindings, snap.log);
   }
 }

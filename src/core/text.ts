@@ -12,10 +12,10 @@ function startsBetween(text: string, from: number, to: number, out: number[]): v
 
 /** Maps offsets to 1-based line/column points in one text. Built once per text; lookups are O(log n). */
 export class LineIndex {
-  readonly #starts: number[];
+  readonly #starts: Int32Array;
   readonly #length: number;
 
-  constructor(text: string, starts?: number[]) {
+  constructor(text: string, starts?: Int32Array) {
     if (starts) {
       this.#starts = starts;
     } else {
@@ -27,7 +27,7 @@ export class LineIndex {
           all.push(i + 1);
         }
       }
-      this.#starts = all;
+      this.#starts = Int32Array.from(all);
     }
     this.#length = text.length;
   }
@@ -40,25 +40,35 @@ export class LineIndex {
   withEdit(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
     const delta = newEnd - oldEnd;
     const old = this.#starts;
-    // A line start depends on the character before it and the one at it, so starts up to `start` and
-    // from `oldEnd + 1` on are untouched by the edit.
-    let lo = 0;
-    while (lo < old.length && (old[lo] ?? 0) < start) {
-      lo++;
-    }
-    let hi = lo;
-    while (hi < old.length && (old[hi] ?? 0) <= oldEnd) {
-      hi++;
-    }
-    const starts = old.slice(0, lo);
-    if (starts.length === 0) {
-      starts.push(0);
-    }
-    startsBetween(text, Math.max(start, 1), newEnd, starts);
+    // A line start depends on the character before it and the one at it, so starts before `start` and
+    // after `oldEnd` are untouched by the edit (the latter move by `delta`).
+    const lo = this.#firstAtOrAfter(start);
+    const hi = this.#firstAtOrAfter(oldEnd + 1);
+    const between = lo === 0 ? [0] : [];
+    startsBetween(text, Math.max(start, 1), newEnd, between);
+    const starts = new Int32Array(lo + between.length + old.length - hi);
+    starts.set(old.subarray(0, lo));
+    starts.set(between, lo);
+    const at = lo + between.length;
     for (let k = hi; k < old.length; k++) {
-      starts.push((old[k] ?? 0) + delta);
+      starts[at + k - hi] = (old[k] ?? 0) + delta;
     }
     return new LineIndex(text, starts);
+  }
+
+  /** The index of the first line start at or after `offset`. */
+  #firstAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.#starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.#starts[mid] ?? 0) < offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   get lineCount(): number {

@@ -10,7 +10,8 @@
  */
 import { currentPhase, exerciseKey, lastCompleteWeek, minPerWeek } from '../coaching.js';
 import { formatFrequency } from '../dosage/format.js';
-import { dayNumber, isoDate } from '../history.js';
+import { isoDate } from '../history.js';
+import { NO_DAY } from '../timeline.js';
 import type { Rule } from './rule.js';
 
 const rule: Rule = {
@@ -21,20 +22,33 @@ const rule: Rule = {
   check(ctx) {
     const week = lastCompleteWeek(ctx.log, ctx.options.today);
     const phase = currentPhase(ctx.log, ctx.options.today);
-    if (!week || !phase || !ctx.log.sessions.some((s) => s.date !== undefined)) {
+    const t = ctx.timeline();
+    if (!week || !phase || !t.hasDates) {
       return;
     }
+    const { dates, days, exercises } = t.part;
     for (const p of phase.prescriptions) {
       const expected = minPerWeek(p.dosage);
       if (expected === undefined) {
         continue;
       }
       const key = exerciseKey(ctx.library, p.name);
-      const days = new Set(ctx.log.sessions.filter((s) => {
-        const d = dayNumber(s.date);
-        return d !== undefined && d >= week.from && d <= week.to && s.entries.some((e) => exerciseKey(ctx.library, e.name) === key);
-      }).map((s) => s.date));
-      const logged = days.size;
+      const id = key === '' ? -1 : t.ids.ofKey(key);
+      // Distinct days in the week with an entry of the exercise.
+      const seen = new Set<number>();
+      for (let s = 0; s < days.length && id !== undefined; s++) {
+        const d = days[s] ?? NO_DAY;
+        if (d === NO_DAY || d < week.from || d > week.to) {
+          continue;
+        }
+        for (let e = t.entryStart[s] ?? 0; e < (t.entryStart[s + 1] ?? 0); e++) {
+          if (exercises[e] === id) {
+            seen.add(dates[s] ?? 0);
+            break;
+          }
+        }
+      }
+      const logged = seen.size;
       if (logged >= expected) {
         continue;
       }

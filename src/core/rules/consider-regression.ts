@@ -9,8 +9,7 @@
  *
  * Source: Silbernagel et al. 2007 (pain monitoring); regressions from the guideline files.
  */
-import { painTrend, twoHighInARow, weeklyPain } from '../coaching.js';
-import { exerciseHistory } from '../history.js';
+import { trendOf, weeklyMeans } from '../coaching.js';
 import { guidelineLabel, type Rule } from './rule.js';
 
 const rule: Rule = {
@@ -19,26 +18,45 @@ const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   check(ctx) {
-    for (const h of exerciseHistory(ctx.log, ctx.library)) {
-      const high = twoHighInARow(h, ctx.options.painThreshold);
-      const rising = painTrend(h) === 'rising';
-      if (high.length === 0 && !rising) {
+    const t = ctx.timeline();
+    const { days, pains } = t.part;
+    const threshold = ctx.options.painThreshold;
+    const dayOf = (e: number): number => days[t.entrySession[e] ?? 0] ?? 0;
+    for (const track of t.tracks()) {
+      const scored: number[] = [];
+      for (const e of track.entries) {
+        if (!Number.isNaN(pains[e] ?? Number.NaN)) {
+          scored.push(e);
+        }
+      }
+      const lastTwo = scored.slice(-2);
+      const high = lastTwo.length === 2 && lastTwo.every((e) => (pains[e] ?? 0) > threshold) ? lastTwo : [];
+      // The trend reads the last three weeks only: take the scored sessions from the third-last week on.
+      const first = scored.length > 0 ? dayOf(scored[0] ?? 0) : undefined;
+      let from = scored.length;
+      for (let distinct = 0, week = Number.NaN; from > 0; from--) {
+        const w = Math.floor((dayOf(scored[from - 1] ?? 0) - (first ?? 0)) / 7);
+        if (w !== week) {
+          if (++distinct > 3) {
+            break;
+          }
+          week = w;
+        }
+      }
+      const weeks = weeklyMeans(scored.slice(from).map((e) => ({ day: dayOf(e), pain: pains[e] ?? 0 })), first);
+      const rising = trendOf(weeks) === 'rising';
+      const entry = t.entry(track.entries[track.entries.length - 1] ?? 0);
+      if ((high.length === 0 && !rising) || !entry) {
         continue;
       }
-      const last = h.points[h.points.length - 1];
-      if (!last) {
-        continue;
-      }
-      const g = ctx.library.lookup(h.name);
+      const g = ctx.library.lookup(track.name);
       const why = high.length > 0
-        ? `pain above ${ctx.options.painThreshold}/10 in two sessions in a row (${high.map((p) => `${p.date} ${p.pain}/10`).join(', ')})`
-        : `pain rising week over week (weekly means ${weeklyPain(h).slice(-3).map((w) => w.mean.toFixed(1)).join(', ')})`;
+        ? `pain above ${threshold}/10 in two sessions in a row (${high.map((e) => `${t.sessionOf(e)?.date ?? ''} ${pains[e] ?? 0}/10`).join(', ')})`
+        : `pain rising week over week (weekly means ${weeks.slice(-3).map((w) => w.mean.toFixed(1)).join(', ')})`;
       const step = g?.regression[0] ? `step back to ${g.regression[0]}` : 'lower the dosage';
-      const lineStart = ctx.index.lineStart(last.line);
-      const entry = ctx.log.sessions.flatMap((s) => s.entries).find((e) => e.range.start.line === last.line);
       ctx.report({
-        range: entry?.range ?? ctx.index.range(lineStart, lineStart),
-        message: `Consider a regression for ${h.name}: ${why}; ${step} (pain-monitoring model, Silbernagel et al. 2007${g ? `; ${guidelineLabel(g)}` : ''})`,
+        range: entry.range,
+        message: `Consider a regression for ${track.name}: ${why}; ${step} (pain-monitoring model, Silbernagel et al. 2007${g ? `; ${guidelineLabel(g)}` : ''})`,
         ...(g ? { guideline: g } : {}),
       });
     }

@@ -5,6 +5,7 @@
  * Rationale: a session filed in the wrong place is easy to miss when reading the log, and it hides a gap
  * or a pain trend. Sessions on the same day are in order.
  */
+import { NO_DAY } from '../timeline.js';
 import type { Rule } from './rule.js';
 
 const rule: Rule = {
@@ -13,29 +14,43 @@ const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   check(ctx) {
-    const dated = ctx.log.sessions.filter((s): s is typeof s & { date: string } => s.date !== undefined);
+    const t = ctx.timeline();
+    const dates = t.part.dates;
     let up = 0;
     let down = 0;
-    for (let i = 1; i < dated.length; i++) {
-      const a = dated[i - 1]?.date ?? '';
-      const b = dated[i]?.date ?? '';
-      if (b > a) {
-        up++;
-      } else if (b < a) {
-        down++;
-      }
-    }
-    const ascending = up >= down;
-    let edge: string | undefined;
-    for (const s of dated) {
-      if (edge !== undefined && (ascending ? s.date < edge : s.date > edge)) {
-        ctx.report({
-          range: s.dateRange,
-          message: `Unexpected date ${s.date} after ${edge}, expected sessions ${ascending ? 'oldest' : 'newest'} first`,
-        });
+    let prev = NO_DAY;
+    for (const d of dates) {
+      if (d === NO_DAY) {
         continue;
       }
-      edge = s.date;
+      if (prev !== NO_DAY) {
+        if (d > prev) {
+          up++;
+        } else if (d < prev) {
+          down++;
+        }
+      }
+      prev = d;
+    }
+    const ascending = up >= down;
+    let edge = -1;
+    for (let i = 0; i < dates.length; i++) {
+      const d = dates[i] ?? NO_DAY;
+      if (d === NO_DAY) {
+        continue;
+      }
+      const at = dates[edge] ?? NO_DAY;
+      if (edge >= 0 && (ascending ? d < at : d > at)) {
+        const s = t.sessions[i];
+        if (s) {
+          ctx.report({
+            range: s.dateRange,
+            message: `Unexpected date ${s.date ?? ''} after ${t.sessions[edge]?.date ?? ''}, expected sessions ${ascending ? 'oldest' : 'newest'} first`,
+          });
+        }
+        continue;
+      }
+      edge = i;
     }
   },
 };

@@ -5,6 +5,7 @@
  * Rationale: a repeated heading is usually a copy-paste slip; it double-counts adherence and splits one
  * day's notes in two.
  */
+import { NO_DAY } from '../timeline.js';
 import type { Rule } from './rule.js';
 
 const rule: Rule = {
@@ -13,21 +14,32 @@ const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   check(ctx) {
-    const seen = new Map<string, number>();
-    for (const s of ctx.log.sessions) {
-      if (s.date === undefined) {
+    const t = ctx.timeline();
+    const { dates, labels } = t.part;
+    // Sessions by a hash of date and label; only sessions that share one are read and compared.
+    const seen = new Map<number, number[]>();
+    for (let i = 0; i < dates.length; i++) {
+      const d = dates[i] ?? NO_DAY;
+      if (d === NO_DAY) {
         continue;
       }
-      const key = `${s.date}\u0000${s.label.toLowerCase()}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
+      const key = (Math.imul(d, 0x9e3779b1) ^ (labels[i] ?? 0)) >> 1;
+      const firsts = seen.get(key);
+      if (!firsts) {
+        seen.set(key, [i]);
+        continue;
+      }
+      const s = t.sessions[i];
+      const label = s?.label.toLowerCase();
+      const first = firsts.map((k) => t.sessions[k]).find((x) => x !== undefined && x.date === s?.date && x.label.toLowerCase() === label);
+      if (s && first) {
         ctx.report({
           range: s.dateRange,
-          message: `Unexpected second session on ${s.date}${s.label ? ` ${s.label}` : ''}, expected one (first at line ${first}); add a label such as (PM) to tell them apart`,
+          message: `Unexpected second session on ${s.date ?? ''}${s.label ? ` ${s.label}` : ''}, expected one (first at line ${first.headingRange.start.line}); add a label such as (PM) to tell them apart`,
         });
         continue;
       }
-      seen.set(key, s.headingRange.start.line);
+      firsts.push(i);
     }
   },
 };

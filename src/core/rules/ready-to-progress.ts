@@ -15,7 +15,6 @@
  */
 import { readiness, currentPhase, exerciseKey, prescriptionsByKey } from '../coaching.js';
 import { formatDosage } from '../dosage/format.js';
-import { exerciseHistory } from '../history.js';
 import type { Dosage, Quantity } from '../model.js';
 import { guidelineLabel, type Rule } from './rule.js';
 
@@ -40,7 +39,10 @@ const rule: Rule = {
   check(ctx) {
     const prescribed = prescriptionsByKey(ctx.log, ctx.library);
     const phase = currentPhase(ctx.log, ctx.options.today);
-    for (const h of exerciseHistory(ctx.log, ctx.library)) {
+    const t = ctx.timeline();
+    for (const track of t.tracks()) {
+      // Readiness reads the last few sessions of the exercise: only those become history points.
+      const h = { name: track.name, points: track.entries.slice(-ctx.options.readyToProgress.sessions).map((e) => t.point(e)) };
       const g = ctx.library.lookup(h.name);
       const next = g?.progression[0];
       if (!g || !next || prescribed.has(exerciseKey(ctx.library, next))) {

@@ -8,6 +8,7 @@ import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
 import type { AthleteLog, ExerciseLine, Fix, Phase, Quantity, Range, Session, Severity } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import type { LineIndex } from '../text.js';
+import type { Timeline } from '../timeline.js';
 
 export interface Report {
   readonly range: Range;
@@ -38,6 +39,8 @@ export interface RuleContext {
   readonly guidelineFiles: readonly GuidelineFileStatus[];
   /** What to report on. Every rule iterates this, not `log`; `log` is there to read context from. */
   readonly scope: RuleScope;
+  /** The log's sessions and entries as typed arrays (timeline.ts): what `log` rules loop over. */
+  timeline(): Timeline;
   report(r: Report): void;
 }
 

@@ -1,0 +1,227 @@
+/**
+ * The log's sessions and entries as a few typed arrays: what the whole-log rules read (date order,
+ * duplicate dates, pain trends, progression, adherence). Reading thousands of scattered model objects on
+ * every keystroke is what made those rules slow on big logs; the same facts in contiguous arrays are read
+ * in a fraction of a millisecond, and an edit splices the arrays instead of rebuilding them (document.ts).
+ * The model objects are still there for what a rule reports (ranges, dosages, dates as written).
+ */
+import type { GuidelineLibrary } from './guidelines/library.js';
+import { dayNumber, type HistoryPoint } from './history.js';
+import type { AthleteLog, Dosage, ExerciseLine, Session } from './model.js';
+import { normalizeName } from './text.js';
+
+const EMPTY_DOSAGE: Dosage = { text: '', components: [], problems: [] };
+
+/** A session without a valid date. */
+export const NO_DAY = -2147483648;
+
+/** `2026-11-03` as 20261103: ordered like the ISO text, unlike days counted from 1970 for years < 100. */
+function dateKey(iso: string | undefined): number {
+  return iso === undefined ? NO_DAY : Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+}
+
+/** A 32-bit hash of a string (FNV-1a); equal hashes are confirmed on the strings themselves. */
+export function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  }
+  return h | 0;
+}
+
+/** Numbers for exercises under one library: an entry's exercise is the key it is known by (aliases merge). */
+export class ExerciseIds {
+  readonly #byKey = new Map<string, number>();
+  readonly #byName = new Map<string, number>();
+  readonly keys: string[] = [];
+
+  constructor(readonly library: GuidelineLibrary | undefined) {}
+
+  /** The key of a written name: the guideline's name when there is one, normalized. */
+  keyOf(name: string): string {
+    return normalizeName(this.library?.lookup(name)?.name ?? name);
+  }
+
+  /** The id of a written name; -1 for an empty name. */
+  ofName(name: string): number {
+    let id = this.#byName.get(name);
+    if (id === undefined) {
+      id = name === '' ? -1 : this.ofKey(this.keyOf(name), true);
+      this.#byName.set(name, id);
+    }
+    return id;
+  }
+
+  ofKey(key: string, add: true): number;
+  ofKey(key: string, add?: false): number | undefined;
+  ofKey(key: string, add = false): number | undefined {
+    let id = this.#byKey.get(key);
+    if (id === undefined && add) {
+      id = this.keys.length;
+      this.keys.push(key);
+      this.#byKey.set(key, id);
+    }
+    return id;
+  }
+}
+
+/** One block's sessions and entries, in the timeline's terms. */
+export interface TimelinePart {
+  /** Per session: the date as 20261103 and as days since 1970 (NO_DAY without a valid date). */
+  readonly dates: Int32Array;
+  readonly days: Int32Array;
+  /** Per session: hash of the lowercased label, and how many entries it has. */
+  readonly labels: Int32Array;
+  readonly counts: Int32Array;
+  /** Per entry: exercise id (-1 for none) and pain (NaN when not scored). */
+  readonly exercises: Int32Array;
+  readonly pains: Float64Array;
+}
+
+export function timelinePart(sessions: readonly Session[], ids: ExerciseIds): TimelinePart {
+  const n = sessions.length;
+  let e = 0;
+  for (const s of sessions) {
+    e += s.entries.length;
+  }
+  const part = {
+    dates: new Int32Array(n), days: new Int32Array(n), labels: new Int32Array(n), counts: new Int32Array(n),
+    exercises: new Int32Array(e), pains: new Float64Array(e),
+  };
+  let k = 0;
+  sessions.forEach((s, i) => {
+    part.dates[i] = dateKey(s.date);
+    part.days[i] = dayNumber(s.date) ?? NO_DAY;
+    part.labels[i] = hash32(s.label.toLowerCase());
+    part.counts[i] = s.entries.length;
+    for (const x of s.entries) {
+      part.exercises[k] = ids.ofName(x.name);
+      part.pains[k] = x.dosage.pain?.max ?? Number.NaN;
+      k++;
+    }
+  });
+  return part;
+}
+
+/** One exercise's entries from dated sessions, in date order (entry indices into the timeline). */
+export interface ExerciseTrack {
+  readonly id: number;
+  /** The guideline's name when the library knows it, else the name as first written. */
+  readonly name: string;
+  readonly entries: readonly number[];
+}
+
+export class Timeline {
+  /** Where each session's entries start (one more than there are sessions), and each entry's session. */
+  readonly entryStart: Int32Array;
+  readonly entrySession: Int32Array;
+  #tracks: ExerciseTrack[] | undefined;
+
+  constructor(readonly sessions: readonly Session[], readonly part: TimelinePart, readonly ids: ExerciseIds) {
+    const n = part.counts.length;
+    this.entryStart = new Int32Array(n + 1);
+    this.entrySession = new Int32Array(part.exercises.length);
+    let at = 0;
+    for (let s = 0; s < n; s++) {
+      const c = part.counts[s] ?? 0;
+      this.entrySession.fill(s, at, at + c);
+      at += c;
+      this.entryStart[s + 1] = at;
+    }
+  }
+
+  /** The timeline of a model built in one go (when no document keeps one). */
+  static of(log: AthleteLog, library: GuidelineLibrary | undefined): Timeline {
+    const ids = new ExerciseIds(library);
+    return new Timeline(log.sessions, timelinePart(log.sessions, ids), ids);
+  }
+
+  get hasDates(): boolean {
+    return this.part.dates.some((d) => d !== NO_DAY);
+  }
+
+  /** The entry object behind an entry index. */
+  entry(e: number): ExerciseLine | undefined {
+    const s = this.entrySession[e] ?? 0;
+    return this.sessions[s]?.entries[e - (this.entryStart[s] ?? 0)];
+  }
+
+  /** An entry as a point of its exercise's history. */
+  point(e: number): HistoryPoint {
+    const x = this.entry(e);
+    const pain = this.part.pains[e] ?? Number.NaN;
+    const p = { date: this.sessionOf(e)?.date ?? '', line: x?.range.start.line ?? 1, dosage: x?.dosage ?? EMPTY_DOSAGE };
+    return Number.isNaN(pain) ? p : { ...p, pain };
+  }
+
+  sessionOf(e: number): Session | undefined {
+    return this.sessions[this.entrySession[e] ?? 0];
+  }
+
+  /** Entries grouped by exercise, each in date order (document order within a day), exercises by name. */
+  tracks(): ExerciseTrack[] {
+    if (this.#tracks) {
+      return this.#tracks;
+    }
+    const { days, exercises } = this.part;
+    const entrySession = this.entrySession;
+    const lists: (number[] | undefined)[] = [];
+    for (let e = 0; e < exercises.length; e++) {
+      const id = exercises[e] ?? -1;
+      if (id < 0 || days[entrySession[e] ?? 0] === NO_DAY) {
+        continue;
+      }
+      let list = lists[id];
+      if (!list) {
+        list = [];
+        lists[id] = list;
+      }
+      list.push(e);
+    }
+    const tracks: ExerciseTrack[] = [];
+    for (const [id, list] of lists.entries()) {
+      if (!list) {
+        continue;
+      }
+      const first = this.entry(list[0] ?? 0)?.name ?? '';
+      const name = this.ids.library?.lookup(first)?.name ?? first;
+      const dates = this.part.dates;
+      const dateOf = (e: number): number => dates[this.entrySession[e] ?? 0] ?? 0;
+      let sorted = true;
+      for (let i = 1; i < list.length && sorted; i++) {
+        sorted = dateOf(list[i - 1] ?? 0) <= dateOf(list[i] ?? 0);
+      }
+      if (!sorted) {
+        list.sort((a, b) => dateOf(a) - dateOf(b) || a - b);
+      }
+      tracks.push({ id, name, entries: list });
+    }
+    this.#tracks = tracks.sort((a, b) => a.name.localeCompare(b.name));
+    return this.#tracks;
+  }
+}
+
+/** Joins parts of consecutive blocks. */
+export function joinParts(parts: readonly TimelinePart[]): TimelinePart {
+  const size = (k: keyof TimelinePart): number => parts.reduce((n, p) => n + p[k].length, 0);
+  const out = {
+    dates: new Int32Array(size('dates')), days: new Int32Array(size('days')), labels: new Int32Array(size('labels')),
+    counts: new Int32Array(size('counts')), exercises: new Int32Array(size('exercises')), pains: new Float64Array(size('pains')),
+  };
+  const at = { dates: 0, days: 0, labels: 0, counts: 0, exercises: 0, pains: 0 };
+  for (const p of parts) {
+    for (const k of Object.keys(at) as (keyof TimelinePart)[]) {
+      (out[k] as Int32Array).set(p[k] as Int32Array, at[k]);
+      at[k] += p[k].length;
+    }
+  }
+  return out;
+}
+
+/** A part's sessions `[s0, s1)` with their entries `[e0, e1)`. */
+export function slicePart(p: TimelinePart, s0: number, s1: number, e0: number, e1: number): TimelinePart {
+  return {
+    dates: p.dates.subarray(s0, s1), days: p.days.subarray(s0, s1), labels: p.labels.subarray(s0, s1), counts: p.counts.subarray(s0, s1),
+    exercises: p.exercises.subarray(e0, e1), pains: p.pains.subarray(e0, e1),
+  };
+}
