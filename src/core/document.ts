@@ -28,7 +28,7 @@ import { assembleBlock, LIST_KINDS, makeLog, parseMarkdown, rememberIndex, runSt
 import { RULES } from './rules/index.js';
 import type { Report, Rule, RuleContext, RuleScope } from './rules/rule.js';
 import { AnchoredPoint, AnchorTable, LineIndex, PointMaker } from './text.js';
-import { ExerciseIds, joinParts, slicePart, Timeline, timelinePart, type TimelinePart } from './timeline.js';
+import { ExerciseIds, joinParts, joinPartsSteps, slicePart, Timeline, timelinePart, type TimelinePart } from './timeline.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type ListKind = (typeof LIST_KINDS)[number];
@@ -219,6 +219,10 @@ interface Plan {
   readonly index: LineIndex;
   readonly head: number;
   readonly middle: readonly BlockState[];
+  /** The middle blocks' anchors, their items in the model's lists, and how many each has. */
+  readonly ids: Int32Array;
+  readonly lists: Readonly<Record<ListKind, unknown[]>>;
+  readonly counts: Readonly<Record<ListKind, Int32Array>>;
   /** Middle blocks kept from the old state (their sections changed, their fragment did not): they move. */
   readonly restacked: readonly BlockState[];
   readonly tail: number;
@@ -360,7 +364,33 @@ export class LogDocument {
     }
     // A carriage return in or just before the edit can make or break a CRLF pair.
     const cr = base !== undefined && (base.text.slice(p, oldEnd).includes('\r') || text.slice(p, newEnd).includes('\r') || base.text.charCodeAt(p - 1) === 13);
-    return { text, index, head, middle, restacked, tail, offset, line, oldStart: first ? startOf(head) : 0, oldEnd: base ? (tail < old.length ? startOf(tail) : base.text.length) : 0, cr };
+    // What the middle blocks add to the model's lists, and their anchors, worked out here in steps so
+    // that the commit only joins arrays.
+    const ids2 = new Int32Array(middle.length);
+    const lists = {} as Record<ListKind, unknown[]>;
+    const counts = {} as Record<ListKind, Int32Array>;
+    for (const kind of LIST_KINDS) {
+      lists[kind] = [];
+      counts[kind] = new Int32Array(middle.length);
+    }
+    for (let i = 0; i < middle.length; i++) {
+      const f = middle[i]?.fragment;
+      if (!f) {
+        continue;
+      }
+      ids2[i] = f.anchor.id;
+      for (const kind of LIST_KINDS) {
+        const own: readonly unknown[] = f[kind];
+        for (const x of own) {
+          lists[kind].push(x);
+        }
+        counts[kind][i] = own.length;
+      }
+      if (i % 1024 === 1023) {
+        yield;
+      }
+    }
+    return { text, index, head, middle, ids: ids2, lists, counts, restacked, tail, offset, line, oldStart: first ? startOf(head) : 0, oldEnd: base ? (tail < old.length ? startOf(tail) : base.text.length) : 0, cr };
   }
 
   #commit(base: Snapshot | undefined, plan: Plan): Snapshot {
@@ -372,9 +402,7 @@ export class LogDocument {
     // Anchors: the blocks after the edit (and restacked ones) move.
     const ids = new Int32Array(count);
     ids.set(oldIds.subarray(0, head));
-    middle.forEach((b, i) => {
-      ids[head + i] = b.fragment.anchor.id;
-    });
+    ids.set(plan.ids, head);
     ids.set(oldIds.subarray(tail), head + middle.length);
     if (plan.offset !== 0 || plan.line !== 0) {
       this.#anchors.shift(oldIds.subarray(tail), plan.offset, plan.line);
@@ -388,14 +416,11 @@ export class LogDocument {
       const oldList = (base?.log[kind] ?? []) as unknown[];
       const pre = new Int32Array(count + 1);
       pre.set(before.subarray(0, head + 1));
-      const items = oldList.slice(0, before[head] ?? 0);
-      let n = items.length;
+      const items = (before[head] ?? 0) > 0 ? oldList.slice(0, before[head] ?? 0).concat(plan.lists[kind]) : plan.lists[kind];
+      let n = before[head] ?? 0;
+      const own = plan.counts[kind];
       for (let i = 0; i < middle.length; i++) {
-        const own = middle[i]?.fragment[kind] ?? [];
-        for (const x of own) {
-          items.push(x);
-        }
-        n += own.length;
+        n += own[i] ?? 0;
         pre[head + i + 1] = n;
       }
       const from = before[tail] ?? 0;
@@ -440,13 +465,26 @@ export class LogDocument {
       text: snap.text, index: snap.index, log: snap.log, library: ctx.library, options,
       logByPath: ctx.logByPath ?? false, guidelineFiles: ctx.guidelineFiles ?? [],
     };
+    const levels = new Map(active.map((r) => [r, severity(r) as Severity]));
+    // One context per scope; `report` files findings under the rule that is running.
     function* run(rules: readonly Rule[], scope: RuleScope, out: Finding[], timeline = noTimeline): Generator<undefined> {
+      let current = rules[0];
+      const rc: RuleContext = {
+        ...base, scope, timeline,
+        report: (r: Report) => {
+          if (current) {
+            out.push(toFinding(current, levels.get(current) ?? current.defaultSeverity, r));
+          }
+        },
+      };
       for (const rule of rules) {
-        const level = severity(rule) as Severity;
-        const rc: RuleContext = { ...base, scope, timeline, report: (r: Report) => out.push(toFinding(rule, level, r)) };
+        current = rule;
         const steps = rule.check(rc);
         if (steps) {
           yield* steps;
+        }
+        if (timeline !== noTimeline) {
+          yield; // between `log` rules, each of which reads the whole timeline
         }
       }
     }
@@ -508,12 +546,15 @@ export class LogDocument {
     } else {
       blockFindings = [];
       prefix = new Int32Array(snap.blocks.length + 1);
-      snap.blocks.forEach((b, i) => {
-        for (const f of b.found?.findings ?? []) {
+      for (let i = 0; i < snap.blocks.length; i++) {
+        for (const f of snap.blocks[i]?.found?.findings ?? []) {
           blockFindings.push(f);
         }
         prefix[i + 1] = blockFindings.length;
-      });
+        if (i % 1024 === 1023) {
+          yield;
+        }
+      }
     }
     // The timeline `log` rules read: spliced like the findings, else joined from every block's part.
     let timeline: Timeline;
@@ -552,9 +593,14 @@ export class LogDocument {
       } else {
         for (let i = 0; i < snap.blocks.length; i++) {
           add(i);
+          if (i % 1024 === 1023) {
+            yield;
+          }
         }
       }
-      timeline = new Timeline(snap.log.sessions, joinParts(parts), ids);
+      const joined = yield* joinPartsSteps(parts);
+      timeline = new Timeline(snap.log.sessions, joined, ids);
+      yield;
     }
     // `log` findings: kept when the edit left what they read alone, else found again.
     const logKey = `${key}\u0000${JSON.stringify([base.logByPath, base.guidelineFiles.map((g) => [g.path, 'error' in g ? g.error : '']), logRules.map((r) => r.id)])}`;
@@ -568,6 +614,7 @@ export class LogDocument {
     }
     if (!logFindings) {
       const found: Finding[] = [];
+      yield* timeline.tracksSteps(); // exercises' histories, read by several rules: worked out in steps of their own
       yield* run(logRules, snap.log, found, () => timeline);
       logFindings = found.map((f) => remake(f, (p) => plainPoint(p))).sort(byPosition);
     }

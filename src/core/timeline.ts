@@ -160,6 +160,17 @@ export class Timeline {
 
   /** Entries grouped by exercise, each in date order (document order within a day), exercises by name. */
   tracks(): ExerciseTrack[] {
+    const steps = this.tracksSteps();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) {
+        return r.value;
+      }
+    }
+  }
+
+  /** The same as steps: it yields every few thousand entries. */
+  *tracksSteps(): Generator<undefined, ExerciseTrack[]> {
     if (this.#tracks) {
       return this.#tracks;
     }
@@ -177,6 +188,9 @@ export class Timeline {
         lists[id] = list;
       }
       list.push(e);
+      if (e % 16384 === 16383) {
+        yield;
+      }
     }
     const tracks: ExerciseTrack[] = [];
     for (const [id, list] of lists.entries()) {
@@ -194,6 +208,7 @@ export class Timeline {
       if (!sorted) {
         list.sort((a, b) => dateOf(a) - dateOf(b) || a - b);
       }
+      yield;
       tracks.push({ id, name, entries: list });
     }
     this.#tracks = tracks.sort((a, b) => a.name.localeCompare(b.name));
@@ -201,21 +216,49 @@ export class Timeline {
   }
 }
 
-/** Joins parts of consecutive blocks. */
-export function joinParts(parts: readonly TimelinePart[]): TimelinePart {
-  const size = (k: keyof TimelinePart): number => parts.reduce((n, p) => n + p[k].length, 0);
-  const out = {
-    dates: new Int32Array(size('dates')), days: new Int32Array(size('days')), labels: new Int32Array(size('labels')),
-    counts: new Int32Array(size('counts')), exercises: new Int32Array(size('exercises')), pains: new Float64Array(size('pains')),
-  };
-  const at = { dates: 0, days: 0, labels: 0, counts: 0, exercises: 0, pains: 0 };
+/** Joins parts of consecutive blocks, as steps (it yields every thousand parts). */
+export function* joinPartsSteps(parts: readonly TimelinePart[]): Generator<undefined, TimelinePart> {
+  let sessions = 0;
+  let entries = 0;
   for (const p of parts) {
-    for (const k of Object.keys(at) as (keyof TimelinePart)[]) {
-      (out[k] as Int32Array).set(p[k] as Int32Array, at[k]);
-      at[k] += p[k].length;
+    sessions += p.dates.length;
+    entries += p.exercises.length;
+  }
+  const out = {
+    dates: new Int32Array(sessions), days: new Int32Array(sessions), labels: new Int32Array(sessions), counts: new Int32Array(sessions),
+    exercises: new Int32Array(entries), pains: new Float64Array(entries),
+  };
+  let s = 0;
+  let e = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (!p) {
+      continue;
+    }
+    out.dates.set(p.dates, s);
+    out.days.set(p.days, s);
+    out.labels.set(p.labels, s);
+    out.counts.set(p.counts, s);
+    out.exercises.set(p.exercises, e);
+    out.pains.set(p.pains, e);
+    s += p.dates.length;
+    e += p.exercises.length;
+    if (i % 1024 === 1023) {
+      yield;
     }
   }
   return out;
+}
+
+/** Joins parts of consecutive blocks in one go. */
+export function joinParts(parts: readonly TimelinePart[]): TimelinePart {
+  const steps = joinPartsSteps(parts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) {
+      return r.value;
+    }
+  }
 }
 
 /** A part's sessions `[s0, s1)` with their entries `[e0, e1)`. */

@@ -5,34 +5,13 @@
  */
 import * as vscode from 'vscode';
 import type { AthleteLogService, Finding, LogCheck } from '../core/index.js';
+import { Cancelled, slicer } from '../core/slicer.js';
 import { toRange, toSeverity } from './convert.js';
 import { guidelineUri } from './host.js';
 import { checkOptions, readSettings, relativePath } from './settings.js';
 
 export const SOURCE = 'athlete-log';
 const DEBOUNCE_MS = 150;
-/** The longest the check holds the extension host before giving the thread back. */
-const SLICE_MS = 20;
-
-class Cancelled extends Error {}
-
-/** Gives the thread back every SLICE_MS; stops (throws) once `stale()` says a newer check took over. */
-export function slicer(stale: () => boolean): () => Promise<void> | undefined {
-  let since = Date.now();
-  return () => {
-    if (stale()) {
-      throw new Cancelled('a newer check took over');
-    }
-    if (Date.now() - since < SLICE_MS) {
-      return undefined;
-    }
-    return new Promise((resolve) => setTimeout(() => {
-      since = Date.now();
-      resolve();
-    }, 0));
-  };
-}
-
 export interface DocState {
   readonly uri: vscode.Uri;
   readonly version: number;

@@ -16,19 +16,22 @@ const rule: Rule = {
   check(ctx) {
     const t = ctx.timeline();
     const { dates, labels } = t.part;
-    // Sessions by a hash of date and label; only sessions that share one are read and compared.
-    const seen = new Map<number, number[]>();
+    // Sessions by a hash of date and label; only sessions that share one are read and compared. The
+    // first session of each hash is in `seen`; more sessions with a hash (rare) in `more`.
+    const seen = new Map<number, number>();
+    const more = new Map<number, number[]>();
     for (let i = 0; i < dates.length; i++) {
       const d = dates[i] ?? NO_DAY;
       if (d === NO_DAY) {
         continue;
       }
       const key = (Math.imul(d, 0x9e3779b1) ^ (labels[i] ?? 0)) >> 1;
-      const firsts = seen.get(key);
-      if (!firsts) {
-        seen.set(key, [i]);
+      const one = seen.get(key);
+      if (one === undefined) {
+        seen.set(key, i);
         continue;
       }
+      const firsts = [one, ...(more.get(key) ?? [])];
       const s = t.sessions[i];
       const label = s?.label.toLowerCase();
       const first = firsts.map((k) => t.sessions[k]).find((x) => x !== undefined && x.date === s?.date && x.label.toLowerCase() === label);
@@ -39,7 +42,7 @@ const rule: Rule = {
         });
         continue;
       }
-      firsts.push(i);
+      more.set(key, [...(more.get(key) ?? []), i]);
     }
   },
 };

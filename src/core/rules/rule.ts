@@ -63,25 +63,35 @@ export interface Rule {
 }
 
 /** Every exercise line: prescriptions in program order, then logged entries in log order. */
-export function exerciseLines(log: RuleScope): ExerciseLine[] {
+export function exerciseLines(scope: RuleScope): ExerciseLine[] {
   const out: ExerciseLine[] = [];
-  for (const p of log.phases) {
+  for (const p of scope.phases) {
     out.push(...p.prescriptions);
   }
-  for (const s of log.sessions) {
+  for (const s of scope.sessions) {
     out.push(...s.entries);
   }
   return out;
 }
 
+// Most rules walk the same lines with their guidelines: worked out once per scope and library.
+const guided = new WeakMap<RuleScope, { library: GuidelineLibrary; pairs: [ExerciseLine, Guideline][] }>();
+
 /** Lines whose exercise has a guideline, with it. */
-export function* withGuideline(ctx: RuleContext): Generator<[ExerciseLine, Guideline]> {
+export function withGuideline(ctx: RuleContext): readonly [ExerciseLine, Guideline][] {
+  const hit = guided.get(ctx.scope);
+  if (hit?.library === ctx.library) {
+    return hit.pairs;
+  }
+  const pairs: [ExerciseLine, Guideline][] = [];
   for (const line of exerciseLines(ctx.scope)) {
     const g = ctx.library.lookup(line.name);
     if (g) {
-      yield [line, g];
+      pairs.push([line, g]);
     }
   }
+  guided.set(ctx.scope, { library: ctx.library, pairs });
+  return pairs;
 }
 
 /** The document range of a span of the line's dosage text. */

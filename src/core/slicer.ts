@@ -1,0 +1,27 @@
+/**
+ * Cooperative slicing for a check in a thread others share (VS Code's extension host): `pause` is called
+ * between steps of the work; it gives the thread back (a macrotask) once SLICE_MS have passed since the
+ * last time, and throws once `stale()` says a newer check took over. A step is short (one block, one rule,
+ * a thousand blocks of bookkeeping), so the thread is held for about SLICE_MS plus one step at most.
+ */
+
+/** How long a check holds the thread before giving it back. */
+export const SLICE_MS = 10;
+
+export class Cancelled extends Error {}
+
+export function slicer(stale: () => boolean = () => false, now: () => number = () => Date.now()): () => Promise<void> | undefined {
+  let since = now();
+  return () => {
+    if (stale()) {
+      throw new Cancelled('a newer check took over');
+    }
+    if (now() - since < SLICE_MS) {
+      return undefined;
+    }
+    return new Promise((resolve) => setTimeout(() => {
+      since = now();
+      resolve();
+    }, 0));
+  };
+}
