@@ -15,8 +15,8 @@
  *   they run on the whole model, as steps.
  *
  * The result is the same as a check from scratch, byte for byte (test/unit/incremental.test.ts checks
- * that with random edits). A model returned by `update` stays valid until the next update of the same
- * document, which moves its positions. Callers must not run two updates of one document at once (the
+ * that with random edits). Findings are returned with plain positions; a model returned by `update` stays
+ * valid until the next update of the same document, which moves its positions. Callers must not run two updates of one document at once (the
  * service queues them); an update that finds another one finished meanwhile starts again.
  */
 import { scanBlocks, type Block } from './blocks.js';
@@ -655,7 +655,8 @@ function finish(blockFindings: readonly Finding[], logFindings: readonly Finding
     const a = blockFindings[i];
     const b = logFindings[j];
     if (a && (!b || byPosition(a, b) <= 0)) {
-      all.push(a);
+      // Kept findings are anchored to their block; what a check returns must not move with later edits.
+      all.push(remake(a, (p) => plainPoint(p)));
       i++;
     } else if (b) {
       all.push(b);

@@ -19,8 +19,10 @@ describe('incremental checking', function () {
     const editArb = fc.array(fc.record({
       at: fc.nat(),
       del: fc.integer({ min: 0, max: 8 }),
-      ins: fc.constantFrom('', 'x', '\n', '\n### 2020-01-05\n', '- Chair Bridge: 9 x 10\n', '#', '```\n', '---\n', '<!--', '-->', ' ', '2', ', hold 9 s'),
-    }), { minLength: 1, maxLength: 4 });
+      ins: fc.constantFrom('', 'x', '\n', '\n### 2020-01-05\n', '- Chair Bridge: 9 x 10\n', '#', '```\n', '---\n', '<!--', '-->', ' ', '2', ', hold 9 s',
+        '\r\n', '\r', '\n## Program\n', '\n## Log\n', '\n### Phase 9 (weeks 1-99)\n', ' (PM)', '. Pain 8/10', '\n<!-- athlete-log-disable -->\n',
+        '<!-- athlete-log-enable -->\n', '\n### 2020-01-01\n', 'started: 2020-02-01\n', '- Nordic curl: 3 x 6\n', '  - Chair Bridge: 3 x 10\n'),
+    }), { minLength: 1, maxLength: 6 });
     await fc.assert(fc.asyncProperty(editArb, async (edits) => {
       let text = BASE;
       for (const e of edits) {
@@ -31,6 +33,34 @@ describe('incremental checking', function () {
         assert.equal(JSON.stringify(incremental?.findings), JSON.stringify(scratch?.findings));
         assert.equal(JSON.stringify(incremental?.log), JSON.stringify(scratch?.log));
       }
-    }), { seed: 2026, numRuns: 60 });
+    }), { seed: 2026, numRuns: 150 });
+  });
+
+  it('gives each of two overlapping checks of one log the result for its own text', async () => {
+    const warm = createNodeService();
+    const request = { path: '/ws/log.athlete.md', relativePath: 'log.athlete.md', options: { today: '2020-02-01' } };
+    await warm.check({ ...request, text: BASE });
+    // Both give the thread back after every step, so their steps interleave unless the service queues them.
+    const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+    const a = BASE.replace('### 2020-01-03', '### 2020-01-03 (PM)\n- Chair Bridge: 9 x 10');
+    const b = `${BASE}\n### 2019-12-01\n- Chair Bridge: 3 x 10. Pain 9/10\n`;
+    const [ra, rb] = await Promise.all([warm.check({ ...request, text: a, pause }), warm.check({ ...request, text: b, pause })]);
+    for (const [r, text] of [[ra, a], [rb, b]] as const) {
+      const scratch = await createNodeService().check({ ...request, text });
+      assert.equal(JSON.stringify(r?.findings), JSON.stringify(scratch?.findings));
+      assert.equal(JSON.stringify(r?.log.sessions.length), JSON.stringify(scratch?.log.sessions.length));
+    }
+    assert.notEqual(JSON.stringify(ra?.findings), JSON.stringify(rb?.findings), 'the two texts give different findings');
+  });
+
+  it('returns findings that stay where they were found when later edits move their blocks', async () => {
+    const warm = createNodeService();
+    const request = { path: '/ws/log.athlete.md', relativePath: 'log.athlete.md', options: { today: '2020-02-01' } };
+    const text = BASE.replace('### 2020-01-03', '### 2020-01-03\n- Chair Bridge: 9 x 10');
+    const first = await warm.check({ ...request, text });
+    const before = JSON.stringify(first?.findings);
+    assert.ok(first?.findings.some((f) => f.ruleId === 'sets-out-of-range'));
+    await warm.check({ ...request, text: `\n\n${text}` });
+    assert.equal(JSON.stringify(first?.findings), before);
   });
 });

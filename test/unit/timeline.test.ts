@@ -1,0 +1,182 @@
+/**
+ * The whole-log rules read a typed-array timeline (src/core/timeline.ts) for speed. Here each is compared,
+ * on random logs, with a reference written the plain way over the model's objects (what the rules did
+ * before the timeline): the same findings, the same messages, the same ranges.
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  checkText, currentPhase, dayNumber, exerciseHistory, isoDate, painTrend, parseLog, readiness, resolveOptions, ruleById,
+  type AthleteLog, type Finding, type GuidelineLibrary,
+} from '../../src/core/index.js';
+import { exerciseKey, lastCompleteWeek, minPerWeek, twoHighInARow, weeklyPain } from '../../src/core/coaching.js';
+import { builtinLibrary } from '../helpers.js';
+
+const library = builtinLibrary();
+const TODAY = '2026-03-20';
+
+interface Ref {
+  readonly line: number;
+  readonly message: string;
+}
+
+function datesOutOfOrder(log: AthleteLog): Ref[] {
+  const dated = log.sessions.filter((s) => s.date !== undefined);
+  let up = 0;
+  let down = 0;
+  for (let i = 1; i < dated.length; i++) {
+    const a = dated[i - 1]?.date ?? '';
+    const b = dated[i]?.date ?? '';
+    up += b > a ? 1 : 0;
+    down += b < a ? 1 : 0;
+  }
+  const ascending = up >= down;
+  const out: Ref[] = [];
+  let edge: string | undefined;
+  for (const s of dated) {
+    const d = s.date ?? '';
+    if (edge !== undefined && (ascending ? d < edge : d > edge)) {
+      out.push({ line: s.dateRange.start.line, message: `Unexpected date ${d} after ${edge}, expected sessions ${ascending ? 'oldest' : 'newest'} first` });
+      continue;
+    }
+    edge = d;
+  }
+  return out;
+}
+
+function duplicateDate(log: AthleteLog): Ref[] {
+  const seen = new Map<string, number>();
+  const out: Ref[] = [];
+  for (const s of log.sessions) {
+    if (s.date === undefined) {
+      continue;
+    }
+    const key = `${s.date}\u0000${s.label.toLowerCase()}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      out.push({ line: s.dateRange.start.line, message: `Unexpected second session on ${s.date}${s.label ? ` ${s.label}` : ''}, expected one (first at line ${first}); add a label such as (PM) to tell them apart` });
+      continue;
+    }
+    seen.set(key, s.headingRange.start.line);
+  }
+  return out;
+}
+
+function considerRegression(log: AthleteLog, lib: GuidelineLibrary): Ref[] {
+  const threshold = resolveOptions({}).painThreshold;
+  const out: Ref[] = [];
+  for (const h of exerciseHistory(log, lib)) {
+    const high = twoHighInARow(h, threshold);
+    const rising = painTrend(h) === 'rising';
+    const last = h.points[h.points.length - 1];
+    if ((high.length === 0 && !rising) || !last) {
+      continue;
+    }
+    const g = lib.lookup(h.name);
+    const why = high.length > 0
+      ? `pain above ${threshold}/10 in two sessions in a row (${high.map((p) => `${p.date} ${p.pain ?? ''}/10`).join(', ')})`
+      : `pain rising week over week (weekly means ${weeklyPain(h).slice(-3).map((w) => w.mean.toFixed(1)).join(', ')})`;
+    const step = g?.regression[0] ? `step back to ${g.regression[0]}` : 'lower the dosage';
+    out.push({ line: last.line, message: `Consider a regression for ${h.name}: ${why}; ${step} (pain-monitoring model, Silbernagel et al. 2007${g ? `; ${g.name} guideline` : ''})` });
+  }
+  return out;
+}
+
+/** Which exercises are ready (the rule adds: unless the program already has the progression). */
+function ready(log: AthleteLog, lib: GuidelineLibrary): string[] {
+  const prescribed = new Set(log.phases.flatMap((p) => p.prescriptions.map((x) => exerciseKey(lib, x.name))));
+  return exerciseHistory(log, lib).filter((h) => {
+    const g = lib.lookup(h.name);
+    const next = g?.progression[0];
+    return g && next && !prescribed.has(exerciseKey(lib, next)) && readiness(h, g, resolveOptions({})).ready;
+  }).map((h) => h.name);
+}
+
+function adherenceLow(log: AthleteLog, lib: GuidelineLibrary): string[] {
+  const week = lastCompleteWeek(log, TODAY);
+  const phase = currentPhase(log, TODAY);
+  if (!week || !phase || !log.sessions.some((s) => s.date !== undefined)) {
+    return [];
+  }
+  return phase.prescriptions.filter((p) => {
+    const expected = minPerWeek(p.dosage);
+    if (expected === undefined) {
+      return false;
+    }
+    const key = exerciseKey(lib, p.name);
+    const days = new Set(log.sessions.filter((s) => {
+      const d = dayNumber(s.date);
+      return d !== undefined && d >= week.from && d <= week.to && s.entries.some((e) => exerciseKey(lib, e.name) === key);
+    }).map((s) => s.date));
+    return days.size < expected;
+  }).map((p) => `${p.range.start.line} ${isoDate(week.from)}`);
+}
+
+function run(text: string, id: string): Finding[] {
+  const rule = ruleById(id);
+  assert.ok(rule);
+  return checkText(text, { library, options: { today: TODAY }, rules: [rule] }).findings;
+}
+
+const refs = (findings: Finding[]): Ref[] => findings.map((f) => ({ line: f.range.start.line, message: f.message }));
+
+// Random logs: dates in and out of order (and invalid, and repeated with labels), exercises under
+// their names, aliases and unknown names, at and below the top of their ranges, with and without pain.
+const NAMES = ['Chair Bridge', 'chair bridge', 'Bridge Walk-Out', 'Power Position', 'Single-Leg Chair Bridge', 'Nordic curl', 'Wall sit'];
+const DOSES = ['3 x 10, hold 6 s', '3 x 10, hold 3 s', '2 x 10, 5 steps each leg', '6 reps, hold 6 s, each side', '2 x 10, hold 6 s', '3 x 6', '3 x 10'];
+const session = fc.record({
+  day: fc.integer({ min: 0, max: 80 }),
+  broken: fc.constantFrom(false, false, false, false, true),
+  label: fc.constantFrom('', '', '(AM)', '(am)', '(PM)', '(long run)'),
+  entries: fc.array(fc.record({ name: fc.constantFrom(...NAMES), dose: fc.constantFrom(...DOSES), pain: fc.option(fc.integer({ min: 0, max: 9 })) }), { maxLength: 4 }),
+});
+const logText = fc.record({
+  started: fc.constantFrom('2026-01-05', '2026-02-02'),
+  program: fc.subarray(['- Chair Bridge: 3 x 10, hold 3-6 s, 2x daily', '- Bridge Walk-Out: 2-3 x 10, 4-5 steps each leg, 3x/week', '- Single-Leg Chair Bridge: 2 x 10, hold 3-6 s, 1x daily']),
+  sessions: fc.array(session, { maxLength: 40 }),
+}).map(({ started, program, sessions }) => [
+  '---', 'athlete: T', `started: ${started}`, '---', '## Program', '### Phase 1 (weeks 1-20)', ...program, '## Log',
+  ...sessions.flatMap((s) => [
+    `### ${s.broken ? '2026-02-30' : isoDate(20458 + s.day)}${s.label ? ` ${s.label}` : ''}`,
+    ...s.entries.map((e) => `- ${e.name}: ${e.dose}${e.pain === null ? '' : `. Pain ${e.pain}/10`}`),
+    '',
+  ]),
+].join('\n'));
+
+describe('timeline rules equal their plain references', function () {
+  this.timeout(120000);
+
+  it('dates-out-of-order and duplicate-date', () => {
+    fc.assert(fc.property(logText, (text) => {
+      const log = parseLog(text);
+      assert.deepEqual(refs(run(text, 'dates-out-of-order')), datesOutOfOrder(log));
+      assert.deepEqual(refs(run(text, 'duplicate-date')), duplicateDate(log));
+    }), { seed: 77, numRuns: 300 });
+  });
+
+  it('consider-regression', () => {
+    fc.assert(fc.property(logText, (text) => {
+      const log = parseLog(text);
+      assert.deepEqual(refs(run(text, 'consider-regression')).sort((a, b) => a.line - b.line), considerRegression(log, library).sort((a, b) => a.line - b.line));
+    }), { seed: 78, numRuns: 300 });
+  });
+
+  it('ready-to-progress and adherence-low', () => {
+    fc.assert(fc.property(logText, (text) => {
+      const log = parseLog(text);
+      const readyFound = run(text, 'ready-to-progress').map((f) => /^Ready to progress (.+?) to /.exec(f.message)?.[1] ?? '');
+      assert.deepEqual(readyFound.sort(), ready(log, library).sort());
+      const week = lastCompleteWeek(log, TODAY);
+      const low = run(text, 'adherence-low').map((f) => `${f.range.start.line} ${week ? isoDate(week.from) : ''}`);
+      assert.deepEqual(low, adherenceLow(log, library));
+    }), { seed: 79, numRuns: 300 });
+  });
+
+  it('finds something in these logs, so the comparisons are not empty', () => {
+    const samples = fc.sample(logText, { seed: 80, numRuns: 200 });
+    const ids = new Set(samples.flatMap((t) => ['dates-out-of-order', 'duplicate-date', 'consider-regression', 'ready-to-progress', 'adherence-low'].filter((id) => run(t, id).length > 0)));
+    assert.deepEqual([...ids].sort(), ['adherence-low', 'consider-regression', 'dates-out-of-order', 'duplicate-date', 'ready-to-progress']);
+    const why = samples.flatMap((t) => run(t, 'consider-regression').map((f) => (f.message.includes('rising') ? 'rising' : 'high')));
+    assert.deepEqual([...new Set(why)].sort(), ['high', 'rising'], 'both reasons for a regression occur');
+  });
+});
