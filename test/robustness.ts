@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createNodeService } from '../src/cli/node-host.js';
-import { handoutDocument, renderProgram, renderSummary } from '../src/core/index.js';
+import { handoutDocument, renderProgram, renderSummary } from '../src/core/render/index.js';
 
 const PIECES = [
   '---\n', 'athlete: A\n', 'athlete: [\n', 'a: &a [x]\nb: [*a,*a]\n', '## Program\n', '## Log\n', '### 2026-11-03\n', '### 2026-13-40\n',

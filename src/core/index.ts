@@ -14,7 +14,6 @@ export { RULES, ruleById } from './rules/index.js';
 export type { Rule } from './rules/index.js';
 export * from './model.js';
 export * from './options.js';
-export * from './render/index.js';
 export { exerciseHistory, weeklyAdherence, dayNumber, isoDate, phaseForWeek } from './history.js';
 export type { ExerciseHistory, HistoryPoint, WeekAdherence } from './history.js';
 export { coachingReport, currentPhase, readiness, painTrend } from './coaching.js';

@@ -1,6 +1,5 @@
 /** Commands: Check All Logs in Workspace, New Athlete Log, Fix All in This Log. */
 import * as vscode from 'vscode';
-import { handoutDocument, renderProgram, renderSummary } from '../core/index.js';
 import { newLogSnippet } from '../core/snippets.js';
 import previewCss from '../../media/preview.css';
 import { localToday } from '../shared/today.js';
@@ -74,8 +73,7 @@ export async function exportHtml(checker: LogChecker, args?: { target?: vscode.U
   if (!active) {
     return undefined;
   }
-  const { document, state } = active;
-  const { log, findings, library } = state.result;
+  const { document } = active;
   const base = document.uri.path.replace(/\.(athlete\.)?md$/i, '');
   const target = args?.target ?? await vscode.window.showSaveDialog({
     defaultUri: document.uri.with({ path: `${base}.html` }), filters: { 'Web page': ['html'] }, title: 'Export Program as HTML',
@@ -83,6 +81,13 @@ export async function exportHtml(checker: LogChecker, args?: { target?: vscode.U
   if (!target) {
     return undefined;
   }
+  // The renderer is loaded on first use; the log is read after the last wait, so it matches the text.
+  const { handoutDocument, renderProgram } = await import('../core/render/index.js');
+  const current = checker.state(document) ?? await checker.check(document);
+  if (!current) {
+    return undefined;
+  }
+  const { log, findings, library } = current.result;
   const body = renderProgram({ text: document.getText(), log, findings, library, today: localToday(), handout: true });
   const html = handoutDocument(`${log.athlete ?? 'Athlete'}: program`, body, previewCss);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
@@ -94,6 +99,7 @@ export async function exportHtml(checker: LogChecker, args?: { target?: vscode.U
 
 /** A plain-text summary on the clipboard, for a health record. */
 export async function copySummary(checker: LogChecker): Promise<string | undefined> {
+  const { renderSummary } = await import('../core/render/index.js');
   const active = await activeLog(checker);
   if (!active) {
     return undefined;

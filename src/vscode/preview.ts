@@ -8,7 +8,6 @@
  * escaped and sanitized HTML; links open only through VS Code's opener, and only web and mail links.
  */
 import * as vscode from 'vscode';
-import { renderProgram } from '../core/index.js';
 import { previewShell } from '../shared/previewHtml.js';
 import { localToday } from '../shared/today.js';
 import { isFromWebview, type RenderedMessage, type ToWebviewMessage } from '../shared/previewMessages.js';
@@ -142,6 +141,8 @@ export class ProgramPreview implements vscode.Disposable, vscode.WebviewPanelSer
     if (!panel || !uri) {
       return;
     }
+    // The renderer is loaded on first use (the checker starts without it).
+    const { renderProgram } = await import('../core/render/index.js');
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? await vscode.workspace.openTextDocument(uri);
     const state = this.checker.state(document) ?? await this.checker.check(document);
     if (!state) {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { handoutDocument, renderProgram } from '../../src/core/index.js';
+import { handoutDocument, renderProgram } from '../../src/core/render/index.js';
 import { previewShell } from '../../src/shared/previewHtml.js';
 import { FIXTURES, read, ROOT, service } from '../helpers.js';
 

@@ -1,7 +1,7 @@
 /** The renderer: the example page, edge cases, hostile notes, the text summary. */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { handoutDocument, renderProgram, renderSummary } from '../../src/core/index.js';
+import { handoutDocument, renderProgram, renderSummary } from '../../src/core/render/index.js';
 import { read, ROOT, service } from '../helpers.js';
 
 async function render(text: string, opts: { handout?: boolean; today?: string } = {}): Promise<string> {

@@ -1,4 +1,8 @@
-/** The renderer: one model, three outputs (preview body, standalone handout, plain-text summary). */
+/**
+ * The renderer: one model, three outputs (preview body, standalone handout, plain-text summary). Not part
+ * of the core's index: the editor loads it when a preview or an export first needs it, so the checker
+ * starts without it (rehype, hast and their tables).
+ */
 export { renderProgram, prescriptionFor, type RenderInput } from './program.js';
 export { handoutDocument } from './document.js';
 export { renderSummary } from './text.js';
