@@ -10,9 +10,9 @@
  *   heading), following blocks that read them are parsed again, the others only pass the change on.
  * - The model's lists (sessions, phases...) are spliced, not rebuilt: counts per block sit in typed arrays.
  * - `block` rules (rules/rule.ts) run on new blocks only, and keep their findings with the block, anchored
- *   to it. `log` rules read across the log; they run again only when the small model they read changed:
- *   the edited blocks read the same apart from positions (`logSignature`) and no line moved. Otherwise
- *   they run on the whole model, as steps.
+ *   to it. `log` rules read across the log, through a typed-array timeline (timeline.ts). Each says which
+ *   aspects of the log it reads; after an edit that leaves those alone in the edited blocks (and moves no
+ *   line) its findings are kept, else it runs again on the whole timeline, as steps.
  *
  * The result is the same as a check from scratch, byte for byte (test/unit/incremental.test.ts checks
  * that with random edits). Findings are returned with plain positions; a model returned by `update` stays
@@ -26,7 +26,7 @@ import type { AthleteLog, Dosage, ExerciseLine, Finding, Point, Range, Section, 
 import { resolveOptions, type ResolvedOptions } from './options.js';
 import { assembleBlock, LIST_KINDS, makeLog, parseMarkdown, rememberIndex, runSteps, sectionsAfter, type Fragment, type ModelLists } from './parse.js';
 import { RULES } from './rules/index.js';
-import type { Report, Rule, RuleContext, RuleScope } from './rules/rule.js';
+import type { LogAspect, Report, Rule, RuleContext, RuleScope } from './rules/rule.js';
 import { AnchoredPoint, AnchorTable, LineIndex, PointMaker } from './text.js';
 import { ExerciseIds, joinParts, joinPartsSteps, slicePart, Timeline, timelinePart, type TimelinePart } from './timeline.js';
 
@@ -43,8 +43,8 @@ interface BlockState {
   readonly fragment: Fragment;
   /** Findings of the `block` rules, anchored to the block, and the key they were found under. */
   found?: { readonly key: string; readonly findings: readonly Finding[] };
-  /** What `log` rules read from the block, positions aside (worked out when needed). */
-  signature?: string;
+  /** What `log` rules read from the block, by aspect, positions aside (worked out when needed). */
+  signatures?: Partial<Record<LogAspect, string>>;
   /** The block's sessions in the timeline's terms, made with the `block` findings. */
   part?: TimelinePart;
 }
@@ -198,20 +198,20 @@ function lineSignature(x: ExerciseLine): unknown[] {
   return [x.kind, x.name, x.checked, relLine(x.range.start), dosageSignature(x.dosage)];
 }
 
-/** What `log` rules can read from a block: everything but positions other than lines within it. */
-function logSignature(b: BlockState): string {
-  if (b.signature === undefined) {
-    const f = b.fragment;
-    b.signature = JSON.stringify([
-      b.kind,
-      f.sections.map((s) => [s.kind, s.title, s.depth, relLine(s.headingRange.start)]),
-      f.assessment.map((a) => [a.text, a.checked, relLine(a.range.start)]),
-      f.phases.map((p) => [p.name, p.weeks, p.prescriptions.map(lineSignature)]),
-      f.sessions.map((s) => [s.date, s.dateText, s.suggestion, s.label, relLine(s.headingRange.start), s.entries.map(lineSignature)]),
-      f.frontMatter ? [f.fields, f.frontMatter.data, f.guidelineFiles.map((g) => g.path)] : null,
-    ]);
-  }
-  return b.signature;
+const ASPECTS: Readonly<Record<LogAspect, (f: Fragment) => unknown>> = {
+  dates: (f) => f.sessions.map((s) => s.date ?? null),
+  labels: (f) => f.sessions.map((s) => [s.label.toLowerCase(), s.label, relLine(s.headingRange.start)]),
+  entries: (f) => f.sessions.map((s) => s.entries.map(lineSignature)),
+  program: (f) => [f.sections.map((s) => [s.kind, s.title, s.depth]), f.phases.map((p) => [p.name, p.weeks, relLine(p.headingRange?.start ?? { line: 0, column: 0, offset: 0 }), p.prescriptions.map(lineSignature)])],
+  assessment: (f) => [f.sections.map((s) => [s.kind, s.title, s.depth, relLine(s.headingRange.start)]), f.assessment.map((a) => [a.text, a.checked, relLine(a.range.start)])],
+  front: (f) => (f.frontMatter ? [f.fields.athlete, f.fields.started, f.fields.side, f.fields.condition, f.guidelineFiles.map((g) => g.path)] : null),
+};
+const ALL_ASPECTS = Object.keys(ASPECTS) as LogAspect[];
+
+/** What `log` rules reading `aspect` see of a block: everything but positions other than lines within it. */
+function aspectSignature(b: BlockState, aspect: LogAspect): string {
+  const memo = (b.signatures ??= {});
+  return (memo[aspect] ??= JSON.stringify([b.kind, ASPECTS[aspect](b.fragment)]));
 }
 
 interface Plan {
@@ -240,9 +240,9 @@ interface Kept {
   /** `block` rule findings in document order, and where each block's start in that list. */
   readonly blockFindings: readonly Finding[];
   readonly prefix: Int32Array;
-  /** `log` rule findings (plain positions), under `logKey`. */
+  /** `log` rule findings by rule (plain positions), under `logKey`. */
   readonly logKey: string;
-  readonly logFindings: readonly Finding[] | undefined;
+  readonly logFindings: ReadonlyMap<Rule, readonly Finding[]>;
   /** The timeline, and where each block's sessions and entries start in it. */
   readonly timeline: Timeline;
   readonly sessionPrefix: Int32Array;
@@ -602,38 +602,48 @@ export class LogDocument {
       timeline = new Timeline(snap.log.sessions, joined, ids);
       yield;
     }
-    // `log` findings: kept when the edit left what they read alone, else found again.
-    const logKey = `${key}\u0000${JSON.stringify([base.logByPath, base.guidelineFiles.map((g) => [g.path, 'error' in g ? g.error : '']), logRules.map((r) => r.id)])}`;
-    let logFindings: readonly Finding[] | undefined;
-    if (kept?.logFindings && kept.logKey === logKey) {
-      if (kept.generation === snap.generation) {
-        logFindings = kept.logFindings;
-      } else if (follows) {
-        logFindings = moveLogFindings(kept.logFindings, change, snap);
+    // `log` findings, rule by rule: kept when the edit left what the rule reads alone, else found again.
+    const logKey = `${key}\u0000${JSON.stringify([base.logByPath, base.guidelineFiles.map((g) => [g.path, 'error' in g ? g.error : ''])])}`;
+    const logFindings = new Map<Rule, readonly Finding[]>();
+    const again: Rule[] = [];
+    for (const rule of logRules) {
+      const before = kept?.logKey === logKey ? kept.logFindings.get(rule) : undefined;
+      const moved = before && (kept?.generation === snap.generation ? before : follows ? moveLogFindings(before, rule.reads ?? ALL_ASPECTS, change, snap) : undefined);
+      if (moved) {
+        logFindings.set(rule, moved);
+      } else {
+        again.push(rule);
       }
     }
-    if (!logFindings) {
-      const found: Finding[] = [];
-      yield* timeline.tracksSteps(); // exercises' histories, read by several rules: worked out in steps of their own
-      yield* run(logRules, snap.log, found, () => timeline);
-      logFindings = found.map((f) => remake(f, (p) => plainPoint(p))).sort(byPosition);
+    if (again.length > 0) {
+      if (again.some((r) => (r.reads ?? ALL_ASPECTS).includes('entries'))) {
+        yield* timeline.tracksSteps(); // exercises' histories, read by several rules: worked out in steps of their own
+      }
+      for (const rule of again) {
+        const found: Finding[] = [];
+        yield* run([rule], snap.log, found, () => timeline);
+        logFindings.set(rule, found.map((f) => remake(f, (p) => plainPoint(p))));
+      }
     }
     this.#kept = { generation: snap.generation, key, blockFindings, prefix, logKey, logFindings, timeline, sessionPrefix, entryPrefix };
-    return finish(blockFindings, logFindings, snap.log);
+    return finish(blockFindings, [...logFindings.values()].flat().sort(byPosition), snap.log);
   }
 }
 
 /**
- * The last check's `log` findings for the new state, or undefined when they must be found again: the
- * edited blocks must read the same to `log` rules, no line may have moved, and no finding may lie in them.
+ * A rule's `log` findings from the last check, moved to the new state, or undefined when the rule must
+ * run again: the edited blocks must read the same in the aspects it reads, no line may have moved, and
+ * none of its findings may lie in the edited blocks.
  */
-function moveLogFindings(findings: readonly Finding[], change: Change, snap: Snapshot): Finding[] | undefined {
+function moveLogFindings(findings: readonly Finding[], aspects: readonly LogAspect[], change: Change, snap: Snapshot): Finding[] | undefined {
   if (change.line !== 0 || change.cr) {
     return undefined;
   }
   const added = snap.blocks.slice(change.head, change.head + change.added);
-  if (added.map(logSignature).join('\u0000') !== change.replaced.map(logSignature).join('\u0000')) {
-    return undefined;
+  for (const aspect of aspects) {
+    if (added.map((b) => aspectSignature(b, aspect)).join('\u0000') !== change.replaced.map((b) => aspectSignature(b, aspect)).join('\u0000')) {
+      return undefined;
+    }
   }
   const out: Finding[] = [];
   for (const f of findings) {

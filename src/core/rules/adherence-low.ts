@@ -19,6 +19,7 @@ const rule: Rule = {
   description: 'Fewer sessions of a prescribed exercise were logged last week than its frequency asks for.',
   defaultSeverity: 'information',
   fixable: false,
+  reads: ['dates', 'entries', 'program', 'front'],
   check(ctx) {
     const week = lastCompleteWeek(ctx.log, ctx.options.today);
     const phase = currentPhase(ctx.log, ctx.options.today);

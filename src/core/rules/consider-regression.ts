@@ -17,6 +17,7 @@ const rule: Rule = {
   description: 'Pain stays above the threshold or climbs week over week for an exercise.',
   defaultSeverity: 'warning',
   fixable: false,
+  reads: ['dates', 'entries'],
   check(ctx) {
     const t = ctx.timeline();
     const { days, pains } = t.part;

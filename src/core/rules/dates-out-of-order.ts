@@ -13,6 +13,7 @@ const rule: Rule = {
   description: 'A session date goes against the order of the log.',
   defaultSeverity: 'warning',
   fixable: false,
+  reads: ['dates'],
   check(ctx) {
     const t = ctx.timeline();
     const dates = t.part.dates;

@@ -17,6 +17,7 @@ const rule: Rule = {
   description: 'The checked assessment findings point to SI-joint pain or sciatica rather than a hamstring strain.',
   defaultSeverity: 'information',
   fixable: false,
+  reads: ['assessment'],
   check(ctx) {
     const heading = ctx.log.assessmentRange;
     if (!heading) {

@@ -13,6 +13,7 @@ const rule: Rule = {
   description: 'Two session headings name the same day with the same label.',
   defaultSeverity: 'warning',
   fixable: false,
+  reads: ['dates', 'labels'],
   check(ctx) {
     const t = ctx.timeline();
     const { dates, labels } = t.part;

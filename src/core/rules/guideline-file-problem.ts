@@ -12,6 +12,7 @@ const rule: Rule = {
   description: 'A guideline file named in front matter is missing, unreadable or has problems.',
   defaultSeverity: 'error',
   fixable: false,
+  reads: ['front'],
   check(ctx) {
     for (const status of ctx.guidelineFiles) {
       if ('error' in status) {

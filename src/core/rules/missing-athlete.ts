@@ -12,6 +12,7 @@ const rule: Rule = {
   description: 'A log has no athlete in its front matter.',
   defaultSeverity: 'error',
   fixable: false,
+  reads: ['front'],
   check(ctx) {
     if (!ctx.logByPath || ctx.log.athlete !== undefined) {
       return;

@@ -36,6 +36,7 @@ const rule: Rule = {
   description: 'The log shows an exercise mastered at the top of its range with little pain: time for its progression.',
   defaultSeverity: 'information',
   fixable: true,
+  reads: ['dates', 'entries', 'program', 'front'],
   check(ctx) {
     const prescribed = prescriptionsByKey(ctx.log, ctx.library);
     const phase = currentPhase(ctx.log, ctx.options.today);

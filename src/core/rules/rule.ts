@@ -22,6 +22,13 @@ export type GuidelineFileStatus =
   | { readonly path: string; readonly range: Range; readonly file: GuidelineFile }
   | { readonly path: string; readonly range: Range; readonly error: string };
 
+/**
+ * Parts of a log a `log` rule can read: session dates; session labels (with where their headings are);
+ * entries (exercise, dosage, pain, line); the program (phases and prescriptions); the assessment (with the
+ * sections); front matter fields that rules use (athlete, started, side, condition, guideline files).
+ */
+export type LogAspect = 'dates' | 'labels' | 'entries' | 'program' | 'assessment' | 'front';
+
 /** The part of the log a rule reports on: the whole log, or (for a `block` rule) one block of it. */
 export interface RuleScope {
   readonly phases: readonly Phase[];
@@ -58,6 +65,11 @@ export interface Rule {
    * rule reads across the log (dates in order, trends) and runs on every check.
    */
   readonly scope?: 'block' | 'log';
+  /**
+   * For a `log` rule: the parts of the log it reads. After an edit that leaves them alone (and moves no
+   * line) its findings are kept. Default: all of them.
+   */
+  readonly reads?: readonly LogAspect[];
   /** Reports through `ctx.report`. A rule with a long loop may be a generator: it yields now and then. */
   check(ctx: RuleContext): void | Iterable<undefined>;
 }
