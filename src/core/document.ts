@@ -135,6 +135,15 @@ function blockAt(table: AnchorTable, ids: Int32Array, offset: number): number {
   return lo;
 }
 
+/**
+ * A copy of a string that shares no memory with the string it was sliced from. V8 keeps a slice as a view
+ * of its parent; joining it to a character and slicing that off again makes a new flat string of the
+ * slice's own length.
+ */
+export function ownCopy(s: string): string {
+  return s.length < 16 ? s : ` ${s}`.slice(1);
+}
+
 /** Where the line that starts at `at` ends (its line break, or the end of the text). */
 function lineEnd(text: string, at: number): number {
   const n = text.indexOf('\n', at);
@@ -335,13 +344,15 @@ export class LogDocument {
     const restacked: BlockState[] = [];
     let stack: readonly Section[] = old[head - 1]?.stackOut ?? [];
     const assemble = (b: Block): BlockState => {
-      const fragment = assembleBlock(text, index, b, parseMarkdown(b.text, b.kind === 'front-matter'), stack, anchors.add(b.start, b.line));
+      const fragment = assembleBlock(index, b, parseMarkdown(b.text, b.kind === 'front-matter'), stack, anchors.add(b.start, b.line));
       const state: BlockState = { text: b.text, kind: b.kind, stackIn: stack, stackOut: sectionsAfter(stack, fragment), fragment };
       stack = state.stackOut;
       return state;
     };
     for (const b of scanned.blocks) {
-      middle.push(assemble(b));
+      // After an edit, a new block gets a text of its own: a slice would keep this whole version of the
+      // document alive for as long as the block (and every name and note read from it) lives.
+      middle.push(assemble(base ? { ...b, text: ownCopy(b.text) } : b));
       yield;
     }
     // Blocks after the edit whose open sections changed: a fragment that did not read them only needs

@@ -162,6 +162,7 @@ export interface Fragment {
 }
 
 interface Ctx {
+  /** The block's own text (offsets in the model are the document's: block start + offset here). */
   text: string;
   index: PointMaker;
   frag: Fragment;
@@ -228,13 +229,14 @@ interface RawLine {
   readonly dosage: Dosage;
 }
 
-function readRawLine(ctx: Ctx, base: number, item: ListItem): RawLine | null {
+function readRawLine(ctx: Ctx, item: ListItem): RawLine | null {
   const para = item.children[0];
   if (para?.type !== 'paragraph' || para.position?.start.offset === undefined) {
     return null;
   }
-  const start = base + para.position.start.offset;
-  const paraEnd = base + (para.position.end.offset ?? para.position.start.offset);
+  // Offsets here are within the block's own text (ctx.text).
+  const start = para.position.start.offset;
+  const paraEnd = para.position.end.offset ?? para.position.start.offset;
   let lineEnd = ctx.text.indexOf('\n', start);
   if (lineEnd < 0 || lineEnd > paraEnd) {
     lineEnd = paraEnd;
@@ -265,7 +267,7 @@ function readRawLine(ctx: Ctx, base: number, item: ListItem): RawLine | null {
 }
 
 function exerciseLine(ctx: Ctx, base: number, item: ListItem, kind: LineKind): ExerciseLine | undefined {
-  const raw = readRawLine(ctx, base, item);
+  const raw = readRawLine(ctx, item);
   const para = item.children[0];
   if (!raw || para?.position?.start.offset === undefined) {
     return undefined;
@@ -425,8 +427,7 @@ function onBlockNode(ctx: Ctx, base: number, node: RootContent): void {
 }
 
 function readFrontMatter(ctx: Ctx, base: number, node: Node & { value: string }): FrontMatter {
-  const nodeStart = base + (node.position?.start.offset ?? 0);
-  const contentStart = ctx.text.indexOf('\n', nodeStart) + 1;
+  const contentStart = base + ctx.text.indexOf('\n', node.position?.start.offset ?? 0) + 1;
   const range = rangeOf(ctx, base, node);
   const problems: { range: Range; message: string }[] = [];
   const fields: FrontMatterField[] = [];
@@ -486,9 +487,9 @@ function str(v: unknown): string | undefined {
 }
 
 /** Assembles one parsed block into its fragment; `index` is the line index of the whole text. */
-export function assembleBlock(text: string, index: LineIndex, block: Block, tree: Root, stackIn: readonly Section[], anchor = Anchor.at(block.start, block.line)): Fragment {
+export function assembleBlock(index: LineIndex, block: Block, tree: Root, stackIn: readonly Section[], anchor = Anchor.at(block.start, block.line)): Fragment {
   const frag: Fragment = { sections: [], assessment: [], phases: [], sessions: [], suppressions: [], fields: {}, guidelineFiles: [], headings: [], usesStack: false, anchor };
-  const ctx: Ctx = { text, index: new PointMaker(index, anchor), frag, sections: [...stackIn], phase: undefined, session: undefined };
+  const ctx: Ctx = { text: block.text, index: new PointMaker(index, anchor), frag, sections: [...stackIn], phase: undefined, session: undefined };
   collectSuppressions(ctx, block.start, tree);
   for (const node of tree.children) {
     if (node.type === 'yaml' && block.kind === 'front-matter') {
@@ -569,7 +570,7 @@ export function parseWhole(text: string): AthleteLog {
   const index = new LineIndex(text);
   const fm = frontMatterEnd(text) > 0;
   const tree = fm ? parseMarkdown(text, true) : parseMarkdownGfm(text);
-  const frag = assembleBlock(text, index, { start: 0, text, line: 1, kind: fm ? 'front-matter' : 'body' }, tree, []);
+  const frag = assembleBlock(index, { start: 0, text, line: 1, kind: fm ? 'front-matter' : 'body' }, tree, []);
   const log = makeLog(frag, frag, index.point(text.length));
   rememberIndex(log, index);
   return log;
