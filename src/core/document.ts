@@ -28,7 +28,7 @@ import { assembleBlock, LIST_KINDS, makeLog, parseMarkdown, rememberIndex, runSt
 import { RULES } from './rules/index.js';
 import type { LogAspect, Report, Rule, RuleContext, RuleScope } from './rules/rule.js';
 import { AnchoredPoint, AnchorTable, LineIndex, PointMaker } from './text.js';
-import { ExerciseIds, joinParts, joinPartsSteps, slicePart, Timeline, timelinePart, type TimelinePart } from './timeline.js';
+import { blockPart, ExerciseIds, joinPartsSteps, slicePart, Timeline, type BlockPart, type TimelinePart } from './timeline.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type ListKind = (typeof LIST_KINDS)[number];
@@ -46,7 +46,7 @@ interface BlockState {
   /** What `log` rules read from the block, by aspect, positions aside (worked out when needed). */
   signatures?: Partial<Record<LogAspect, string>>;
   /** The block's sessions in the timeline's terms, made with the `block` findings. */
-  part?: TimelinePart;
+  part?: BlockPart;
 }
 
 /** Where each block's items start in the model's lists, and the blocks' anchors, in block order. */
@@ -258,7 +258,7 @@ interface Kept {
   readonly entryPrefix: Int32Array;
 }
 
-const EMPTY_PART = joinParts([]);
+const EMPTY_PART: BlockPart = { sessions: 0, entries: 0, data: [] };
 
 /** `block` rules read no timeline. */
 function noTimeline(): Timeline {
@@ -273,6 +273,8 @@ export class LogDocument {
   #change: Change | undefined;
   /** Blocks added since their `block` rules last ran. */
   #unchecked = new Set<BlockState>();
+  /** Whether every block may lack findings for the current key (after a cold update or a new key). */
+  #uncheckedAll = false;
   #kept: Kept | undefined;
   #key = '';
   #ids = new ExerciseIds(undefined);
@@ -442,14 +444,18 @@ export class LogDocument {
       lists[kind] = from < oldList.length ? items.concat(oldList.slice(from)) : items;
     }
     const blocks = old.slice(0, head).concat(middle, old.slice(tail));
-    for (let k = head; k < tail; k++) {
-      const b = old[k];
-      if (b) {
-        this.#unchecked.delete(b);
+    if (!base) {
+      this.#uncheckedAll = true; // every block is new: the check walks them all, in steps
+    } else {
+      for (let k = head; k < tail; k++) {
+        const b = old[k];
+        if (b) {
+          this.#unchecked.delete(b);
+        }
       }
-    }
-    for (const b of middle) {
-      this.#unchecked.add(b);
+      for (const b of middle) {
+        this.#unchecked.add(b);
+      }
     }
     const log = makeLog(blocks[0]?.fragment, lists as unknown as ModelLists, plan.index.point(plan.text.length));
     rememberIndex(log, plan.index);
@@ -510,22 +516,32 @@ export class LogDocument {
     const ids = this.#ids;
     const rekeyed = key !== this.#key;
     this.#key = key;
-    if (rekeyed) {
-      for (const b of snap.blocks) {
-        this.#unchecked.add(b);
-      }
-    }
-    for (const b of [...this.#unchecked]) {
+    const all = rekeyed || this.#uncheckedAll;
+    this.#uncheckedAll = all;
+    let nothing: BlockState['found'];
+    for (const b of all ? snap.blocks : [...this.#unchecked]) {
       this.#unchecked.delete(b);
       if (b.found?.key === key) {
         continue;
       }
       const found: Finding[] = [];
       runSteps(run(blockRules, b.fragment, found));
-      b.part = timelinePart(b.fragment.sessions, ids);
+      b.part = b.fragment.sessions.length === 0 ? EMPTY_PART : blockPart(b.fragment.sessions, ids);
       const maker = new PointMaker(snap.index, b.fragment.anchor);
-      b.found = { key, findings: found.sort(byPosition).map((f) => remake(f, (p) => maker.from(p))) };
+      // Most blocks have no findings: they share one record.
+      if (found.length === 0) {
+        if (nothing?.key !== key) {
+          nothing = { key, findings: [] };
+        }
+        b.found = nothing;
+      } else {
+        b.found = { key, findings: found.sort(byPosition).map((f) => remake(f, (p) => maker.from(p))) };
+      }
       yield;
+    }
+    this.#uncheckedAll = false;
+    if (all) {
+      this.#unchecked.clear();
     }
     const kept = this.#kept;
     const change = this.#change;
@@ -575,13 +591,13 @@ export class LogDocument {
       timeline = kept.timeline;
       entryPrefix = kept.entryPrefix;
     } else {
-      const parts: TimelinePart[] = [];
+      const parts: (TimelinePart | BlockPart)[] = [];
       entryPrefix = new Int32Array(snap.blocks.length + 1);
       let e = 0;
       const add = (i: number): void => {
         const part = snap.blocks[i]?.part ?? EMPTY_PART;
         parts.push(part);
-        e += part.exercises.length;
+        e += part.entries;
         entryPrefix[i + 1] = e;
       };
       if (follows && kept.key === key && !rekeyed) {

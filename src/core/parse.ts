@@ -505,7 +505,25 @@ export function assembleBlock(index: LineIndex, block: Block, tree: Root, stackI
     }
     onBlockNode(ctx, block.start, node);
   }
-  return frag;
+  return shareEmpty(frag);
+}
+
+const EMPTY: never[] = [];
+Object.freeze(EMPTY);
+
+/** A fragment whose empty lists are one shared frozen list: most blocks have no sections, phases... */
+function shareEmpty(frag: Fragment): Fragment {
+  const lists = ['sections', 'assessment', 'phases', 'sessions', 'suppressions', 'guidelineFiles', 'headings'] as const;
+  if (lists.every((k) => frag[k].length > 0)) {
+    return frag;
+  }
+  const out: Record<string, unknown> = { ...frag };
+  for (const k of lists) {
+    if (frag[k].length === 0) {
+      out[k] = EMPTY;
+    }
+  }
+  return out as unknown as Fragment;
 }
 
 /** A heading of depth `depth` closes the open sections at that depth or deeper. */
@@ -516,7 +534,11 @@ function closeSections(sections: Section[], depth: number): void {
 }
 
 /** The sections open after a block, from those open before it and the block's headings. */
-export function sectionsAfter(stackIn: readonly Section[], frag: Fragment): Section[] {
+export function sectionsAfter(stackIn: readonly Section[], frag: Fragment): readonly Section[] {
+  // Most blocks (sessions) open and close no section: they pass the same list on.
+  if (frag.headings.every((h) => !h.section && (stackIn[stackIn.length - 1]?.depth ?? 0) < h.depth)) {
+    return stackIn;
+  }
   const stack = [...stackIn];
   for (const h of frag.headings) {
     closeSections(stack, h.depth);

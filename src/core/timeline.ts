@@ -78,29 +78,42 @@ export interface TimelinePart {
   readonly pains: Float64Array;
 }
 
-export function timelinePart(sessions: readonly Session[], ids: ExerciseIds): TimelinePart {
+/**
+ * One block's sessions and entries, packed in one plain array (thousands of blocks, each with six typed
+ * arrays, cost the garbage collector more than the numbers are worth): per session its date, day, label
+ * hash and entry count, then per entry its exercise id and pain.
+ */
+export interface BlockPart {
+  readonly sessions: number;
+  readonly entries: number;
+  readonly data: readonly number[];
+}
+
+export function blockPart(sessions: readonly Session[], ids: ExerciseIds): BlockPart {
   const n = sessions.length;
   let e = 0;
   for (const s of sessions) {
     e += s.entries.length;
   }
-  const part = {
-    dates: new Int32Array(n), days: new Int32Array(n), labels: new Int32Array(n), counts: new Int32Array(n),
-    exercises: new Int32Array(e), pains: new Float64Array(e),
-  };
+  const data = new Array<number>(4 * n + 2 * e).fill(0);
   let k = 0;
   sessions.forEach((s, i) => {
-    part.dates[i] = dateKey(s.date);
-    part.days[i] = dayNumber(s.date) ?? NO_DAY;
-    part.labels[i] = hash32(s.label.toLowerCase());
-    part.counts[i] = s.entries.length;
+    data[i] = dateKey(s.date);
+    data[n + i] = dayNumber(s.date) ?? NO_DAY;
+    data[2 * n + i] = hash32(s.label.toLowerCase());
+    data[3 * n + i] = s.entries.length;
     for (const x of s.entries) {
-      part.exercises[k] = ids.ofName(x.name);
-      part.pains[k] = x.dosage.pain?.max ?? Number.NaN;
+      data[4 * n + k] = ids.ofName(x.name);
+      data[4 * n + e + k] = x.dosage.pain?.max ?? Number.NaN;
       k++;
     }
   });
-  return part;
+  return { sessions: n, entries: e, data };
+}
+
+/** The timeline part of sessions built in one go. */
+export function timelinePart(sessions: readonly Session[], ids: ExerciseIds): TimelinePart {
+  return joinParts([blockPart(sessions, ids)]);
 }
 
 /** One exercise's entries from dated sessions, in date order (entry indices into the timeline). */
@@ -216,13 +229,13 @@ export class Timeline {
   }
 }
 
-/** Joins parts of consecutive blocks, as steps (it yields every thousand parts). */
-export function* joinPartsSteps(parts: readonly TimelinePart[]): Generator<undefined, TimelinePart> {
+/** Joins parts of consecutive blocks (and stretches of an earlier timeline), as steps. */
+export function* joinPartsSteps(parts: readonly (TimelinePart | BlockPart)[]): Generator<undefined, TimelinePart> {
   let sessions = 0;
   let entries = 0;
   for (const p of parts) {
-    sessions += p.dates.length;
-    entries += p.exercises.length;
+    sessions += 'data' in p ? p.sessions : p.dates.length;
+    entries += 'data' in p ? p.entries : p.exercises.length;
   }
   const out = {
     dates: new Int32Array(sessions), days: new Int32Array(sessions), labels: new Int32Array(sessions), counts: new Int32Array(sessions),
@@ -235,14 +248,31 @@ export function* joinPartsSteps(parts: readonly TimelinePart[]): Generator<undef
     if (!p) {
       continue;
     }
-    out.dates.set(p.dates, s);
-    out.days.set(p.days, s);
-    out.labels.set(p.labels, s);
-    out.counts.set(p.counts, s);
-    out.exercises.set(p.exercises, e);
-    out.pains.set(p.pains, e);
-    s += p.dates.length;
-    e += p.exercises.length;
+    if ('data' in p) {
+      const { data } = p;
+      const n = p.sessions;
+      for (let k = 0; k < n; k++) {
+        out.dates[s + k] = data[k] ?? 0;
+        out.days[s + k] = data[n + k] ?? 0;
+        out.labels[s + k] = data[2 * n + k] ?? 0;
+        out.counts[s + k] = data[3 * n + k] ?? 0;
+      }
+      for (let k = 0; k < p.entries; k++) {
+        out.exercises[e + k] = data[4 * n + k] ?? 0;
+        out.pains[e + k] = data[4 * n + p.entries + k] ?? 0;
+      }
+      s += n;
+      e += p.entries;
+    } else {
+      out.dates.set(p.dates, s);
+      out.days.set(p.days, s);
+      out.labels.set(p.labels, s);
+      out.counts.set(p.counts, s);
+      out.exercises.set(p.exercises, e);
+      out.pains.set(p.pains, e);
+      s += p.dates.length;
+      e += p.exercises.length;
+    }
     if (i % 1024 === 1023) {
       yield;
     }
@@ -251,7 +281,7 @@ export function* joinPartsSteps(parts: readonly TimelinePart[]): Generator<undef
 }
 
 /** Joins parts of consecutive blocks in one go. */
-export function joinParts(parts: readonly TimelinePart[]): TimelinePart {
+export function joinParts(parts: readonly (TimelinePart | BlockPart)[]): TimelinePart {
   const steps = joinPartsSteps(parts);
   for (;;) {
     const r = steps.next();
