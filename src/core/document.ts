@@ -28,7 +28,7 @@ import { assembleBlock, LIST_KINDS, makeLog, parseMarkdown, rememberIndex, runSt
 import { RULES } from './rules/index.js';
 import type { LogAspect, Report, Rule, RuleContext, RuleScope } from './rules/rule.js';
 import { AnchoredPoint, AnchorTable, LineIndex, PointMaker } from './text.js';
-import { blockPart, ExerciseIds, joinPartsSteps, slicePart, Timeline, type BlockPart, type TimelinePart } from './timeline.js';
+import { blockPart, ExerciseIds, joinPartsSteps, sameNumbers, slicePart, Timeline, type BlockPart, type TimelinePart } from './timeline.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type ListKind = (typeof LIST_KINDS)[number];
@@ -106,6 +106,10 @@ export function commonPrefix(a: string, b: string): number {
 
 /** How many characters `a` and `b` share at the end, at most `limit`. */
 export function commonSuffix(a: string, b: string, limit: number): number {
+  // One edit in one place (typing): everything after it matches, which one comparison confirms.
+  if (limit > CHUNK && a.slice(a.length - limit) === b.slice(b.length - limit)) {
+    return limit;
+  }
   let k = 0;
   while (k < limit) {
     const step = Math.min(CHUNK, limit - k);
@@ -587,9 +591,27 @@ export class LogDocument {
     let timeline: Timeline;
     let entryPrefix: Int32Array;
     const sessionPrefix = snap.layout.prefix.sessions;
+    const middle = change ? snap.blocks.slice(change.head, change.head + change.added).map((b) => b.part ?? EMPTY_PART) : [];
     if (kept && kept.generation === snap.generation && kept.key === key) {
       timeline = kept.timeline;
       entryPrefix = kept.entryPrefix;
+    } else if (follows && kept.key === key && !rekeyed && sameNumbers(middle, kept.timeline.part,
+      kept.sessionPrefix[change.head] ?? 0, kept.sessionPrefix[change.tail] ?? 0, kept.entryPrefix[change.head] ?? 0, kept.entryPrefix[change.tail] ?? 0)) {
+      // The edit changed nothing the timeline holds: the same numbers serve the new model.
+      timeline = new Timeline(snap.log.sessions, kept.timeline.part, ids, kept.timeline);
+      const { head, added, tail } = change;
+      const ep = kept.entryPrefix;
+      entryPrefix = new Int32Array(snap.blocks.length + 1);
+      entryPrefix.set(ep.subarray(0, head + 1));
+      let e = ep[head] ?? 0;
+      for (let i = 0; i < added; i++) {
+        e += middle[i]?.entries ?? 0;
+        entryPrefix[head + i + 1] = e;
+      }
+      const from = ep[tail] ?? 0;
+      for (let i = 1; i <= snap.blocks.length - head - added; i++) {
+        entryPrefix[head + added + i] = (ep[tail + i] ?? 0) - from + e;
+      }
     } else {
       const parts: (TimelinePart | BlockPart)[] = [];
       entryPrefix = new Int32Array(snap.blocks.length + 1);

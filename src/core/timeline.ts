@@ -130,7 +130,13 @@ export class Timeline {
   readonly entrySession: Int32Array;
   #tracks: ExerciseTrack[] | undefined;
 
-  constructor(readonly sessions: readonly Session[], readonly part: TimelinePart, readonly ids: ExerciseIds) {
+  constructor(readonly sessions: readonly Session[], readonly part: TimelinePart, readonly ids: ExerciseIds, same?: Timeline) {
+    if (same) {
+      // The same numbers for a new model (an edit that changed nothing the timeline holds).
+      this.entryStart = same.entryStart;
+      this.entrySession = same.entrySession;
+      return;
+    }
     const n = part.counts.length;
     this.entryStart = new Int32Array(n + 1);
     this.entrySession = new Int32Array(part.exercises.length);
@@ -289,6 +295,34 @@ export function joinParts(parts: readonly (TimelinePart | BlockPart)[]): Timelin
       return r.value;
     }
   }
+}
+
+/** Whether blocks' parts hold the same numbers as a timeline's sessions `[s0, s1)` and entries `[e0, e1)`. */
+export function sameNumbers(parts: readonly BlockPart[], old: TimelinePart, s0: number, s1: number, e0: number, e1: number): boolean {
+  let s = s0;
+  let e = e0;
+  for (const p of parts) {
+    const { data } = p;
+    const n = p.sessions;
+    if (s + n > s1 || e + p.entries > e1) {
+      return false;
+    }
+    for (let k = 0; k < n; k++) {
+      if (old.dates[s + k] !== data[k] || old.days[s + k] !== data[n + k] || old.labels[s + k] !== data[2 * n + k] || old.counts[s + k] !== data[3 * n + k]) {
+        return false;
+      }
+    }
+    for (let k = 0; k < p.entries; k++) {
+      const pain = data[4 * n + p.entries + k] ?? 0;
+      const was = old.pains[e + k] ?? 0;
+      if (old.exercises[e + k] !== data[4 * n + k] || (pain !== was && !(Number.isNaN(pain) && Number.isNaN(was)))) {
+        return false;
+      }
+    }
+    s += n;
+    e += p.entries;
+  }
+  return s === s1 && e === e1;
 }
 
 /** A part's sessions `[s0, s1)` with their entries `[e0, e1)`. */
