@@ -24,7 +24,8 @@ import { byPosition, isSuppressed, toFinding, type CheckContext } from './check.
 import type { GuidelineLibrary } from './guidelines/library.js';
 import type { AthleteLog, Dosage, ExerciseLine, Finding, Point, Range, Section, Severity, TextEdit } from './model.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
-import { assembleBlock, LIST_KINDS, makeLog, parseMarkdown, rememberIndex, runSteps, sectionsAfter, type Fragment, type ModelLists } from './parse.js';
+import type { Root } from 'mdast';
+import { assembleBlock, LIST_KINDS, makeLog, MAX_NESTING, nestingDepth, parseMarkdown, rememberIndex, runSteps, sectionsAfter, type Fragment, type ModelLists } from './parse.js';
 import { RULES } from './rules/index.js';
 import type { LogAspect, Report, Rule, RuleContext, RuleScope } from './rules/rule.js';
 import { AnchoredPoint, AnchorTable, LineIndex, PointMaker } from './text.js';
@@ -82,6 +83,19 @@ interface Change {
   readonly line: number;
   /** Whether the edit touched a carriage return (line ending style is something `log` rules read). */
   readonly cr: boolean;
+}
+
+/** How many blocks, and characters, a cold check parses with one parser call at most. */
+const CHUNK_BLOCKS = 32;
+const CHUNK_CHARS = 16384;
+
+/**
+ * Whether a block parses the same inside a longer text as on its own, in a run of blocks: a body block
+ * without link or footnote definitions (`]:`, which other blocks of the run would see) and not nested
+ * beyond what the parser is given (see parse.ts).
+ */
+function chunkable(b: Block | undefined): boolean {
+  return b !== undefined && b.kind === 'body' && !b.text.includes(']:') && nestingDepth(b.text) <= MAX_NESTING;
 }
 
 /** Characters compared at a time when looking for the common start and end of two texts. */
@@ -349,17 +363,57 @@ export class LogDocument {
     const middle: BlockState[] = [];
     const restacked: BlockState[] = [];
     let stack: readonly Section[] = old[head - 1]?.stackOut ?? [];
-    const assemble = (b: Block): BlockState => {
-      const fragment = assembleBlock(index, b, parseMarkdown(b.text, b.kind === 'front-matter'), stack, anchors.add(b.start, b.line));
+    // `tree` and `within` (the text its offsets refer to) default to the block's own parse.
+    const assemble = (b: Block, tree = parseMarkdown(b.text, b.kind === 'front-matter'), within: Block = b): BlockState => {
+      const fragment = assembleBlock(index, within, tree, stack, anchors.add(b.start, b.line));
       const state: BlockState = { text: b.text, kind: b.kind, stackIn: stack, stackOut: sectionsAfter(stack, fragment), fragment };
       stack = state.stackOut;
       return state;
     };
-    for (const b of scanned.blocks) {
-      // After an edit, a new block gets a text of its own: a slice would keep this whole version of the
-      // document alive for as long as the block (and every name and note read from it) lives.
-      middle.push(assemble(base ? { ...b, text: ownCopy(b.text) } : b));
-      yield;
+    if (base) {
+      for (const b of scanned.blocks) {
+        // After an edit, a new block gets a text of its own: a slice would keep this whole version of the
+        // document alive for as long as the block (and every name and note read from it) lives.
+        middle.push(assemble({ ...b, text: ownCopy(b.text) }));
+        yield;
+      }
+    } else {
+      // A cold check parses runs of plain blocks with one parser call each (the call's own setup costs as
+      // much as a short block), then gives each block its share of the tree.
+      const blocks = scanned.blocks;
+      for (let i = 0; i < blocks.length;) {
+        let j = i;
+        let size = 0;
+        for (; j < blocks.length && j - i < CHUNK_BLOCKS && size < CHUNK_CHARS && chunkable(blocks[j]); j++) {
+          size += blocks[j]?.text.length ?? 0;
+        }
+        if (j - i < 2) {
+          const b = blocks[i];
+          if (b) {
+            middle.push(assemble(b));
+          }
+          i = Math.max(j, i + 1);
+          yield;
+          continue;
+        }
+        const first = blocks[i] as Block;
+        const last = blocks[j - 1] as Block;
+        const within: Block = { start: first.start, line: first.line, text: text.slice(first.start, last.start + last.text.length), kind: 'body' };
+        const tree = parseMarkdown(within.text, false);
+        let n = 0;
+        for (let k = i; k < j; k++) {
+          const b = blocks[k] as Block;
+          const end = b.start + b.text.length - first.start;
+          const children: Root['children'] = [];
+          while (n < tree.children.length && (tree.children[n]?.position?.start.offset ?? 0) < end) {
+            children.push(tree.children[n] as Root['children'][number]);
+            n++;
+          }
+          middle.push(assemble(b, { type: 'root', children }, within));
+        }
+        i = j;
+        yield;
+      }
     }
     // Blocks after the edit whose open sections changed: a fragment that did not read them only needs
     // its sections worked out again; one that did is parsed and assembled again where it now stands.
