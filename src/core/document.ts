@@ -86,8 +86,8 @@ interface Change {
 }
 
 /** How many blocks, and characters, a cold check parses with one parser call at most. */
-const CHUNK_BLOCKS = 32;
-const CHUNK_CHARS = 16384;
+const CHUNK_BLOCKS = 16;
+const CHUNK_CHARS = 2048;
 
 /**
  * Whether a block parses the same inside a longer text as on its own, in a run of blocks: a body block
