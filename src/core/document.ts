@@ -162,6 +162,26 @@ export function ownCopy(s: string): string {
   return s.length < 16 ? s : ` ${s}`.slice(1);
 }
 
+/**
+ * Where each block's items start in a list (one more entry than blocks), after an edit replaced blocks
+ * `[head, tail)` with blocks holding `counts` items each: the head is kept, the tail moves.
+ */
+function splicePrefix(old: Int32Array, head: number, tail: number, counts: ArrayLike<number>): Int32Array {
+  const rest = old.length - 1 - tail;
+  const out = new Int32Array(head + counts.length + rest + 1);
+  out.set(old.subarray(0, head + 1));
+  let n = old[head] ?? 0;
+  for (let i = 0; i < counts.length; i++) {
+    n += counts[i] ?? 0;
+    out[head + i + 1] = n;
+  }
+  const from = old[tail] ?? 0;
+  for (let i = 1; i <= rest; i++) {
+    out[head + counts.length + i] = (old[tail + i] ?? 0) - from + n;
+  }
+  return out;
+}
+
 /** Where the line that starts at `at` ends (its line break, or the end of the text). */
 function lineEnd(text: string, at: number): number {
   const n = text.indexOf('\n', at);
@@ -485,20 +505,9 @@ export class LogDocument {
     for (const kind of LIST_KINDS) {
       const before = base?.layout.prefix[kind] ?? new Int32Array(1);
       const oldList = (base?.log[kind] ?? []) as unknown[];
-      const pre = new Int32Array(count + 1);
-      pre.set(before.subarray(0, head + 1));
       const items = (before[head] ?? 0) > 0 ? oldList.slice(0, before[head] ?? 0).concat(plan.lists[kind]) : plan.lists[kind];
-      let n = before[head] ?? 0;
-      const own = plan.counts[kind];
-      for (let i = 0; i < middle.length; i++) {
-        n += own[i] ?? 0;
-        pre[head + i + 1] = n;
-      }
       const from = before[tail] ?? 0;
-      for (let i = 1; i <= rest; i++) {
-        pre[head + middle.length + i] = (before[tail + i] ?? 0) - from + n;
-      }
-      prefix[kind] = pre;
+      prefix[kind] = splicePrefix(before, head, tail, plan.counts[kind]);
       lists[kind] = from < oldList.length ? items.concat(oldList.slice(from)) : items;
     }
     const blocks = old.slice(0, head).concat(middle, old.slice(tail));
@@ -612,22 +621,9 @@ export class LogDocument {
       prefix = kept.prefix;
     } else if (follows && kept.key === key && !rekeyed) {
       const { head, added, tail } = change;
-      const rest = snap.blocks.length - head - added;
-      blockFindings = kept.blockFindings.slice(0, kept.prefix[head] ?? 0);
-      prefix = new Int32Array(snap.blocks.length + 1);
-      prefix.set(kept.prefix.subarray(0, head + 1));
-      for (let i = head; i < head + added; i++) {
-        for (const f of snap.blocks[i]?.found?.findings ?? []) {
-          blockFindings.push(f);
-        }
-        prefix[i + 1] = blockFindings.length;
-      }
-      const from = kept.prefix[tail] ?? 0;
-      const n = blockFindings.length;
-      for (let i = 1; i <= rest; i++) {
-        prefix[head + added + i] = (kept.prefix[tail + i] ?? 0) - from + n;
-      }
-      blockFindings = blockFindings.concat(kept.blockFindings.slice(from));
+      const found = snap.blocks.slice(head, head + added).map((b) => b.found?.findings ?? []);
+      prefix = splicePrefix(kept.prefix, head, tail, found.map((f) => f.length));
+      blockFindings = kept.blockFindings.slice(0, kept.prefix[head] ?? 0).concat(found.flat(), kept.blockFindings.slice(kept.prefix[tail] ?? 0));
     } else {
       blockFindings = [];
       prefix = new Int32Array(snap.blocks.length + 1);
@@ -653,49 +649,23 @@ export class LogDocument {
       kept.sessionPrefix[change.head] ?? 0, kept.sessionPrefix[change.tail] ?? 0, kept.entryPrefix[change.head] ?? 0, kept.entryPrefix[change.tail] ?? 0)) {
       // The edit changed nothing the timeline holds: the same numbers serve the new model.
       timeline = new Timeline(snap.log.sessions, kept.timeline.part, ids, kept.timeline);
-      const { head, added, tail } = change;
-      const ep = kept.entryPrefix;
-      entryPrefix = new Int32Array(snap.blocks.length + 1);
-      entryPrefix.set(ep.subarray(0, head + 1));
-      let e = ep[head] ?? 0;
-      for (let i = 0; i < added; i++) {
-        e += middle[i]?.entries ?? 0;
-        entryPrefix[head + i + 1] = e;
-      }
-      const from = ep[tail] ?? 0;
-      for (let i = 1; i <= snap.blocks.length - head - added; i++) {
-        entryPrefix[head + added + i] = (ep[tail + i] ?? 0) - from + e;
-      }
+      entryPrefix = splicePrefix(kept.entryPrefix, change.head, change.tail, middle.map((p) => p.entries));
     } else {
       const parts: (TimelinePart | BlockPart)[] = [];
-      entryPrefix = new Int32Array(snap.blocks.length + 1);
-      let e = 0;
-      const add = (i: number): void => {
-        const part = snap.blocks[i]?.part ?? EMPTY_PART;
-        parts.push(part);
-        e += part.entries;
-        entryPrefix[i + 1] = e;
-      };
       if (follows && kept.key === key && !rekeyed) {
-        const { head, added, tail } = change;
+        const { head, tail } = change;
         const sp = kept.sessionPrefix;
         const ep = kept.entryPrefix;
         const last = sp.length - 1;
         const old = kept.timeline.part;
-        parts.push(slicePart(old, 0, sp[head] ?? 0, 0, ep[head] ?? 0));
-        entryPrefix.set(ep.subarray(0, head + 1));
-        e = ep[head] ?? 0;
-        for (let i = head; i < head + added; i++) {
-          add(i);
-        }
-        parts.push(slicePart(old, sp[tail] ?? 0, sp[last] ?? 0, ep[tail] ?? 0, ep[last] ?? 0));
-        const from = ep[tail] ?? 0;
-        for (let i = 1; i <= snap.blocks.length - head - added; i++) {
-          entryPrefix[head + added + i] = (ep[tail + i] ?? 0) - from + e;
-        }
+        parts.push(slicePart(old, 0, sp[head] ?? 0, 0, ep[head] ?? 0), ...middle, slicePart(old, sp[tail] ?? 0, sp[last] ?? 0, ep[tail] ?? 0, ep[last] ?? 0));
+        entryPrefix = splicePrefix(ep, head, tail, middle.map((p) => p.entries));
       } else {
+        entryPrefix = new Int32Array(snap.blocks.length + 1);
         for (let i = 0; i < snap.blocks.length; i++) {
-          add(i);
+          const part = snap.blocks[i]?.part ?? EMPTY_PART;
+          parts.push(part);
+          entryPrefix[i + 1] = (entryPrefix[i] ?? 0) + part.entries;
           if (i % 1024 === 1023) {
             yield;
           }
