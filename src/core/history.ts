@@ -5,33 +5,10 @@
  */
 import type { GuidelineLibrary } from './guidelines/library.js';
 import type { AthleteLog, Dosage, Phase } from './model.js';
-import { normalizeName } from './text.js';
+import { dayNumber, isoDate } from './dates.js';
+import { Timeline } from './timeline.js';
 
-const DAY_MS = 86_400_000;
-
-const days = new Map<string, number | undefined>();
-
-/** Days since 1970-01-01 for an ISO date, or undefined. Remembered: a log repeats the same dates. */
-export function dayNumber(iso: string | undefined): number | undefined {
-  if (iso === undefined) {
-    return undefined;
-  }
-  if (days.has(iso)) {
-    return days.get(iso);
-  }
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
-  const d = Number.isNaN(t) ? undefined : Math.floor(t / DAY_MS);
-  if (days.size > 50_000) {
-    days.clear();
-  }
-  days.set(iso, d);
-  return d;
-}
-
-export function isoDate(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
+export { dayNumber, isoDate } from './dates.js';
 
 export interface HistoryPoint {
   readonly date: string;
@@ -60,51 +37,9 @@ export function exerciseHistory(log: AthleteLog, library?: GuidelineLibrary): Ex
   return value;
 }
 
-const NO_LIBRARY = {};
-const exerciseNames = new WeakMap<object, Map<string, { key: string; name: string }>>();
-
-/** An entry's exercise key and display name, remembered per library: a log repeats a few names. */
-function nameOf(name: string, library: GuidelineLibrary | undefined): { key: string; name: string } {
-  let memo = exerciseNames.get(library ?? NO_LIBRARY);
-  if (!memo) {
-    memo = new Map();
-    exerciseNames.set(library ?? NO_LIBRARY, memo);
-  }
-  let hit = memo.get(name);
-  if (!hit) {
-    const g = library?.lookup(name);
-    hit = { key: normalizeName(g?.name ?? name), name: g?.name ?? name };
-    memo.set(name, hit);
-  }
-  return hit;
-}
-
 function computeHistory(log: AthleteLog, library?: GuidelineLibrary): ExerciseHistory[] {
-  const byKey = new Map<string, { name: string; points: HistoryPoint[] }>();
-  for (const s of log.sessions) {
-    if (s.date === undefined) {
-      continue;
-    }
-    for (const e of s.entries) {
-      if (e.name === '') {
-        continue;
-      }
-      const { key, name } = nameOf(e.name, library);
-      let h = byKey.get(key);
-      if (!h) {
-        h = { name, points: [] };
-        byKey.set(key, h);
-      }
-      const pain = e.dosage.pain?.max;
-      h.points.push(pain === undefined ? { date: s.date, line: e.range.start.line, dosage: e.dosage } : { date: s.date, line: e.range.start.line, dosage: e.dosage, pain });
-    }
-  }
-  const out = [...byKey.values()];
-  for (const h of out) {
-    // ISO dates sort as strings; a log is mostly in order already, which this sort is quick on.
-    h.points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.line - b.line));
-  }
-  return out.sort((a, b) => a.name.localeCompare(b.name));
+  const t = Timeline.of(log, library);
+  return t.tracks().map((track) => ({ name: track.name, points: track.entries.map((e) => t.point(e)) }));
 }
 
 export interface WeekAdherence {

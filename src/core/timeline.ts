@@ -6,7 +6,8 @@
  * The model objects are still there for what a rule reports (ranges, dosages, dates as written).
  */
 import type { GuidelineLibrary } from './guidelines/library.js';
-import { dayNumber, type HistoryPoint } from './history.js';
+import { dayNumber } from './dates.js';
+import type { HistoryPoint } from './history.js';
 import type { AthleteLog, Dosage, ExerciseLine, Session } from './model.js';
 import { normalizeName } from './text.js';
 

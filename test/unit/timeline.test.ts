@@ -1,14 +1,15 @@
 /**
- * The whole-log rules read a typed-array timeline (src/core/timeline.ts) for speed. Here each is compared,
- * on random logs, with a reference written the plain way over the model's objects (what the rules did
- * before the timeline): the same findings, the same messages, the same ranges.
+ * The whole-log rules (and `exerciseHistory`) read a typed-array timeline (src/core/timeline.ts) for
+ * speed. Here each is compared, on random logs, with a reference written the plain way over the model's
+ * objects (what they did before the timeline): the same findings, messages, ranges and histories.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   checkText, currentPhase, dayNumber, exerciseHistory, isoDate, painTrend, parseLog, readiness, resolveOptions, ruleById,
-  type AthleteLog, type Finding, type GuidelineLibrary,
+  type AthleteLog, type ExerciseHistory, type Finding, type GuidelineLibrary, type HistoryPoint,
 } from '../../src/core/index.js';
+import { normalizeName } from '../../src/core/text.js';
 import { exerciseKey, lastCompleteWeek, minPerWeek, twoHighInARow, weeklyPain } from '../../src/core/coaching.js';
 import { builtinLibrary } from '../helpers.js';
 
@@ -18,6 +19,35 @@ const TODAY = '2026-03-20';
 interface Ref {
   readonly line: number;
   readonly message: string;
+}
+
+/** Entries grouped by exercise (aliases merged), each in date order, exercises by name: over the objects. */
+function plainHistory(log: AthleteLog, lib: GuidelineLibrary): ExerciseHistory[] {
+  const byKey = new Map<string, { name: string; points: HistoryPoint[] }>();
+  for (const s of log.sessions) {
+    if (s.date === undefined) {
+      continue;
+    }
+    for (const e of s.entries) {
+      if (e.name === '') {
+        continue;
+      }
+      const g = lib.lookup(e.name);
+      const key = normalizeName(g?.name ?? e.name);
+      let h = byKey.get(key);
+      if (!h) {
+        h = { name: g?.name ?? e.name, points: [] };
+        byKey.set(key, h);
+      }
+      const pain = e.dosage.pain?.max;
+      h.points.push({ date: s.date, line: e.range.start.line, dosage: e.dosage, ...(pain === undefined ? {} : { pain }) });
+    }
+  }
+  const out = [...byKey.values()];
+  for (const h of out) {
+    h.points.sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line);
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function datesOutOfOrder(log: AthleteLog): Ref[] {
@@ -65,7 +95,7 @@ function duplicateDate(log: AthleteLog): Ref[] {
 function considerRegression(log: AthleteLog, lib: GuidelineLibrary): Ref[] {
   const threshold = resolveOptions({}).painThreshold;
   const out: Ref[] = [];
-  for (const h of exerciseHistory(log, lib)) {
+  for (const h of plainHistory(log, lib)) {
     const high = twoHighInARow(h, threshold);
     const rising = painTrend(h) === 'rising';
     const last = h.points[h.points.length - 1];
@@ -85,7 +115,7 @@ function considerRegression(log: AthleteLog, lib: GuidelineLibrary): Ref[] {
 /** Which exercises are ready (the rule adds: unless the program already has the progression). */
 function ready(log: AthleteLog, lib: GuidelineLibrary): string[] {
   const prescribed = new Set(log.phases.flatMap((p) => p.prescriptions.map((x) => exerciseKey(lib, x.name))));
-  return exerciseHistory(log, lib).filter((h) => {
+  return plainHistory(log, lib).filter((h) => {
     const g = lib.lookup(h.name);
     const next = g?.progression[0];
     return g && next && !prescribed.has(exerciseKey(lib, next)) && readiness(h, g, resolveOptions({})).ready;
@@ -145,6 +175,13 @@ const logText = fc.record({
 
 describe('timeline rules equal their plain references', function () {
   this.timeout(120000);
+
+  it('exerciseHistory', () => {
+    fc.assert(fc.property(logText, (text) => {
+      const log = parseLog(text);
+      assert.equal(JSON.stringify(exerciseHistory(log, library)), JSON.stringify(plainHistory(log, library)));
+    }), { seed: 76, numRuns: 300 });
+  });
 
   it('dates-out-of-order and duplicate-date', () => {
     fc.assert(fc.property(logText, (text) => {
