@@ -14,6 +14,13 @@ const renderApart = {
     build.onResolve({ filter: /\/core\/render\/index\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './render.js', external: true } : undefined));
   },
 };
+// The web-worker host starts no thread of its own: its bundle takes offThread.web.ts for offThread.ts.
+const webOffThread = {
+  name: 'web-off-thread',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/offThread\.js$/ }, (args) => ({ path: `${args.resolveDir}/offThread.web.ts` }));
+  },
+};
 const common = {
   bundle: true,
   minify: production,
@@ -39,6 +46,15 @@ await Promise.all([
     // `import()` becomes `require()`: the extension host's module loader is CommonJS.
     supported: { 'dynamic-import': false },
   }),
+  // The Markdown parser's worker thread (src/node/offThread.ts), for the Node extension host and the CLI.
+  esbuild.build({
+    ...common,
+    entryPoints: ['src/node/parseWorker.ts'],
+    outfile: 'dist/parse-worker.js',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+  }),
   esbuild.build({
     ...common,
     entryPoints: ['src/core/render/index.ts'],
@@ -58,6 +74,7 @@ await Promise.all([
     // The extension runs in a web worker, which has no DOM: prefer packages' `worker` builds
     // (decode-named-character-reference's `browser` build needs `document`).
     conditions: ['worker', 'browser'],
+    plugins: [webOffThread],
     // The core uses no Node API; keep it that way in the web bundle.
     define: { 'process.env.NODE_ENV': '"production"' },
   }),

@@ -2,6 +2,7 @@
 import { promises as fs, readdirSync, readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { createAthleteLogService, type AthleteLogService, type GuidelineSource } from '../core/index.js';
+import { createOffThreadParser, type OffThreadParser } from '../node/offThread.js';
 
 /** The package root: dist/cli.js lives one folder down; sources (under tsx) two. */
 export function packageRoot(): string {
@@ -23,9 +24,23 @@ export function builtinGuidelines(root = packageRoot()): GuidelineSource[] {
     .map((f) => ({ path: 'built-in', text: readFileSync(path.join(dir, f), 'utf8') }));
 }
 
+/** The parse worker's script: next to the bundle, or the package's dist/ when running from sources. */
+export function parseWorkerFile(): string {
+  const beside = path.join(__dirname, 'parse-worker.js');
+  return existsSync(beside) ? beside : path.join(packageRoot(), 'dist', 'parse-worker.js');
+}
+
+/** One parse worker per process, started on first use, shared by its services. */
+let sharedParser: OffThreadParser | undefined | null = null;
+
 export function createNodeService(): AthleteLogService {
+  if (sharedParser === null) {
+    sharedParser = createOffThreadParser(parseWorkerFile());
+  }
+  const parser = sharedParser;
   return createAthleteLogService({
     builtinGuidelines: builtinGuidelines(),
+    ...(parser ? { parser } : {}),
     workspace: { readFile: (p) => fs.readFile(p, 'utf8') },
     logger: { warn: (m) => process.stderr.write(`${m}\n`) },
   });

@@ -25,7 +25,7 @@ import type { GuidelineLibrary } from './guidelines/library.js';
 import type { AthleteLog, Dosage, ExerciseLine, Finding, Point, Range, Section, Severity, TextEdit } from './model.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
 import type { Root } from 'mdast';
-import { assembleBlock, LIST_KINDS, makeLog, MAX_NESTING, nestingDepth, parseMarkdown, rememberIndex, runSteps, sectionsAfter, type Fragment, type ModelLists } from './parse.js';
+import { assembleBlock, LIST_KINDS, makeLog, MAX_NESTING, nestingDepth, parseMarkdown, rememberIndex, runSteps, sectionsAfter, settled, type Fragment, type ModelLists, type Steps, type TreeParser } from './parse.js';
 import { RULES } from './rules/index.js';
 import type { LogAspect, Report, Rule, RuleContext, RuleScope } from './rules/rule.js';
 import { AnchoredPoint, AnchorTable, LineIndex, PointMaker } from './text.js';
@@ -97,6 +97,11 @@ const CHUNK_CHARS = 2048;
 function chunkable(b: Block | undefined): boolean {
   return b !== undefined && b.kind === 'body' && !b.text.includes(']:') && nestingDepth(b.text) <= MAX_NESTING;
 }
+
+/** A cold update gives its parsing to the host's `TreeParser` from this length on (a worker starts in tens of ms). */
+const REMOTE_MIN_CHARS = 64 * 1024;
+/** Runs asked of the `TreeParser` ahead of the one being assembled. */
+const AHEAD = 8;
 
 /** Characters compared at a time when looking for the common start and end of two texts. */
 const CHUNK = 4096;
@@ -317,15 +322,19 @@ export class LogDocument {
   #key = '';
   #ids = new ExerciseIds(undefined);
 
-  /** Brings the document to `text`, as steps (it yields between blocks), and returns its new state. */
-  *update(text: string): Generator<undefined, Snapshot> {
+  /**
+   * Brings the document to `text`, as steps (it yields between blocks), and returns its new state. With
+   * a `parser`, a cold update of a long text has its blocks parsed there, a few runs ahead of assembling
+   * them here (the steps then wait on it: run them with `runStepsSliced`).
+   */
+  *update(text: string, parser?: TreeParser): Steps<Snapshot> {
     for (;;) {
       const base = this.#snapshot;
       if (base?.text === text) {
         return base;
       }
       const generation = this.#generation;
-      const plan = yield* this.#plan(base, text);
+      const plan = yield* this.#plan(base, text, parser);
       // Another update finished while this one paused: start again from its state.
       if (generation === this.#generation) {
         return this.#commit(base, plan);
@@ -333,7 +342,7 @@ export class LogDocument {
     }
   }
 
-  *#plan(base: Snapshot | undefined, text: string): Generator<undefined, Plan> {
+  *#plan(base: Snapshot | undefined, text: string, parser: TreeParser | undefined): Steps<Plan> {
     const old = base?.blocks ?? [];
     const ids = base?.layout.ids ?? new Int32Array(0);
     const anchors = this.#anchors;
@@ -401,29 +410,53 @@ export class LogDocument {
       // A cold check parses runs of plain blocks with one parser call each (the call's own setup costs as
       // much as a short block), then gives each block its share of the tree.
       const blocks = scanned.blocks;
+      const runs: { from: number; to: number; within: Block }[] = [];
       for (let i = 0; i < blocks.length;) {
         let j = i;
         let size = 0;
         for (; j < blocks.length && j - i < CHUNK_BLOCKS && size < CHUNK_CHARS && chunkable(blocks[j]); j++) {
           size += blocks[j]?.text.length ?? 0;
         }
-        if (j - i < 2) {
-          const b = blocks[i];
-          if (b) {
-            middle.push(assemble(b));
-          }
-          i = Math.max(j, i + 1);
+        j = Math.max(j, i + 1);
+        const first = blocks[i] as Block;
+        const last = blocks[j - 1] as Block;
+        runs.push({ from: i, to: j, within: j - i < 2 ? first : { start: first.start, line: first.line, text: text.slice(first.start, last.start + last.text.length), kind: 'body' } });
+        i = j;
+        if (runs.length % 64 === 0) {
+          yield;
+        }
+      }
+      // A long text is parsed by the parser the host gave, if any, a few runs ahead; here each tree is
+      // only assembled. Should that parser fail, this thread parses.
+      const remote = parser && text.length >= REMOTE_MIN_CHARS ? parser : undefined;
+      const ahead: (Promise<Root> | undefined)[] = [];
+      const ask = (r: number): void => {
+        const run = runs[r];
+        if (remote && run && !ahead[r]) {
+          ahead[r] = remote.parse(run.within.text, run.within.kind === 'front-matter');
+        }
+      };
+      for (let r = 0; r < runs.length; r++) {
+        const { from, to, within } = runs[r] as (typeof runs)[number];
+        for (let k = r; k < r + AHEAD; k++) {
+          ask(k);
+        }
+        const asked = ahead[r];
+        ahead[r] = undefined;
+        let tree: Root | undefined;
+        if (asked) {
+          tree = yield* settled(asked.catch(() => undefined));
+        }
+        tree ??= parseMarkdown(within.text, within.kind === 'front-matter');
+        if (to - from < 2) {
+          middle.push(assemble(within, tree));
           yield;
           continue;
         }
-        const first = blocks[i] as Block;
-        const last = blocks[j - 1] as Block;
-        const within: Block = { start: first.start, line: first.line, text: text.slice(first.start, last.start + last.text.length), kind: 'body' };
-        const tree = parseMarkdown(within.text, false);
         let n = 0;
-        for (let k = i; k < j; k++) {
+        for (let k = from; k < to; k++) {
           const b = blocks[k] as Block;
-          const end = b.start + b.text.length - first.start;
+          const end = b.start + b.text.length - within.start;
           const children: Root['children'] = [];
           while (n < tree.children.length && (tree.children[n]?.position?.start.offset ?? 0) < end) {
             children.push(tree.children[n] as Root['children'][number]);
@@ -431,7 +464,6 @@ export class LogDocument {
           }
           middle.push(assemble(b, { type: 'root', children }, within));
         }
-        i = j;
         yield;
       }
     }

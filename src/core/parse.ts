@@ -62,6 +62,14 @@ function flatBlock(text: string): Root {
   return { type: 'root', position, children: [{ type: 'paragraph', position, children: [{ type: 'text', value: text, position }] }] };
 }
 
+/**
+ * Parses Markdown away from the thread that checks (a worker thread, say): `parseMarkdown` of the same
+ * text there, its tree sent back as a copy. A host gives one where it can; the core waits on it in steps.
+ */
+export interface TreeParser {
+  parse(text: string, frontMatter: boolean): Promise<Root>;
+}
+
 /** Parses Markdown with the one pipeline every client shares; `frontMatter` when the text starts a log. */
 export function parseMarkdown(text: string, frontMatter = frontMatterEnd(text) > 0): Root {
   if (!frontMatter && nestingDepth(text) > MAX_NESTING) {
@@ -598,25 +606,55 @@ export function parseWhole(text: string): AthleteLog {
   return log;
 }
 
+/**
+ * Work done as steps: a generator that yields between steps, and yields a promise where it waits on
+ * something another thread does (a `TreeParser`); only a run that can wait (`runStepsSliced`) is given
+ * such work.
+ */
+export type Steps<T> = Generator<undefined | Promise<unknown>, T>;
+
 /** Runs steps to the end in one go. */
-export function runSteps<T>(steps: Generator<undefined, T>): T {
+export function runSteps<T>(steps: Steps<T>): T {
   for (;;) {
     const r = steps.next();
     if (r.done) {
       return r.value;
     }
+    if (r.value) {
+      throw new Error('steps that wait were run in one go');
+    }
   }
+}
+
+/** Waits for `promise` inside steps: yields it until it settles, then returns its value or throws. */
+export function* settled<T>(promise: Promise<T>): Steps<T> {
+  let out: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
+  const done = promise.then((value) => {
+    out = { ok: true, value };
+  }, (error: unknown) => {
+    out = { ok: false, error };
+  });
+  while (!out) {
+    yield done;
+  }
+  if (!out.ok) {
+    throw out.error;
+  }
+  return out.value;
 }
 
 /**
  * Runs steps, calling `pause` after each; when it returns a promise (time to give the thread back, say),
  * waits for it. A `pause` that throws stops the work (a newer edit cancels an older check).
  */
-export async function runStepsSliced<T>(steps: Generator<undefined, T>, pause: () => Promise<void> | undefined): Promise<T> {
+export async function runStepsSliced<T>(steps: Steps<T>, pause: () => Promise<void> | undefined): Promise<T> {
   for (;;) {
     const r = steps.next();
     if (r.done) {
       return r.value;
+    }
+    if (r.value) {
+      await r.value;
     }
     const wait = pause();
     if (wait) {

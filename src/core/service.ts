@@ -9,10 +9,10 @@ import { LogDocument } from './document.js';
 import { parseDosage } from './dosage/parse.js';
 import { applyFixes } from './fix.js';
 import { GuidelineLibrary } from './guidelines/library.js';
-import { parseGuidelineFile, type GuidelineFile } from './guidelines/parse.js';
+import { parseGuidelineFile, parseGuidelineFileSteps, type GuidelineFile } from './guidelines/parse.js';
 import type { Dosage, Finding } from './model.js';
 import { resolveOptions, type CheckOptions } from './options.js';
-import { runSteps, runStepsSliced } from './parse.js';
+import { runSteps, runStepsSliced, type Steps, type TreeParser } from './parse.js';
 import { hasScheme, resolveFrom } from './paths.js';
 import type { GuidelineFileStatus } from './rules/rule.js';
 
@@ -36,6 +36,11 @@ export interface ServiceOptions {
   readonly builtinGuidelines: readonly GuidelineSource[];
   readonly workspace?: IWorkspace;
   readonly logger?: ILogger;
+  /**
+   * Where a cold check of a long log has its Markdown parsed (a worker thread in Node hosts): the
+   * parsing then holds neither the thread nor its garbage collector here.
+   */
+  readonly parser?: TreeParser;
 }
 
 export interface CheckRequest {
@@ -78,7 +83,19 @@ export interface AthleteLogService {
 const ATHLETE_KEY = /^athlete[ \t]*:/m;
 
 export function createAthleteLogService(opts: ServiceOptions): AthleteLogService {
-  const builtin = opts.builtinGuidelines.map((g) => parseGuidelineFile(g.text, g.path));
+  // The built-in library is parsed on first use (the first check does it in steps), not when the host
+  // starts: parsing it takes tens of milliseconds.
+  let builtinFiles: GuidelineFile[] | undefined;
+  function* builtinSteps(): Steps<readonly GuidelineFile[]> {
+    if (!builtinFiles) {
+      const files: GuidelineFile[] = [];
+      for (const g of opts.builtinGuidelines) {
+        files.push(yield* parseGuidelineFileSteps(g.text, g.path));
+      }
+      builtinFiles ??= files;
+    }
+    return builtinFiles;
+  }
   const parsedFiles = new Map<string, { text: string; file: GuidelineFile }>();
   // One incremental document per path, so logs do not evict each other; checks of one path take turns.
   const documents = new Map<string, LogDocument>();
@@ -150,7 +167,7 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
   }
 
   async function gather(request: Pick<CheckRequest, 'path' | 'text' | 'options'> | undefined, logFiles: readonly { path: string; range: GuidelineFileStatus['range'] }[]): Promise<{ library: GuidelineLibrary; statuses: GuidelineFileStatus[] }> {
-    const files: GuidelineFile[] = [...builtin];
+    const files: GuidelineFile[] = [...runSteps(builtinSteps())];
     for (const p of request?.options?.guidelineFiles ?? []) {
       try {
         files.push(await readGuidelineFile(p));
@@ -171,7 +188,9 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
   }
 
   const service: AthleteLogService = {
-    builtin,
+    get builtin() {
+      return runSteps(builtinSteps());
+    },
     classify(text, relativePath, options) {
       const fmEnd = frontMatterEnd(text);
       const byFrontMatter = fmEnd > 0 && ATHLETE_KEY.test(text.slice(0, fmEnd));
@@ -184,9 +203,10 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
         return undefined;
       }
       // Parse once; the front matter names the extra guideline files the rules then use.
-      const run = <T>(steps: Generator<undefined, T>): T | Promise<T> => (request.pause ? runStepsSliced(steps, request.pause) : runSteps(steps));
+      const run = <T>(steps: Steps<T>): T | Promise<T> => (request.pause ? runStepsSliced(steps, request.pause) : runSteps(steps));
       return inTurn(request.path ?? request.relativePath ?? '', async (doc) => {
-        const snap = await run(doc.update(request.text));
+        await run(builtinSteps());
+        const snap = await (opts.parser ? runStepsSliced(doc.update(request.text, opts.parser), request.pause ?? (() => undefined)) : run(doc.update(request.text)));
         const { library, statuses } = await gather(request, snap.log.guidelineFiles);
         const findings = await run(doc.check(snap, {
           library, logByPath: byPath, guidelineFiles: statuses,

@@ -24,7 +24,8 @@ export interface AthleteLogApi {
 
 export function activate(context: vscode.ExtensionContext): AthleteLogApi {
   const output = vscode.window.createOutputChannel('Athlete Log');
-  const checker = new LogChecker(createVsCodeService(output), context.extensionUri);
+  const host = createVsCodeService(output);
+  const checker = new LogChecker(host.service, context.extensionUri);
   const status = new AthleteStatus(checker);
   const preview = new ProgramPreview(checker, context.extensionUri);
   const openPreview = (column: vscode.ViewColumn) => (uri?: vscode.Uri): void => {
@@ -42,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): AthleteLogApi {
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
 
   context.subscriptions.push(
-    output, checker, status, preview, watcher,
+    output, host, checker, status, preview, watcher,
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     checker.onDidCheck(updateContext),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, preview),

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { createAthleteLogService, type AthleteLogService } from '../core/index.js';
 import builtinLibrary from '../../guidelines/hamstring.md';
+import { offThreadParser } from './offThread.js';
 
 export const BUILTIN_GUIDELINE_FILE = 'guidelines/hamstring.md';
 
@@ -14,10 +15,13 @@ export function uriForPath(path: string, like?: vscode.Uri): vscode.Uri {
   return base ? base.with({ path, query: '', fragment: '' }) : vscode.Uri.file(path);
 }
 
-export function createVsCodeService(output: vscode.OutputChannel): AthleteLogService {
+/** The service, and what stops its parse worker (when the host has one). */
+export function createVsCodeService(output: vscode.OutputChannel): { service: AthleteLogService; dispose(): void } {
   const decoder = new TextDecoder('utf-8');
-  return createAthleteLogService({
+  const parser = offThreadParser();
+  const service = createAthleteLogService({
     builtinGuidelines: [{ path: 'built-in', text: builtinLibrary }],
+    ...(parser ? { parser } : {}),
     workspace: {
       readFile: async (path) => {
         const uri = uriForPath(path);
@@ -31,6 +35,7 @@ export function createVsCodeService(output: vscode.OutputChannel): AthleteLogSer
     },
     logger: { warn: (m) => output.appendLine(m) },
   });
+  return { service, dispose: () => parser?.dispose() };
 }
 
 /** Where a guideline lives, for "related information" and hovers. */

@@ -4,6 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { generateLog } from '../../bench/generate.js';
+import { builtinGuidelines } from '../../src/cli/node-host.js';
+import { createAthleteLogService } from '../../src/core/index.js';
 import { FIXTURES, ROOT } from '../helpers.js';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -49,6 +52,18 @@ describe('athlete-log CLI', function () {
     }
     const first = rows.find((x) => x.ruleId === 'unreadable-dosage');
     assert.deepEqual([first?.line, first?.column, first?.endLine, first?.endColumn], [6, 25, 6, 29]);
+  });
+
+  it('checks a long log (parsed on its worker thread) to the end, with the findings of a check in one thread', async () => {
+    const text = `${generateLog(200 * 1024)}\n### 2020-12-01\n- Chair Bridge: 9 x 10\n`;
+    const file = path.join(tmp, 'long.athlete.md');
+    writeFileSync(file, text);
+    const r = run(['check', '--format', 'json', '--today', '2020-12-02', file]);
+    assert.equal(r.code, 0, r.stderr);
+    const here = await createAthleteLogService({ builtinGuidelines: builtinGuidelines() }).check({ text, path: file, relativePath: 'long.athlete.md', options: { today: '2020-12-02' } });
+    const rows = JSON.parse(r.stdout) as { line: number; ruleId: string }[];
+    assert.deepEqual(rows.map((x) => `${x.line} ${x.ruleId}`), (here?.findings ?? []).map((f) => `${f.range.start.line} ${f.ruleId}`));
+    assert.ok(rows.some((x) => x.ruleId === 'sets-out-of-range' && x.line === text.split('\n').length - 1), r.stdout);
   });
 
   it('finds logs in folders and globs, and skips other Markdown', () => {

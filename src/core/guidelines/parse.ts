@@ -6,7 +6,8 @@
 import type { Heading, ListItem, RootContent } from 'mdast';
 import { parseDosage } from '../dosage/parse.js';
 import type { Dosage, Range } from '../model.js';
-import { parseMarkdown, plainText } from '../parse.js';
+import { frontMatterEnd, scanBlocks } from '../blocks.js';
+import { parseMarkdown, plainText, runSteps, type Steps } from '../parse.js';
 import { LineIndex, normalizeName } from '../text.js';
 
 export interface Guideline {
@@ -85,11 +86,21 @@ function freeze(d: Draft, file: string): Guideline {
 }
 
 export function parseGuidelineFile(text: string, file: string): GuidelineFile {
+  return runSteps(parseGuidelineFileSteps(text, file));
+}
+
+/**
+ * The same, as steps: the file is parsed a block (an exercise heading and what follows) at a time, as
+ * logs are, so that no step holds the thread for a whole file. A file with link definitions (`]:`, which
+ * other blocks may use) is parsed in one piece.
+ */
+export function* parseGuidelineFileSteps(text: string, file: string): Steps<GuidelineFile> {
   const index = new LineIndex(text);
   const problems: GuidelineProblem[] = [];
   const drafts: Draft[] = [];
   let current: Draft | undefined;
-  const tree = parseMarkdown(text);
+  /** Where the tree being walked starts in `text`. */
+  let base = 0;
 
   const onItem = (item: ListItem): void => {
     if (!current) {
@@ -99,8 +110,8 @@ export function parseGuidelineFile(text: string, file: string): GuidelineFile {
     if (para?.type !== 'paragraph' || para.position?.start.offset === undefined) {
       return;
     }
-    const start = para.position.start.offset;
-    const end = para.position.end.offset ?? start;
+    const start = base + para.position.start.offset;
+    const end = base + (para.position.end.offset ?? para.position.start.offset);
     const raw = text.slice(start, end);
     const colon = raw.indexOf(':');
     const key = colon > 0 ? KEYS[raw.slice(0, colon).trim().toLowerCase()] : undefined;
@@ -152,7 +163,7 @@ export function parseGuidelineFile(text: string, file: string): GuidelineFile {
       const h = node as Heading;
       current = {
         name: plainText(h),
-        range: index.range(h.position?.start.offset ?? 0, h.position?.end.offset ?? 0),
+        range: index.range(base + (h.position?.start.offset ?? 0), base + (h.position?.end.offset ?? 0)),
         aliases: [], cues: [], progression: [], regression: [], keyed: false,
       };
       drafts.push(current);
@@ -164,7 +175,12 @@ export function parseGuidelineFile(text: string, file: string): GuidelineFile {
       }
     }
   };
-  tree.children.forEach(visit);
+  const { blocks } = text.includes(']:') ? { blocks: [{ start: 0, text, kind: frontMatterEnd(text) > 0 ? 'front-matter' : 'body' } as const] } : yield* scanBlocks(text);
+  for (const b of blocks) {
+    base = b.start;
+    parseMarkdown(b.text, b.kind === 'front-matter').children.forEach(visit);
+    yield;
+  }
 
   const guidelines: Guideline[] = [];
   const seen = new Map<string, Draft>();
