@@ -509,7 +509,7 @@ export class LogDocument {
         }
         counts[kind][i] = own.length;
       }
-      if (i % 1024 === 1023) {
+      if (i % 256 === 255) {
         yield;
       }
     }
@@ -664,7 +664,7 @@ export class LogDocument {
           blockFindings.push(f);
         }
         prefix[i + 1] = blockFindings.length;
-        if (i % 1024 === 1023) {
+        if (i % 256 === 255) {
           yield;
         }
       }
@@ -698,7 +698,7 @@ export class LogDocument {
           const part = snap.blocks[i]?.part ?? EMPTY_PART;
           parts.push(part);
           entryPrefix[i + 1] = (entryPrefix[i] ?? 0) + part.entries;
-          if (i % 1024 === 1023) {
+          if (i % 256 === 255) {
             yield;
           }
         }

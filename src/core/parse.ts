@@ -281,13 +281,16 @@ function exerciseLine(ctx: Ctx, base: number, item: ListItem, kind: LineKind): E
     return undefined;
   }
   const start = base + para.position.start.offset;
+  // The three ranges share their common points (points are immutable): fewer objects in a big log.
+  const from = ctx.index.point(start);
+  const end = ctx.index.point(start + raw.end);
   const line: ExerciseLine = {
     kind,
     name: raw.name,
-    nameRange: ctx.index.range(start + raw.nameStart, start + raw.nameEnd),
+    nameRange: { start: raw.nameStart === 0 ? from : ctx.index.point(start + raw.nameStart), end: ctx.index.point(start + raw.nameEnd) },
     dosage: raw.dosage,
-    dosageRange: ctx.index.range(start + raw.dosageStart, start + raw.end),
-    range: ctx.index.range(start, start + raw.end),
+    dosageRange: { start: ctx.index.point(start + raw.dosageStart), end },
+    range: { start: from, end },
   };
   return typeof item.checked === 'boolean' ? { ...line, checked: item.checked } : line;
 }

@@ -12,6 +12,8 @@ import type { TreeParser } from '../core/parse.js';
 import type { ParseReply, ParseRequest } from './parseWorker.js';
 
 export interface OffThreadParser extends TreeParser {
+  /** How many trees the worker has sent back so far. */
+  readonly parsed: number;
   /** Ends the worker; later parses reject (so the core parses in its own thread). */
   dispose(): void;
 }
@@ -24,6 +26,7 @@ export function createOffThreadParser(file: string): OffThreadParser | undefined
   let worker: Worker | undefined;
   let broken: Error | undefined;
   let nextId = 0;
+  let parsed = 0;
   const pending = new Map<number, { resolve: (tree: Root) => void; reject: (e: Error) => void }>();
 
   const fail = (e: Error): void => {
@@ -43,6 +46,7 @@ export function createOffThreadParser(file: string): OffThreadParser | undefined
       }
       pending.delete(m.id);
       if ('tree' in m) {
+        parsed++;
         p.resolve(m.tree);
       } else {
         p.reject(new Error(m.error));
@@ -57,6 +61,9 @@ export function createOffThreadParser(file: string): OffThreadParser | undefined
   };
 
   return {
+    get parsed() {
+      return parsed;
+    },
     parse(text, frontMatter) {
       if (broken) {
         return Promise.reject(broken);

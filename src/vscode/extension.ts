@@ -20,6 +20,8 @@ export interface AthleteLogApi {
   readonly checker: LogChecker;
   readonly status: AthleteStatus;
   readonly preview: ProgramPreview;
+  /** Trees parsed on the worker thread so far; `undefined` where the host has no parse worker (the web). */
+  readonly parsedOffThread: () => number | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): AthleteLogApi {
@@ -78,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): AthleteLogApi {
     checker.schedule(d, 0);
   }
   updateContext();
-  return { checker, status, preview };
+  return { checker, status, preview, parsedOffThread: () => host.parser?.parsed };
 }
 
 export function deactivate(): void {

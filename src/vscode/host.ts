@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { createAthleteLogService, type AthleteLogService } from '../core/index.js';
 import builtinLibrary from '../../guidelines/hamstring.md';
+import type { OffThreadParser } from '../node/offThread.js';
 import { offThreadParser } from './offThread.js';
 
 export const BUILTIN_GUIDELINE_FILE = 'guidelines/hamstring.md';
@@ -15,8 +16,8 @@ export function uriForPath(path: string, like?: vscode.Uri): vscode.Uri {
   return base ? base.with({ path, query: '', fragment: '' }) : vscode.Uri.file(path);
 }
 
-/** The service, and what stops its parse worker (when the host has one). */
-export function createVsCodeService(output: vscode.OutputChannel): { service: AthleteLogService; dispose(): void } {
+/** The service, its parse worker (when the host has one) and what stops that worker. */
+export function createVsCodeService(output: vscode.OutputChannel): { service: AthleteLogService; parser: OffThreadParser | undefined; dispose(): void } {
   const decoder = new TextDecoder('utf-8');
   const parser = offThreadParser();
   const service = createAthleteLogService({
@@ -35,7 +36,7 @@ export function createVsCodeService(output: vscode.OutputChannel): { service: At
     },
     logger: { warn: (m) => output.appendLine(m) },
   });
-  return { service, dispose: () => parser?.dispose() };
+  return { service, parser, dispose: () => parser?.dispose() };
 }
 
 /** Where a guideline lives, for "related information" and hovers. */

@@ -86,13 +86,18 @@ export function exerciseLines(scope: RuleScope): ExerciseLine[] {
   return out;
 }
 
-// Most rules walk the same lines with their guidelines: worked out once per scope and library.
-const guided = new WeakMap<RuleScope, { library: GuidelineLibrary; pairs: [ExerciseLine, Guideline][] }>();
+// Most rules walk the same lines with their guidelines: worked out once per context (one scope, one
+// library), and kept on the context, which lives for one run of the rules over its scope. (A WeakMap
+// keyed by scope kept an entry per block for as long as the block lived: tens of thousands of
+// ephemerons in a big log, which V8 marks in its final garbage-collection pause, 150 ms at 5 MB.)
+const GUIDED = Symbol('withGuideline');
+interface Memo { [GUIDED]?: { scope: RuleScope; library: GuidelineLibrary; pairs: [ExerciseLine, Guideline][] } }
 
 /** Lines whose exercise has a guideline, with it. */
 export function withGuideline(ctx: RuleContext): readonly [ExerciseLine, Guideline][] {
-  const hit = guided.get(ctx.scope);
-  if (hit?.library === ctx.library) {
+  const memo = ctx as RuleContext & Memo;
+  const hit = memo[GUIDED];
+  if (hit?.scope === ctx.scope && hit.library === ctx.library) {
     return hit.pairs;
   }
   const pairs: [ExerciseLine, Guideline][] = [];
@@ -102,7 +107,7 @@ export function withGuideline(ctx: RuleContext): readonly [ExerciseLine, Guideli
       pairs.push([line, g]);
     }
   }
-  guided.set(ctx.scope, { library: ctx.library, pairs });
+  memo[GUIDED] = { scope: ctx.scope, library: ctx.library, pairs };
   return pairs;
 }
 

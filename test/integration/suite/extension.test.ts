@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AthleteLogApi } from '../../../src/vscode/extension';
+import { generateLog } from '../../../bench/generate';
 
 const WAIT_MS = 20000;
 
@@ -337,6 +338,26 @@ describe('Athlete Log in a real VS Code', function () {
       await config.update('maxFileSize', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await diagnostics(uri, (d) => summary(d).length >= SAM_EXPECTED.length, 'the findings again');
+  });
+
+  it('checks a long log, and an edit to it, with the parsing on a worker thread in the Node host', async () => {
+    const content = `${generateLog(300 * 1024)}\n### 2020-12-01\n- Chair Bridge: 9 x 10\n`;
+    const last = content.split('\n').length - 1;
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    const editor = await vscode.window.showTextDocument(doc);
+    const before = api.parsedOffThread();
+    await diagnostics(doc.uri, (d) => summary(d).includes(`${last}:sets-out-of-range`), 'the finding at the end of a long log');
+    const node = typeof process !== 'undefined' && Boolean(process.versions?.node);
+    if (node) {
+      assert.ok((api.parsedOffThread() ?? 0) > (before ?? 0) + 10, `the worker parsed the log (${before} -> ${api.parsedOffThread()})`);
+    } else {
+      assert.equal(api.parsedOffThread(), undefined, 'the web-worker host parses in its own thread');
+    }
+    const after = api.parsedOffThread();
+    await editor.edit((e) => e.replace(new vscode.Range(last - 1, 16, last - 1, 17), '3'));
+    await diagnostics(doc.uri, (d) => !summary(d).includes(`${last}:sets-out-of-range`), 'the finding gone after the edit');
+    assert.equal(api.parsedOffThread(), after, 'an edit is parsed in the checking thread');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('reports a guideline file outside the workspace instead of reading it', async () => {
