@@ -103,6 +103,9 @@ const REMOTE_MIN_CHARS = 64 * 1024;
 /** Runs asked of the `TreeParser` ahead of the one being assembled. */
 const AHEAD = 8;
 
+/** What starts a heading line (blocks.ts splits there). */
+const HEADING_START = /^#{1,6}(?:[ \t\r\n]|$)/;
+
 /** Characters compared at a time when looking for the common start and end of two texts. */
 const CHUNK = 4096;
 
@@ -363,8 +366,10 @@ export class LogDocument {
       index = base.index.withEdit(text, p, oldEnd, newEnd);
       line = index.lineCount - base.index.lineCount;
       head = blockAt(anchors, ids, p);
-      if (head > 0 && p <= lineEnd(base.text, startOf(head))) {
-        head--; // an edit to a block's heading line can join the block to the one before
+      // An edit to a block's heading line can join the block to the one before, unless that line still
+      // starts a heading (the block before, untouched, then ends where it did).
+      if (head > 0 && p <= lineEnd(base.text, startOf(head)) && !HEADING_START.test(text.slice(startOf(head), startOf(head) + 8))) {
+        head--;
       }
       // A `---` first line without front matter may become front matter by an edit anywhere below.
       if (old[0]?.kind !== 'front-matter' && /^\uFEFF?---[ \t]*(?:\r|\n|$)/.test(text)) {

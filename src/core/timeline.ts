@@ -126,28 +126,49 @@ export interface ExerciseTrack {
 }
 
 export class Timeline {
-  /** Where each session's entries start (one more than there are sessions), and each entry's session. */
-  readonly entryStart: Int32Array;
-  readonly entrySession: Int32Array;
+  #entryStart: Int32Array | undefined;
+  #entrySession: Int32Array | undefined;
   #tracks: ExerciseTrack[] | undefined;
 
   constructor(readonly sessions: readonly Session[], readonly part: TimelinePart, readonly ids: ExerciseIds, same?: Timeline) {
     if (same) {
       // The same numbers for a new model (an edit that changed nothing the timeline holds).
-      this.entryStart = same.entryStart;
-      this.entrySession = same.entrySession;
-      return;
+      this.#entryStart = same.#entryStart;
+      this.#entrySession = same.#entrySession;
     }
-    const n = part.counts.length;
-    this.entryStart = new Int32Array(n + 1);
-    this.entrySession = new Int32Array(part.exercises.length);
+  }
+
+  /** Where each session's entries start (one more than there are sessions): worked out on first use. */
+  get entryStart(): Int32Array {
+    if (!this.#entryStart) {
+      this.#index();
+    }
+    return this.#entryStart as Int32Array;
+  }
+
+  /** Each entry's session: worked out on first use. */
+  get entrySession(): Int32Array {
+    if (!this.#entrySession) {
+      this.#index();
+    }
+    return this.#entrySession as Int32Array;
+  }
+
+  #index(): void {
+    const counts = this.part.counts;
+    const n = counts.length;
+    const entryStart = new Int32Array(n + 1);
+    const entrySession = new Int32Array(this.part.exercises.length);
     let at = 0;
     for (let s = 0; s < n; s++) {
-      const c = part.counts[s] ?? 0;
-      this.entrySession.fill(s, at, at + c);
-      at += c;
-      this.entryStart[s + 1] = at;
+      const end = at + (counts[s] ?? 0);
+      for (; at < end; at++) {
+        entrySession[at] = s;
+      }
+      entryStart[s + 1] = at;
     }
+    this.#entryStart = entryStart;
+    this.#entrySession = entrySession;
   }
 
   /** The timeline of a model built in one go (when no document keeps one). */

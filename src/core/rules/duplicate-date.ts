@@ -5,6 +5,7 @@
  * Rationale: a repeated heading is usually a copy-paste slip; it double-counts adherence and splits one
  * day's notes in two.
  */
+import type { Session } from '../model.js';
 import { NO_DAY } from '../timeline.js';
 import type { Rule } from './rule.js';
 
@@ -17,25 +18,36 @@ const rule: Rule = {
   check(ctx) {
     const t = ctx.timeline();
     const { dates, labels } = t.part;
-    // Sessions by a hash of date and label; only sessions that share one are read and compared. The
-    // first session of each hash is in `seen`; more sessions with a hash (rare) in `more`.
-    const seen = new Map<number, number>();
-    const more = new Map<number, number[]>();
-    for (let i = 0; i < dates.length; i++) {
+    const n = dates.length;
+    // An open-addressing table of the sessions seen so far, by date and label hash (typed, so a log of
+    // thousands of sessions is one pass over two arrays); equal hashes are confirmed on the text.
+    let size = 16;
+    while (size < 2 * n) {
+      size *= 2;
+    }
+    const table = new Int32Array(size).fill(-1);
+    const mask = size - 1;
+    for (let i = 0; i < n; i++) {
       const d = dates[i] ?? NO_DAY;
       if (d === NO_DAY) {
         continue;
       }
-      const key = (Math.imul(d, 0x9e3779b1) ^ (labels[i] ?? 0)) >> 1;
-      const one = seen.get(key);
-      if (one === undefined) {
-        seen.set(key, i);
-        continue;
+      const l = labels[i] ?? 0;
+      let h = Math.imul(d ^ Math.imul(l, 0x9e3779b1), 0x85ebca6b);
+      h ^= h >>> 16;
+      let slot = h & mask;
+      let first: Session | undefined;
+      for (let j = table[slot] ?? -1; j !== -1; slot = (slot + 1) & mask, j = table[slot] ?? -1) {
+        if (dates[j] === d && labels[j] === l) {
+          const a = t.sessions[j];
+          const b = t.sessions[i];
+          if (a && b && a.date === b.date && a.label.toLowerCase() === b.label.toLowerCase()) {
+            first = a;
+            break;
+          }
+        }
       }
-      const firsts = [one, ...(more.get(key) ?? [])];
       const s = t.sessions[i];
-      const label = s?.label.toLowerCase();
-      const first = firsts.map((k) => t.sessions[k]).find((x) => x !== undefined && x.date === s?.date && x.label.toLowerCase() === label);
       if (s && first) {
         ctx.report({
           range: s.dateRange,
@@ -43,7 +55,7 @@ const rule: Rule = {
         });
         continue;
       }
-      more.set(key, [...(more.get(key) ?? []), i]);
+      table[slot] = i;
     }
   },
 };
