@@ -88,6 +88,16 @@ interface Change {
 /** How many blocks, and characters, a cold check parses with one parser call at most. */
 const CHUNK_BLOCKS = 16;
 const CHUNK_CHARS = 2048;
+/** The characters of the first run a cold check parses here, and how long parsing a run should take. */
+const FIRST_RUN_CHARS = 256;
+const RUN_MS = 10;
+
+/** Blocks `[from, to)` parsed with one parser call, as the text `within`. */
+interface Run {
+  readonly from: number;
+  readonly to: number;
+  readonly within: Block;
+}
 
 /**
  * Whether a block parses the same inside a longer text as on its own, in a run of blocks: a body block
@@ -415,48 +425,23 @@ export class LogDocument {
       // A cold check parses runs of plain blocks with one parser call each (the call's own setup costs as
       // much as a short block), then gives each block its share of the tree.
       const blocks = scanned.blocks;
-      const runs: { from: number; to: number; within: Block }[] = [];
-      for (let i = 0; i < blocks.length;) {
+      // The run of blocks from `i`: plain blocks up to `limit` characters (one block at least).
+      const runFrom = (i: number, limit: number): Run => {
         let j = i;
         let size = 0;
-        for (; j < blocks.length && j - i < CHUNK_BLOCKS && size < CHUNK_CHARS && chunkable(blocks[j]); j++) {
+        for (; j < blocks.length && j - i < CHUNK_BLOCKS && size < limit && chunkable(blocks[j]); j++) {
           size += blocks[j]?.text.length ?? 0;
         }
         j = Math.max(j, i + 1);
         const first = blocks[i] as Block;
         const last = blocks[j - 1] as Block;
-        runs.push({ from: i, to: j, within: j - i < 2 ? first : { start: first.start, line: first.line, text: text.slice(first.start, last.start + last.text.length), kind: 'body' } });
-        i = j;
-        if (runs.length % 64 === 0) {
-          yield;
-        }
-      }
-      // A long text is parsed by the parser the host gave, if any, a few runs ahead; here each tree is
-      // only assembled. Should that parser fail, this thread parses.
-      const remote = parser && text.length >= REMOTE_MIN_CHARS ? parser : undefined;
-      const ahead: (Promise<Root> | undefined)[] = [];
-      const ask = (r: number): void => {
-        const run = runs[r];
-        if (remote && run && !ahead[r]) {
-          ahead[r] = remote.parse(run.within.text, run.within.kind === 'front-matter');
-        }
+        return { from: i, to: j, within: j - i < 2 ? first : { start: first.start, line: first.line, text: text.slice(first.start, last.start + last.text.length), kind: 'body' } };
       };
-      for (let r = 0; r < runs.length; r++) {
-        const { from, to, within } = runs[r] as (typeof runs)[number];
-        for (let k = r; k < r + AHEAD; k++) {
-          ask(k);
-        }
-        const asked = ahead[r];
-        ahead[r] = undefined;
-        let tree: Root | undefined;
-        if (asked) {
-          tree = yield* settled(asked.catch(() => undefined));
-        }
-        tree ??= parseMarkdown(within.text, within.kind === 'front-matter');
+      // Gives each block of a parsed run its share of the tree.
+      const place = ({ from, to, within }: Run, tree: Root): void => {
         if (to - from < 2) {
           middle.push(assemble(within, tree));
-          yield;
-          continue;
+          return;
         }
         let n = 0;
         for (let k = from; k < to; k++) {
@@ -469,7 +454,53 @@ export class LogDocument {
           }
           middle.push(assemble(b, { type: 'root', children }, within));
         }
-        yield;
+      };
+      const parseHere = (run: Run): Root => parseMarkdown(run.within.text, run.within.kind === 'front-matter');
+      const remote = parser && text.length >= REMOTE_MIN_CHARS ? parser : undefined;
+      if (remote) {
+        // A long text is parsed by the parser the host gave, a few runs ahead; here each tree is only
+        // assembled. Should that parser fail, this thread parses.
+        const runs: Run[] = [];
+        for (let i = 0; i < blocks.length;) {
+          const run = runFrom(i, CHUNK_CHARS);
+          runs.push(run);
+          i = run.to;
+          if (runs.length % 64 === 0) {
+            yield;
+          }
+        }
+        const ahead: (Promise<Root> | undefined)[] = [];
+        for (let r = 0; r < runs.length; r++) {
+          for (let k = r; k < Math.min(runs.length, r + AHEAD); k++) {
+            const run = runs[k] as Run;
+            ahead[k] ??= remote.parse(run.within.text, run.within.kind === 'front-matter');
+          }
+          const run = runs[r] as Run;
+          const asked = ahead[r] as Promise<Root>;
+          ahead[r] = undefined;
+          let tree = yield* settled(asked.catch(() => undefined));
+          if (!tree) {
+            tree = parseHere(run);
+            yield;
+          }
+          place(run, tree);
+          yield;
+        }
+      } else {
+        // Runs grow or shrink so that parsing one takes about RUN_MS: the parser's code runs slowly until
+        // the engine has compiled it (the first 2 KB in a fresh host took 40 ms), fast after.
+        let limit = FIRST_RUN_CHARS;
+        for (let i = 0; i < blocks.length;) {
+          const run = runFrom(i, limit);
+          const t0 = performance.now();
+          const tree = parseHere(run);
+          const took = performance.now() - t0;
+          limit = Math.max(FIRST_RUN_CHARS, Math.min(CHUNK_CHARS, Math.round((limit * RUN_MS) / Math.max(took, 0.5))));
+          yield; // parsing and assembling are steps of their own
+          place(run, tree);
+          yield;
+          i = run.to;
+        }
       }
     }
     // Blocks after the edit whose open sections changed: a fragment that did not read them only needs

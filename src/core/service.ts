@@ -12,7 +12,7 @@ import { GuidelineLibrary } from './guidelines/library.js';
 import { parseGuidelineFile, parseGuidelineFileSteps, type GuidelineFile } from './guidelines/parse.js';
 import type { Dosage, Finding } from './model.js';
 import { resolveOptions, type CheckOptions } from './options.js';
-import { runSteps, runStepsSliced, type Steps, type TreeParser } from './parse.js';
+import { runSteps, runStepsSliced, warmUp, type Steps, type TreeParser } from './parse.js';
 import { hasScheme, resolveFrom } from './paths.js';
 import type { GuidelineFileStatus } from './rules/rule.js';
 
@@ -205,6 +205,7 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
       // Parse once; the front matter names the extra guideline files the rules then use.
       const run = <T>(steps: Steps<T>): T | Promise<T> => (request.pause ? runStepsSliced(steps, request.pause) : runSteps(steps));
       return inTurn(request.path ?? request.relativePath ?? '', async (doc) => {
+        await run(warmUp());
         await run(builtinSteps());
         const snap = await (opts.parser ? runStepsSliced(doc.update(request.text, opts.parser), request.pause ?? (() => undefined)) : run(doc.update(request.text)));
         const { library, statuses } = await gather(request, snap.log.guidelineFiles);

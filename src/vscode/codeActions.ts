@@ -4,7 +4,7 @@
  * Fixes come from the result for exactly the document's current version: a fix computed for an older
  * version is never applied to a newer one.
  */
-import * as vscode from 'vscode';
+import { vscode } from './api.js';
 import { selectFixes, type Finding } from '../core/index.js';
 import { toRange } from './convert.js';
 import { SOURCE, type LogChecker } from './diagnostics.js';

@@ -1,5 +1,5 @@
 /** Commands: Check All Logs in Workspace, New Athlete Log, Fix All in This Log. */
-import * as vscode from 'vscode';
+import { vscode } from './api.js';
 import { newLogSnippet } from '../core/snippets.js';
 import previewCss from '../../media/preview.css';
 import { localToday } from '../shared/today.js';

@@ -2,7 +2,7 @@
  * Completion in athlete logs: exercise names where a list item starts (inserting the guideline's dosage
  * as tab stops), dosage components after the name, and today's date for a session heading.
  */
-import * as vscode from 'vscode';
+import { vscode } from './api.js';
 import { describeDosage, type Guideline } from '../core/index.js';
 import { dosageSnippet, exerciseSnippet } from '../core/snippets.js';
 import { localToday } from '../shared/today.js';

@@ -2,7 +2,7 @@
  * The one place positions cross between the core (1-based lines and columns, unist style, end exclusive)
  * and VS Code (0-based lines and characters).
  */
-import * as vscode from 'vscode';
+import { vscode } from './api.js';
 import type { Range as CoreRange, Severity } from '../core/index.js';
 
 export function toRange(r: CoreRange): vscode.Range {

@@ -3,7 +3,7 @@
  * stale), when settings or guideline files change; clear on close. Keeps the latest result per document
  * version so code actions, hovers and the status bar never re-parse and never use a stale fix.
  */
-import * as vscode from 'vscode';
+import { vscode } from './api.js';
 import type { AthleteLogService, Finding, LogCheck } from '../core/index.js';
 import { Cancelled, slicer } from '../core/slicer.js';
 import { toRange, toSeverity } from './convert.js';

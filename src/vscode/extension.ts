@@ -2,7 +2,7 @@
  * Composition root: one core service, thin adapters registered in a flat list. No domain logic here.
  * The same file is bundled for the Node extension host (main) and the web-worker host (browser).
  */
-import * as vscode from 'vscode';
+import { vscode } from './api.js';
 import { AthleteLogCodeActions } from './codeActions.js';
 import { checkWorkspace, copySummary, exportHtml, fixAll, newLog } from './commands.js';
 import { AthleteLogCompletion } from './completion.js';

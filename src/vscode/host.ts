@@ -2,7 +2,7 @@
  * The VS Code host for the core service: files through `vscode.workspace.fs` (so it works on vscode.dev
  * and in virtual workspaces too), and the built-in library bundled into the extension.
  */
-import * as vscode from 'vscode';
+import { vscode } from './api.js';
 import { createAthleteLogService, type AthleteLogService } from '../core/index.js';
 import builtinLibrary from '../../guidelines/hamstring.md';
 import type { OffThreadParser } from '../node/offThread.js';

@@ -2,7 +2,7 @@
  * Hovers: on an exercise name, its guideline card; on a dosage, how it reads in words and how each part
  * compares with the guideline.
  */
-import * as vscode from 'vscode';
+import { vscode } from './api.js';
 import { describeDosage, type ExerciseLine, type Guideline, type Quantity } from '../core/index.js';
 import { contains, toRange } from './convert.js';
 import type { LogChecker } from './diagnostics.js';

@@ -7,7 +7,7 @@
  * script only from the extension (localResourceRoots); no forms; the page content is the core renderer's
  * escaped and sanitized HTML; links open only through VS Code's opener, and only web and mail links.
  */
-import * as vscode from 'vscode';
+import { vscode } from './api.js';
 import { previewShell } from '../shared/previewHtml.js';
 import { localToday } from '../shared/today.js';
 import { isFromWebview, type RenderedMessage, type ToWebviewMessage } from '../shared/previewMessages.js';

@@ -1,5 +1,5 @@
 /** The `athleteLog.*` settings, read for one document (they are resource-scoped). */
-import * as vscode from 'vscode';
+import { vscode } from './api.js';
 import type { CheckRequest, SeverityOption } from '../core/index.js';
 import { localToday } from '../shared/today.js';
 

@@ -1,5 +1,5 @@
 /** While an athlete log is active: the athlete's name and the count of findings; a click opens Problems. */
-import * as vscode from 'vscode';
+import { vscode } from './api.js';
 import type { LogChecker } from './diagnostics.js';
 
 export class AthleteStatus implements vscode.Disposable {

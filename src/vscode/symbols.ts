@@ -1,5 +1,5 @@
 /** Outline, breadcrumbs and Go to Symbol: Assessment; Program, its phases and prescriptions; Log and its sessions. */
-import * as vscode from 'vscode';
+import { vscode } from './api.js';
 import { describeDosage, type AthleteLog, type ExerciseLine, type Section } from '../core/index.js';
 import { toRange } from './convert.js';
 import type { LogChecker } from './diagnostics.js';
