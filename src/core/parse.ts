@@ -18,6 +18,7 @@ import { parseDocument, isMap, isScalar, isSeq } from 'yaml';
 import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
 import { frontMatterEnd, type Block } from './blocks.js';
+import { exact } from './lists.js';
 import { parseDosage, startsComponent } from './dosage/parse.js';
 import type {
   AssessmentItem, AthleteLog, Dosage, ExerciseLine, FrontMatter, FrontMatterField, LineKind, Phase, Point, Range, Section,
@@ -553,20 +554,19 @@ export function assembleBlock(index: LineIndex, block: Block, tree: Root, stackI
   return shareEmpty(frag);
 }
 
-const EMPTY: never[] = [];
-Object.freeze(EMPTY);
-
-/** A fragment whose empty lists are one shared frozen list: most blocks have no sections, phases... */
+/** The finished fragment keeps exact-size lists, and one shared empty list for its many empty ones (lists.ts). */
 function shareEmpty(frag: Fragment): Fragment {
-  const lists = ['sections', 'assessment', 'phases', 'sessions', 'suppressions', 'guidelineFiles', 'headings'] as const;
-  if (lists.every((k) => frag[k].length > 0)) {
-    return frag;
+  for (const s of frag.sessions as Mutable<Session>[]) {
+    s.entries = exact(s.entries);
+    s.notes = exact(s.notes);
+    s.noteRanges = exact(s.noteRanges);
+  }
+  for (const p of frag.phases as Mutable<Phase>[]) {
+    p.prescriptions = exact(p.prescriptions);
   }
   const out: Record<string, unknown> = { ...frag };
-  for (const k of lists) {
-    if (frag[k].length === 0) {
-      out[k] = EMPTY;
-    }
+  for (const k of ['sections', 'assessment', 'phases', 'sessions', 'suppressions', 'guidelineFiles', 'headings'] as const) {
+    out[k] = exact<unknown>(frag[k]);
   }
   return out as unknown as Fragment;
 }

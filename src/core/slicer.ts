@@ -6,7 +6,7 @@
  */
 
 /** How long a check holds the thread before giving it back. */
-export const SLICE_MS = 10;
+export const SLICE_MS = 5;
 
 export class Cancelled extends Error {}
 

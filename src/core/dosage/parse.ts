@@ -4,6 +4,7 @@
  * becomes a problem with its exact range and reading goes on after it.
  */
 import type { ComponentKind, Dosage, LoadUnit, NumberStyle, Quantity, Side, Timing } from '../model.js';
+import { exact } from '../lists.js';
 import { tokenize, type Token } from './tokenize.js';
 import {
   BOUT_WORDS, HOLD_FILLERS, HOLD_WORDS, JOINERS, LIMB_WORDS, LOAD_UNITS, NUMBER_WORDS, PER_DAY_ABBREVIATIONS,
@@ -762,5 +763,8 @@ export function parseDosage(text: string): Dosage {
     i = m.next;
   }
   flushBad();
+  // Exact-size lists, one shared empty one (a model holds a dosage per exercise line).
+  d.components = exact(d.components);
+  d.problems = exact(d.problems);
   return d;
 }
