@@ -88,23 +88,24 @@ describe('parsing on a worker thread', function () {
     assert.ok(edited?.findings.some((f) => f.ruleId === 'sets-out-of-range' && f.range.start.line === line), `a finding on line ${line}`);
   });
 
-  it('leaves the parsing to this thread when the worker dies', async () => {
-    const file = path.join(tmp, 'dies.js');
-    writeFileSync(file, "require('node:worker_threads').parentPort.once('message', () => process.exit(3));\n");
+  /** A check through a worker script that does not parse gives what parsing in this thread gives. */
+  async function fallsBack(name: string, script: string): Promise<TreeParser> {
+    const file = path.join(tmp, name);
+    writeFileSync(file, script);
     const parser = counting(open(file));
     const r = await localService(parser).check({ ...request, text });
     assert.ok(parser.asked > 0);
     assert.equal(JSON.stringify({ findings: r?.findings, log: r?.log }), here);
+    return parser;
+  }
+
+  it('leaves the parsing to this thread when the worker dies', async () => {
+    const parser = await fallsBack('dies.js', "require('node:worker_threads').parentPort.once('message', () => process.exit(3));\n");
     await assert.rejects(parser.parse('# x', false), /exited|stopped/);
   });
 
   it('leaves the parsing to this thread when the worker answers with an error', async () => {
-    const file = path.join(tmp, 'fails.js');
-    writeFileSync(file, "const { parentPort } = require('node:worker_threads');\nparentPort.on('message', (m) => parentPort.postMessage({ id: m.id, error: 'no parser here' }));\n");
-    const parser = counting(open(file));
-    const r = await localService(parser).check({ ...request, text });
-    assert.ok(parser.asked > 0);
-    assert.equal(JSON.stringify({ findings: r?.findings, log: r?.log }), here);
+    await fallsBack('fails.js', "const { parentPort } = require('node:worker_threads');\nparentPort.on('message', (m) => parentPort.postMessage({ id: m.id, error: 'no parser here' }));\n");
   });
 
   it('has no parser without its worker script, and stops when disposed', async () => {
