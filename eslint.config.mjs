@@ -22,6 +22,15 @@ export default tseslint.config(
     },
   },
   {
+    // The extension imports the VS Code API from src/vscode/api.ts only: each import of 'vscode' costs a
+    // copy of the API's namespace when the bundle loads.
+    files: ['src/vscode/**/*.ts'],
+    ignores: ['src/vscode/api.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: "Import { vscode } from './api.js' (one copy of the API's namespace in the bundle)." }] }],
+    },
+  },
+  {
     // The core is a library with no editor and no file system in it: the extension, the CLI and the
     // tests are its clients (DESIGN.md). Host capabilities are injected.
     files: ['src/core/**/*.ts'],
