@@ -477,7 +477,11 @@ export class LogDocument {
         for (let r = 0; r < runs.length; r++) {
           for (let k = r; k < Math.min(runs.length, r + AHEAD); k++) {
             const run = runs[k] as Run;
-            ahead[k] ??= remote.parse(run.within.text, run.within.kind === 'front-matter');
+            if (!ahead[k]) {
+              const asked = remote.parse(run.within.text, run.within.kind === 'front-matter');
+              asked.catch(() => undefined); // a check a newer edit stopped never waits for the runs it asked ahead
+              ahead[k] = asked;
+            }
           }
           const run = runs[r] as Run;
           const asked = ahead[r] as Promise<Root>;

@@ -12,6 +12,7 @@ import { builtinGuidelines, parseWorkerFile } from '../../src/cli/node-host.js';
 import { createAthleteLogService, type AthleteLogService } from '../../src/core/index.js';
 import { runSteps, runStepsSliced, settled, type TreeParser } from '../../src/core/parse.js';
 import { createOffThreadParser, type OffThreadParser } from '../../src/node/offThread.js';
+import { Cancelled } from '../../src/core/slicer.js';
 
 const request = { path: '/ws/long.athlete.md', relativePath: 'long.athlete.md', options: { today: '2020-03-01' } };
 
@@ -106,6 +107,35 @@ describe('parsing on a worker thread', function () {
 
   it('leaves the parsing to this thread when the worker answers with an error', async () => {
     await fallsBack('fails.js', "const { parentPort } = require('node:worker_threads');\nparentPort.on('message', (m) => parentPort.postMessage({ id: m.id, error: 'no parser here' }));\n");
+  });
+
+  it('leaves no rejection unhandled when a newer edit stops a check that asked ahead', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown): void => {
+      unhandled.push(e);
+    };
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      let asked = 0;
+      const failing: TreeParser = {
+        parse: () => {
+          asked++;
+          return new Promise((_, reject) => setTimeout(() => reject(new Error('the worker is gone')), 5));
+        },
+      };
+      const pause = (): undefined => {
+        if (asked > 0) {
+          throw new Cancelled('a newer check took over');
+        }
+        return undefined;
+      };
+      await assert.rejects(localService(failing).check({ ...request, text, pause }), Cancelled);
+      assert.ok(asked > 1, `runs were asked ahead (${asked})`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 
   it('has no parser without its worker script, and stops when disposed', async () => {
