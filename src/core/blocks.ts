@@ -19,6 +19,11 @@ export interface Block {
 
 const FENCE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?)*(`{3,}|~{3,})(.*)$/;
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
+
+/** Whether a line (without its line break) is an ATX heading written at the start of the line: a block starts there. */
+export function isHeadingLine(line: string): boolean {
+  return line.charCodeAt(0) === 35 /* # */ && HEADING.test(line);
+}
 const HTML_UNTIL: readonly [RegExp, RegExp][] = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
   [/^ {0,3}<!--/, /-->/],
@@ -109,7 +114,7 @@ export function* scanBlocks(text: string, from = 0, line = 1, stop?: (offset: nu
       }
       continue;
     }
-    if (l.charCodeAt(0) === 35 /* # */ && HEADING.test(l) && lineStart > blockStart) {
+    if (isHeadingLine(l) && lineStart > blockStart) {
       if (stop?.(lineStart)) {
         blocks.push({ start: blockStart, text: text.slice(blockStart, lineStart), line: blockLine, kind: 'body' });
         return { blocks, end: lineStart };

@@ -19,7 +19,7 @@
  * valid until the next update of the same document, which moves its positions. Callers must not run two updates of one document at once (the
  * service queues them); an update that finds another one finished meanwhile starts again.
  */
-import { scanBlocks, type Block } from './blocks.js';
+import { isHeadingLine, scanBlocks, type Block } from './blocks.js';
 import { byPosition, isSuppressed, toFinding, type CheckContext } from './check.js';
 import type { GuidelineLibrary } from './guidelines/library.js';
 import type { AthleteLog, Dosage, ExerciseLine, Finding, Point, Range, Section, Severity, TextEdit } from './model.js';
@@ -116,9 +116,6 @@ const REMOTE_MIN_CHARS = 64 * 1024;
  * 50-100 ms, 2 makes it 30-35 ms).
  */
 const AHEAD = 2;
-
-/** What starts a heading line (blocks.ts splits there). */
-const HEADING_START = /^#{1,6}(?:[ \t\r\n]|$)/;
 
 /** Characters compared at a time when looking for the common start and end of two texts. */
 const CHUNK = 4096;
@@ -382,7 +379,7 @@ export class LogDocument {
       head = blockAt(anchors, ids, p);
       // An edit to a block's heading line can join the block to the one before, unless that line still
       // starts a heading (the block before, untouched, then ends where it did).
-      if (head > 0 && p <= lineEnd(base.text, startOf(head)) && !HEADING_START.test(text.slice(startOf(head), startOf(head) + 8))) {
+      if (head > 0 && p <= lineEnd(base.text, startOf(head)) && !isHeadingLine(text.slice(startOf(head), lineEnd(text, startOf(head))))) {
         head--;
       }
       // A `---` first line without front matter may become front matter by an edit anywhere below.
@@ -473,20 +470,18 @@ export class LogDocument {
             yield;
           }
         }
-        const ahead: (Promise<Root> | undefined)[] = [];
+        const ahead: (Promise<Root | undefined> | undefined)[] = [];
         for (let r = 0; r < runs.length; r++) {
           for (let k = r; k < Math.min(runs.length, r + AHEAD); k++) {
             const run = runs[k] as Run;
-            if (!ahead[k]) {
-              const asked = remote.parse(run.within.text, run.within.kind === 'front-matter');
-              asked.catch(() => undefined); // a check a newer edit stopped never waits for the runs it asked ahead
-              ahead[k] = asked;
-            }
+            // A failed parse is `undefined` (this thread parses then); a check a newer edit stopped never
+            // waits for the runs it asked ahead, so none may reject unhandled.
+            ahead[k] ??= remote.parse(run.within.text, run.within.kind === 'front-matter').catch(() => undefined);
           }
           const run = runs[r] as Run;
-          const asked = ahead[r] as Promise<Root>;
+          const asked = ahead[r] as Promise<Root | undefined>;
           ahead[r] = undefined;
-          let tree = yield* settled(asked.catch(() => undefined));
+          let tree = yield* settled(asked);
           if (!tree) {
             tree = parseHere(run);
             yield;
