@@ -1,20 +1,22 @@
 /**
  * `athlete-log`: the command-line twin of the extension, on the same core service.
  *
- *   athlete-log check [--format text|json] [--fix] PATH...
+ *   athlete-log check [--format text|json] [--fix [--force]] PATH...
  *   athlete-log render FILE [-o OUT.html] [--format html|text]
  *   athlete-log dosage "TEXT"
  *
  * Exit codes: 0 no error-severity finding; 1 at least one; 2 usage or I/O problem (with a message).
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import fg from 'fast-glob';
-import { readFileSync } from 'node:fs';
-import { coachingReport, dosageToJson, resolveOptions, type Finding, type SeverityOption } from '../core/index.js';
+import { coachingReport, dosageToJson, resolveOptions, ruleById, type Finding, type SeverityOption } from '../core/index.js';
 import { handoutDocument, renderProgram, renderSummary } from '../core/render/index.js';
-import { createNodeService, packageRoot, writeAtomic } from './node-host.js';
+import { decodeFile, encodeFile, lineOfByte, type DecodedFile } from '../node/encoding.js';
+import { FileProblem, describeError, makeFolders, readRegularFile, sameFile, targetOf, writeSafely } from '../node/files.js';
+import { createWalker, isGlob, walkGlob } from '../node/walk.js';
+import { createNodeService, packageRoot, readGuideline } from './node-host.js';
+import { safeLine, safeText } from './terminal.js';
 import { localToday } from '../shared/today.js';
 import { version } from '../../package.json';
 
@@ -29,18 +31,24 @@ Usage:
 Options for check:
   --format text|json        output format (default text)
   --fix                     apply every fix, then report what is left
+  --force                   with --fix, also write read-only files
   --guidelines FILE         an extra guideline file (repeatable)
+  --allow-guidelines DIR    a folder a log's guidelines: may read from besides its workspace (repeatable)
   --pain-threshold N        highest acceptable pain score, 0-10 (default 5)
-  --rule ID=SEVERITY        set a rule's severity: off, hint, information, warning, error (repeatable)
+  --rule ID=SEVERITY        set a rule's severity: off, hint, information, warning or error (repeatable)
   --today YYYY-MM-DD        the date the log is read on (default: today): current phase, last week
 
 Options for render:
   -o, --out FILE            write to FILE instead of standard output
   --format html|text        a standalone HTML handout (default) or a plain-text summary
+  --allow-guidelines DIR    as for check
   --today YYYY-MM-DD        the date the page is made for (default: today)
 
   -h, --help                show this help
   -v, --version             show the version
+
+A log's guidelines: front matter reads files inside the log's workspace only (the nearest folder above
+it with .git, .vscode or .hg, else the log's own folder) and folders given with --allow-guidelines.
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or file problems.
 `;
@@ -49,54 +57,60 @@ class UsageError extends Error {}
 
 const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
 const IGNORED_DIRS = new Set(['node_modules', '.git', '.vscode-test', '.vscode-offline', 'dist', 'out']);
+const GLOB_IGNORED_DIRS = new Set(['node_modules', '.git']);
+/** Largest log read (the editor stops checking as you type at 5 MB by default). */
+const MAX_LOG_BYTES = 256 * 1024 * 1024;
 
-async function collect(dir: string, out: string[]): Promise<void> {
-  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!IGNORED_DIRS.has(entry.name)) {
-        await collect(p, out);
-      }
-    } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) {
-      out.push(p);
-    }
-  }
+/** A path relative to the working folder when it lies inside it (else as given), with `/` separators. */
+function relName(file: string): string {
+  const rel = path.relative(process.cwd(), path.resolve(file));
+  const shown = rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+  return shown.split(path.sep).join('/');
+}
+
+/** A path for messages: relName with control characters escaped. */
+function display(file: string): string {
+  return safeLine(relName(file));
 }
 
 /** Expands PATH arguments: a file as is; a folder to its .md files; anything else as a glob. */
-async function expand(args: string[]): Promise<{ files: string[]; explicit: Set<string> }> {
-  const files: string[] = [];
+async function expand(args: readonly string[]): Promise<{ files: string[]; explicit: Set<string>; problems: string[] }> {
+  const walker = createWalker();
   const explicit = new Set<string>();
+  const problems: string[] = [];
   for (const a of args) {
+    if (a === '') {
+      throw new UsageError('an empty PATH: give a file, a folder or a glob');
+    }
+    let unreadable: unknown;
     const stat = await fs.stat(a).catch((e: NodeJS.ErrnoException) => {
       if (e.code !== 'ENOENT' && e.code !== 'ENOTDIR') {
-        throw new UsageError(`cannot read ${a}: ${e.code ?? e.message}`);
+        unreadable = e;
       }
       return undefined;
     });
-    if (stat?.isFile()) {
-      files.push(a);
+    if (unreadable !== undefined) {
+      // Reported with the other file problems; the other paths are still checked.
+      problems.push(`cannot read ${display(a)}: ${describeError(unreadable)}`);
+    } else if (stat?.isFile()) {
+      await walker.add(a);
       explicit.add(a);
     } else if (stat?.isDirectory()) {
-      const found: string[] = [];
-      await collect(a, found);
-      files.push(...found.sort());
-    } else if (fg.isDynamicPattern(a)) {
-      const found = await fg(a.replace(/\\/g, '/'), { onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-      if (found.length === 0) {
-        throw new UsageError(`no files match ${a}`);
+      await walker.walk(a, (f) => f.toLowerCase().endsWith('.md'), { ignore: IGNORED_DIRS });
+    } else if (stat) {
+      throw new UsageError(`cannot read ${display(a)}: not a regular file (a device, a pipe or a socket)`);
+    } else if (isGlob(a)) {
+      if ((await walkGlob(walker, a, GLOB_IGNORED_DIRS)) === 0 && walker.problems.length === 0) {
+        throw new UsageError(`no files match ${safeLine(a)}`);
       }
-      files.push(...found.sort());
     } else {
-      throw new UsageError(`cannot read ${a}: no such file or folder`);
+      throw new UsageError(`cannot read ${display(a)}: no such file or folder`);
     }
   }
-  return { files: [...new Set(files)], explicit };
-}
-
-function display(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return (rel.startsWith('..') ? file : rel).split(path.sep).join('/');
+  for (const p of walker.problems) {
+    problems.push(`cannot read ${display(p.path)}: ${describeError(p.error)}`);
+  }
+  return { files: walker.files, explicit, problems };
 }
 
 interface Row {
@@ -112,9 +126,61 @@ interface Row {
 
 function row(file: string, f: Finding): Row {
   return {
-    file: display(file), line: f.range.start.line, column: f.range.start.column, endLine: f.range.end.line,
+    file: relName(file), line: f.range.start.line, column: f.range.start.column, endLine: f.range.end.line,
     endColumn: f.range.end.column, severity: f.severity, ruleId: f.ruleId, message: f.message,
   };
+}
+
+/** Reads a log as bytes (a regular file, under the size cap) and decodes it (see src/node/encoding.ts). */
+async function readLog(file: string): Promise<{ bytes: Buffer; decoded: DecodedFile }> {
+  const bytes = await readRegularFile(file, { maxBytes: MAX_LOG_BYTES, timeoutMs: 120000 });
+  return { bytes, decoded: decodeFile(bytes) };
+}
+
+function notUtf8Note(file: string, bytes: Buffer, decoded: DecodedFile): string | undefined {
+  if (decoded.invalidAt === undefined) {
+    return undefined;
+  }
+  return `${display(file)}: line ${lineOfByte(bytes, decoded.invalidAt)} holds bytes that are not UTF-8 (byte 0x${(bytes[decoded.invalidAt] ?? 0).toString(16).toUpperCase()}); they are read as they are and kept byte for byte`;
+}
+
+function checkRules(values: readonly string[] | undefined): Record<string, SeverityOption> {
+  const rules: Record<string, SeverityOption> = {};
+  for (const r of values ?? []) {
+    const parts = r.split('=');
+    const [id, sev] = parts;
+    if (parts.length !== 2 || !id || !sev || !SEVERITIES.has(sev)) {
+      throw new UsageError(`bad --rule ${safeLine(r)}: expected ID=off|hint|information|warning|error`);
+    }
+    if (!ruleById(id)) {
+      throw new UsageError(`bad --rule ${safeLine(r)}: there is no rule ${safeLine(id)} (the rules are listed in docs/rules/)`);
+    }
+    rules[id] = sev as SeverityOption;
+  }
+  return rules;
+}
+
+function checkPainThreshold(value: string | undefined): number | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const n = /^\d{1,2}(\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isFinite(n) || n < 0 || n > 10) {
+    throw new UsageError(`bad --pain-threshold ${safeLine(value)}: expected a number from 0 to 10`);
+  }
+  return n;
+}
+
+async function checkFolders(values: readonly string[] | undefined): Promise<string[]> {
+  const out: string[] = [];
+  for (const d of values ?? []) {
+    const st = d === '' ? undefined : await fs.stat(d).catch(() => undefined);
+    if (!st?.isDirectory()) {
+      throw new UsageError(`bad --allow-guidelines ${safeLine(d)}: not a folder`);
+    }
+    out.push(path.resolve(d));
+  }
+  return out;
 }
 
 async function check(argv: string[]): Promise<number> {
@@ -123,7 +189,9 @@ async function check(argv: string[]): Promise<number> {
     options: {
       format: { type: 'string', default: 'text' },
       fix: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       guidelines: { type: 'string', multiple: true },
+      'allow-guidelines': { type: 'string', multiple: true },
       'pain-threshold': { type: 'string' },
       rule: { type: 'string', multiple: true },
       today: { type: 'string' },
@@ -131,130 +199,197 @@ async function check(argv: string[]): Promise<number> {
   });
   const today = checkToday(values.today);
   if (values.format !== 'text' && values.format !== 'json') {
-    throw new UsageError(`unknown --format ${values.format ?? ''}: expected text or json`);
+    throw new UsageError(`unknown --format ${safeLine(values.format ?? '')}: expected text or json`);
   }
   if (positionals.length === 0) {
     throw new UsageError('check needs at least one PATH (a file, a folder or a glob)');
   }
-  const rules: Record<string, SeverityOption> = {};
-  for (const r of values.rule ?? []) {
-    const [id, sev] = r.split('=');
-    if (!id || !sev || !SEVERITIES.has(sev)) {
-      throw new UsageError(`bad --rule ${r}: expected ID=off|hint|information|warning|error`);
-    }
-    rules[id] = sev as SeverityOption;
+  if (values.force && !values.fix) {
+    throw new UsageError('--force goes with --fix');
   }
-  let painThreshold: number | undefined;
-  if (values['pain-threshold'] !== undefined) {
-    painThreshold = Number(values['pain-threshold']);
-    if (!Number.isFinite(painThreshold) || painThreshold < 0 || painThreshold > 10) {
-      throw new UsageError(`bad --pain-threshold ${values['pain-threshold']}: expected a number from 0 to 10`);
+  const rules = checkRules(values.rule);
+  const painThreshold = checkPainThreshold(values['pain-threshold']);
+  const allowedFolders = await checkFolders(values['allow-guidelines']);
+  const guidelineFiles: string[] = [];
+  for (const g of values.guidelines ?? []) {
+    try {
+      if (g === '') {
+        throw new FileProblem('an empty path');
+      }
+      await readGuideline(path.resolve(g), undefined);
+    } catch (e) {
+      throw new UsageError(`cannot read guideline file ${display(g)}: ${describeError(e)}`);
     }
-  }
-  const guidelineFiles = (values.guidelines ?? []).map((g) => path.resolve(g));
-  for (const g of guidelineFiles) {
-    await fs.access(g).catch(() => { throw new UsageError(`cannot read guideline file ${g}`); });
+    guidelineFiles.push(path.resolve(g));
   }
   const options = { rules, guidelineFiles, today, ...(painThreshold !== undefined ? { painThreshold } : {}) };
-  const service = createNodeService();
-  const { files, explicit } = await expand(positionals);
+  const service = createNodeService({ allowedFolders });
+  const { files, explicit, problems } = await expand(positionals);
+  for (const p of problems) {
+    process.stderr.write(`athlete-log: ${p}\n`);
+  }
+  let fileProblems = problems.length;
   const rows: Row[] = [];
   let logs = 0;
   let fixed = 0;
   for (const file of files) {
-    let text: string;
+    let read: { bytes: Buffer; decoded: DecodedFile };
     try {
-      text = await fs.readFile(file, 'utf8');
+      read = await readLog(file);
     } catch (e) {
-      throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      // One unreadable file does not stop the others: it is reported, and the run exits 2 at the end.
+      process.stderr.write(`athlete-log: cannot read ${display(file)}: ${describeError(e)}\n`);
+      fileProblems++;
+      continue;
     }
-    const request = { path: path.resolve(file), relativePath: display(file), options };
+    const { bytes, decoded } = read;
+    const text = decoded.text;
+    const resolved = path.resolve(file);
+    const request = { path: resolved, relativePath: relName(file), options };
     let result = await service.check({ ...request, text });
     if (!result) {
       if (explicit.has(file)) {
-        process.stderr.write(`${display(file)}: skipped, not an athlete log (no \`athlete\` in front matter and the name does not match *.athlete.md)\n`);
+        const why = decoded.encoding === 'utf-8' ? '' : ` (read as ${decoded.encoding.toUpperCase()})`;
+        process.stderr.write(`${display(file)}: skipped, not an athlete log${why} (no athlete in front matter and the name does not match *.athlete.md)\n`);
       }
+      service.forget(resolved);
       continue;
     }
     logs++;
+    const note = notUtf8Note(file, bytes, decoded);
+    if (note) {
+      process.stderr.write(`${note}\n`);
+    }
     if (values.fix) {
       const out = service.fix(text, result.findings);
       if (out.applied > 0 && out.text !== text) {
         try {
-          await writeAtomic(file, out.text);
+          if (!decoded.roundTrips) {
+            throw new FileProblem(`not fixed: it reads as ${decoded.encoding.toUpperCase()} but has an odd number of bytes`);
+          }
+          await writeSafely(file, encodeFile(out.text, decoded.encoding), { expected: bytes, force: values.force });
+          fixed += out.applied;
+          result = await service.check({ ...request, text: out.text });
         } catch (e) {
-          throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+          process.stderr.write(`athlete-log: cannot write ${display(file)}: ${describeError(e)}\n`);
+          fileProblems++;
         }
-        fixed += out.applied;
-        result = await service.check({ ...request, text: out.text });
       }
     }
-    rows.push(...(result?.findings ?? []).map((f) => row(file, f)));
+    for (const f of result?.findings ?? []) {
+      rows.push(row(file, f));
+    }
+    // Each log is checked once: what the service keeps for re-checks is let go.
+    service.forget(resolved);
   }
-  if (logs === 0) {
-    throw new UsageError(`no athlete logs found in ${positionals.join(' ')} (a log has \`athlete\` in its front matter or a name ending in .athlete.md)`);
+  if (logs === 0 && fileProblems === 0) {
+    throw new UsageError(`no athlete logs found in ${positionals.map(safeLine).join(' ')} (a log has athlete in its front matter or a name ending in .athlete.md)`);
   }
   if (values.format === 'json') {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   } else {
+    let errors = 0;
+    let warnings = 0;
+    let notes = 0;
+    const chunk: string[] = [];
     for (const r of rows) {
-      process.stdout.write(`${r.file}:${r.line}:${r.column}: ${r.severity} ${r.ruleId} ${r.message}\n`);
+      chunk.push(`${safeLine(r.file)}:${r.line}:${r.column}: ${r.severity} ${r.ruleId} ${safeLine(r.message)}\n`);
+      if (r.severity === 'error') {
+        errors++;
+      } else if (r.severity === 'warning') {
+        warnings++;
+      } else {
+        notes++;
+      }
+      if (chunk.length >= 1000) {
+        process.stdout.write(chunk.join(''));
+        chunk.length = 0;
+      }
     }
-    const count = (s: string): number => rows.filter((r) => r.severity === s).length;
+    process.stdout.write(chunk.join(''));
     const fixNote = values.fix ? `, ${fixed} fixed` : '';
-    process.stderr.write(`${logs} log${logs === 1 ? '' : 's'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('information') + count('hint')} notes${fixNote}\n`);
+    const problemNote = fileProblems > 0 ? `, ${fileProblems} file problem${fileProblems === 1 ? '' : 's'}` : '';
+    process.stderr.write(`${logs} log${logs === 1 ? '' : 's'} checked: ${errors} errors, ${warnings} warnings, ${notes} notes${fixNote}${problemNote}\n`);
+  }
+  if (fileProblems > 0) {
+    return 2;
   }
   return rows.some((r) => r.severity === 'error') ? 1 : 0;
 }
 
-
+/** A real calendar date as YYYY-MM-DD (2026-02-30 is refused). */
 function checkToday(value: string | undefined): string {
   const today = value ?? localToday();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
-    throw new UsageError(`bad --today ${today}: expected YYYY-MM-DD`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!m || !d || d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
+    throw new UsageError(`bad --today ${safeLine(today)}: expected a real date as YYYY-MM-DD`);
   }
   return today;
+}
+
+async function readOne(file: string): Promise<{ text: string; decoded: DecodedFile; bytes: Buffer }> {
+  try {
+    const { bytes, decoded } = await readLog(file);
+    return { text: decoded.text, decoded, bytes };
+  } catch (e) {
+    throw new UsageError(`cannot read ${display(file)}: ${describeError(e)}`);
+  }
 }
 
 async function render(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
-    options: { out: { type: 'string', short: 'o' }, format: { type: 'string', default: 'html' }, today: { type: 'string' } },
+    options: {
+      out: { type: 'string', short: 'o' }, format: { type: 'string', default: 'html' }, today: { type: 'string' },
+      'allow-guidelines': { type: 'string', multiple: true }, force: { type: 'boolean', default: false },
+    },
   });
   if (values.format !== 'html' && values.format !== 'text') {
-    throw new UsageError(`unknown --format ${values.format ?? ''}: expected html or text`);
+    throw new UsageError(`unknown --format ${safeLine(values.format ?? '')}: expected html or text`);
   }
   if (positionals.length !== 1 || !positionals[0]) {
     throw new UsageError('render needs exactly one FILE');
   }
-  const today = checkToday(values.today);
-  const file = positionals[0];
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  if (values.out === '') {
+    throw new UsageError('an empty --out: give a file name, or leave -o out to print to standard output');
   }
-  const service = createNodeService();
-  const result = await service.check({ text, path: path.resolve(file), relativePath: display(file), options: { today } });
+  const today = checkToday(values.today);
+  const allowedFolders = await checkFolders(values['allow-guidelines']);
+  const file = positionals[0];
+  const { text, bytes, decoded } = await readOne(file);
+  const service = createNodeService({ allowedFolders });
+  const result = await service.check({ text, path: path.resolve(file), relativePath: relName(file), options: { today } });
   if (!result) {
-    throw new UsageError(`${display(file)} is not an athlete log (no \`athlete\` in front matter and the name does not match *.athlete.md)`);
+    throw new UsageError(`${display(file)} is not an athlete log (no athlete in front matter and the name does not match *.athlete.md)`);
+  }
+  const note = notUtf8Note(file, bytes, decoded);
+  if (note) {
+    process.stderr.write(`${note}\n`);
   }
   let out: string;
   if (values.format === 'text') {
-    out = renderSummary(result.log, result.findings, result.library, today);
+    out = safeText(renderSummary(result.log, result.findings, result.library, today));
   } else {
     const body = renderProgram({ text, log: result.log, findings: result.findings, library: result.library, today, handout: true });
     out = handoutDocument(`${result.log.athlete ?? 'Athlete'}: program`, body, readFileSync(path.join(packageRoot(), 'media', 'preview.css'), 'utf8'));
   }
   if (values.out) {
-    try {
-      await fs.mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
-      await fs.writeFile(values.out, out, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot write ${values.out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    const target = values.out;
+    // The output is never one of the inputs: the log, or a guideline file it reads.
+    const inputs = [path.resolve(file), ...result.log.guidelineFiles.map((g) => path.resolve(path.dirname(path.resolve(file)), g.path))];
+    for (const input of inputs) {
+      if (path.resolve(target) === input || (await targetOf(target).catch(() => undefined)) === (await targetOf(input).catch(() => input)) || (await sameFile(target, input))) {
+        throw new UsageError(`will not write ${display(target)}: it is one of the inputs (${display(input)})`);
+      }
     }
-    process.stderr.write(`wrote ${display(values.out)}\n`);
+    try {
+      await makeFolders(path.dirname(path.resolve(target)));
+      await writeSafely(target, Buffer.from(out, 'utf8'), { force: values.force });
+    } catch (e) {
+      throw new UsageError(`cannot write ${display(target)}: ${describeError(e)}`);
+    }
+    process.stderr.write(`wrote ${display(target)}\n`);
   } else {
     process.stdout.write(out);
   }
@@ -264,23 +399,22 @@ async function render(argv: string[]): Promise<number> {
 async function report(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
-    options: { format: { type: 'string', default: 'json' }, today: { type: 'string' } },
+    options: { format: { type: 'string', default: 'json' }, today: { type: 'string' }, 'allow-guidelines': { type: 'string', multiple: true } },
   });
   if (values.format !== 'json') {
-    throw new UsageError(`unknown --format ${values.format ?? ''}: expected json`);
+    throw new UsageError(`unknown --format ${safeLine(values.format ?? '')}: expected json`);
   }
   if (positionals.length !== 1 || !positionals[0]) {
     throw new UsageError('report needs exactly one FILE');
   }
   const today = checkToday(values.today);
+  const allowedFolders = await checkFolders(values['allow-guidelines']);
   const file = positionals[0];
-  const text = await fs.readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read ${file}: ${e.code ?? String(e)}`);
-  });
+  const { text } = await readOne(file);
   const options = { today };
-  const result = await createNodeService().check({ text, path: path.resolve(file), relativePath: display(file), options });
+  const result = await createNodeService({ allowedFolders }).check({ text, path: path.resolve(file), relativePath: relName(file), options });
   if (!result) {
-    throw new UsageError(`${display(file)} is not an athlete log (no \`athlete\` in front matter and the name does not match *.athlete.md)`);
+    throw new UsageError(`${display(file)} is not an athlete log (no athlete in front matter and the name does not match *.athlete.md)`);
   }
   process.stdout.write(`${JSON.stringify(coachingReport(result.log, result.library, resolveOptions(options), today), null, 2)}\n`);
   return 0;
@@ -325,15 +459,15 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`athlete-log: ${(e as Error).message}\nRun athlete-log --help for usage.\n`);
+      process.stderr.write(`athlete-log: ${safeLine((e as Error).message)}\nRun athlete-log --help for usage.\n`);
       return 2;
     }
     const err = e as NodeJS.ErrnoException;
     if (err.code) {
-      process.stderr.write(`athlete-log: ${err.code}: ${err.message}\n`);
+      process.stderr.write(`athlete-log: ${safeLine(describeError(err))}\n`);
       return 2;
     }
-    process.stderr.write(`athlete-log: internal error: ${err.message}\n`);
+    process.stderr.write(`athlete-log: internal error: ${safeLine(err.message)}\n`);
     return 2;
   }
 }

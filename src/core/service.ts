@@ -18,7 +18,12 @@ import type { GuidelineFileStatus } from './rules/rule.js';
 
 /** What the host provides: reading a text file by path (or URI path). Rejects when it cannot. */
 export interface IWorkspace {
-  readFile(path: string): Promise<string>;
+  /**
+   * `requester` is the path of the log whose front matter names the file (undefined for files the user
+   * configured): a host refuses files outside that log's workspace, so a log cannot pull other local
+   * files into a handout.
+   */
+  readFile(path: string, requester?: string): Promise<string>;
 }
 
 export interface ILogger {
@@ -140,11 +145,11 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
     return m;
   };
 
-  async function readGuidelineFile(path: string): Promise<GuidelineFile> {
+  async function readGuidelineFile(path: string, requester?: string): Promise<GuidelineFile> {
     if (!opts.workspace) {
       throw new Error('this host cannot read files');
     }
-    const text = await opts.workspace.readFile(path);
+    const text = await opts.workspace.readFile(path, requester);
     const hit = parsedFiles.get(path);
     if (hit && hit.text === text) {
       return hit.file;
@@ -154,12 +159,12 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
     return file;
   }
 
-  async function statusOf(path: string, written: string, range: GuidelineFileStatus['range']): Promise<GuidelineFileStatus> {
+  async function statusOf(path: string, written: string, range: GuidelineFileStatus['range'], requester: string | undefined): Promise<GuidelineFileStatus> {
     if (hasScheme(written)) {
       return { path: written, range, error: 'only local guideline files are read, not URLs' };
     }
     try {
-      return { path: written, range, file: await readGuidelineFile(path) };
+      return { path: written, range, file: await readGuidelineFile(path, requester) };
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       return { path: written, range, error: /ENOENT|not found|FileNotFound|EntryNotFound/i.test(why) ? 'file not found' : `cannot be read (${why})` };
@@ -178,7 +183,7 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
     const statuses: GuidelineFileStatus[] = [];
     for (const g of logFiles) {
       const resolved = request?.path ? resolveFrom(request.path, g.path) : g.path;
-      const s = await statusOf(resolved, g.path, g.range);
+      const s = await statusOf(resolved, g.path, g.range, request?.path);
       statuses.push(s);
       if ('file' in s) {
         files.push(s.file);
