@@ -30,7 +30,8 @@ Usage:
 
 Options for check:
   --format text|json        output format (default text)
-  --fix                     apply every fix, then report what is left
+  --fix                     apply every fix that does not raise a dose, then report what is left
+                            (fixes that add sets, reps, hold, load or sessions stay for you to choose)
   --force                   with --fix, also write read-only files
   --guidelines FILE         an extra guideline file (repeatable)
   --allow-guidelines DIR    a folder a log's guidelines: may read from besides its workspace (repeatable)
@@ -232,6 +233,7 @@ async function check(argv: string[]): Promise<number> {
   const rows: Row[] = [];
   let logs = 0;
   let fixed = 0;
+  let heldBack = 0;
   for (const file of files) {
     let read: { bytes: Buffer; decoded: DecodedFile };
     try {
@@ -261,7 +263,8 @@ async function check(argv: string[]): Promise<number> {
       process.stderr.write(`${note}\n`);
     }
     if (values.fix) {
-      const out = service.fix(text, result.findings);
+      // Only fixes that lower a dose or correct notation; raising a dose is the coach's decision.
+      const out = service.fixAll(text, result.findings);
       if (out.applied > 0 && out.text !== text) {
         try {
           if (!decoded.roundTrips) {
@@ -275,6 +278,7 @@ async function check(argv: string[]): Promise<number> {
           fileProblems++;
         }
       }
+      heldBack += (result?.findings ?? []).filter((f) => f.fix?.raisesDose === true).length;
     }
     for (const f of result?.findings ?? []) {
       rows.push(row(file, f));
@@ -307,7 +311,8 @@ async function check(argv: string[]): Promise<number> {
       }
     }
     process.stdout.write(chunk.join(''));
-    const fixNote = values.fix ? `, ${fixed} fixed` : '';
+    const left = heldBack > 0 ? `, ${heldBack} ${heldBack === 1 ? 'fix' : 'fixes'} not applied because ${heldBack === 1 ? 'it raises' : 'they raise'} a dose (apply ${heldBack === 1 ? 'it' : 'them'} one by one in the editor if you agree)` : '';
+    const fixNote = values.fix ? `, ${fixed} fixed${left}` : '';
     const problemNote = fileProblems > 0 ? `, ${fileProblems} file problem${fileProblems === 1 ? '' : 's'}` : '';
     process.stderr.write(`${logs} log${logs === 1 ? '' : 's'} checked: ${errors} errors, ${warnings} warnings, ${notes} notes${fixNote}${problemNote}\n`);
   }
