@@ -10,7 +10,7 @@
  */
 import { describeDosage } from '../dosage/format.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
-import { currentPhase } from '../coaching.js';
+import { currentPhase } from '../coaching/coaching.js';
 import type { AthleteLog, Dosage, ExerciseLine, Phase, Span } from '../model.js';
 
 export interface HandoutChoices {
