@@ -101,15 +101,26 @@ export async function launchBrowser(named?: string, env: NodeJS.ProcessEnv = pro
 /** Page margins of the printed handout (media/preview.css `@page` says the same). */
 export const PDF_MARGIN = { top: '12mm', bottom: '12mm', left: '13mm', right: '13mm' };
 
-/** Prints a standalone page to PDF bytes on A4 or Letter paper. */
-export async function printToPdf(browser: Browser, html: string, paper: Paper): Promise<Uint8Array> {
+/** The options every handout PDF is printed with (the print tests use the same). */
+export function pdfOptions(paper: Paper): { format: Paper; printBackground: boolean; margin: typeof PDF_MARGIN; preferCSSPageSize: boolean } {
+  return { format: paper, printBackground: true, margin: PDF_MARGIN, preferCSSPageSize: false };
+}
+
+/**
+ * Prints a standalone page to PDF bytes on A4 or Letter paper. Scripts are off and every request is
+ * refused (`onRequest` hears of each one, for tests).
+ */
+export async function printToPdf(browser: Browser, html: string, paper: Paper, onRequest?: (url: string) => void): Promise<Uint8Array> {
   const context = await browser.newContext({ offline: true, javaScriptEnabled: false });
   try {
     const page = await context.newPage();
-    await page.route('**/*', (route) => route.abort());
+    await page.route('**/*', (route) => {
+      onRequest?.(route.request().url());
+      return route.abort();
+    });
     await page.setContent(html, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
-    return await page.pdf({ format: paper, printBackground: true, margin: PDF_MARGIN, preferCSSPageSize: false });
+    return await page.pdf(pdfOptions(paper));
   } finally {
     await context.close();
   }
