@@ -28,7 +28,8 @@ Usage:
 
 Options for check:
   --format text|json        output format (default text)
-  --fix                     apply every fix, then report what is left
+  --fix                     apply every fix that does not raise a dose, then report what is left
+                            (fixes that add sets, reps, hold, load or sessions stay for you to choose)
   --guidelines FILE         an extra guideline file (repeatable)
   --pain-threshold N        highest acceptable pain score, 0-10 (default 5)
   --rule ID=SEVERITY        set a rule's severity: off, hint, information, warning, error (repeatable)
@@ -169,6 +170,7 @@ async function check(argv: string[]): Promise<number> {
   const rows: Row[] = [];
   let logs = 0;
   let fixed = 0;
+  let heldBack = 0;
   for (const file of files) {
     let text: string;
     try {
@@ -186,7 +188,8 @@ async function check(argv: string[]): Promise<number> {
     }
     logs++;
     if (values.fix) {
-      const out = service.fix(text, result.findings);
+      // Only fixes that lower a dose or correct notation; raising a dose is the coach's decision.
+      const out = service.fixAll(text, result.findings);
       if (out.applied > 0 && out.text !== text) {
         try {
           await writeAtomic(file, out.text);
@@ -196,6 +199,7 @@ async function check(argv: string[]): Promise<number> {
         fixed += out.applied;
         result = await service.check({ ...request, text: out.text });
       }
+      heldBack += (result?.findings ?? []).filter((f) => f.fix?.raisesDose === true).length;
     }
     rows.push(...(result?.findings ?? []).map((f) => row(file, f)));
   }
@@ -210,8 +214,10 @@ async function check(argv: string[]): Promise<number> {
     }
     const count = (s: string): number => rows.filter((r) => r.severity === s).length;
     const n = (k: number, one: string): string => `${k} ${one}${k === 1 ? '' : 's'}`;
-    const fixNote = values.fix ? `, ${fixed} fixed` : '';
-    process.stderr.write(`${n(logs, 'log')} checked: ${n(count('error'), 'error')}, ${n(count('warning'), 'warning')}, ${n(count('information') + count('hint'), 'note')}${fixNote}\n`);
+    const left = heldBack > 0 ? `, ${heldBack} ${heldBack === 1 ? 'fix' : 'fixes'} not applied because ${heldBack === 1 ? 'it raises' : 'they raise'} a dose (apply ${heldBack === 1 ? 'it' : 'them'} one by one in the editor if you agree)` : '';
+    const fixNote = values.fix ? `, ${fixed} fixed${left}` : '';
+    process.stderr.write(`${n(logs, 'log')} checked: ${n(count('error'), 'error')}, ${n(count('warning'), 'warning')}, ${n(count('information') + count('hint'), 'note')}${fixNote}
+`);
   }
   return rows.some((r) => r.severity === 'error') ? 1 : 0;
 }
