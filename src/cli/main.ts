@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import fg from 'fast-glob';
 import { readFileSync } from 'node:fs';
 import { coachingReport, dosageToJson, resolveOptions, type Finding, type SeverityOption } from '../core/index.js';
-import { handoutPage, renderSummary } from '../core/render/index.js';
+import { coachPage, handoutPage, renderSummary } from '../core/render/index.js';
 import { createNodeService, packageRoot, writeAtomic } from './node-host.js';
 import { localToday } from '../shared/today.js';
 import { version } from '../../package.json';
@@ -42,6 +42,7 @@ Options for render (the athlete's handout):
   --today YYYY-MM-DD        the date the page is made for (default: today)
   --charts yes|no           include the progress charts (default: the log's handout: front matter, else yes)
   --log yes|no              include the log of sessions (default: the log's handout: front matter, else no)
+  --view athlete|coach      the athlete's handout (default) or the coach's view (ranges, marks, checks)
   --paper a4|letter         PDF paper size (default a4)
   --browser PATH            the Chrome, Chromium or Edge to print the PDF with (default: ATHLETE_LOG_BROWSER,
                             CHROME_PATH, then Chrome, Edge and Chromium where they install)
@@ -250,7 +251,7 @@ async function render(argv: string[]): Promise<number> {
     args: argv, allowPositionals: true, strict: true,
     options: {
       out: { type: 'string', short: 'o' }, format: { type: 'string' }, today: { type: 'string' },
-      charts: { type: 'string' }, log: { type: 'string' }, paper: { type: 'string' }, browser: { type: 'string' },
+      charts: { type: 'string' }, log: { type: 'string' }, paper: { type: 'string' }, browser: { type: 'string' }, view: { type: 'string' },
     },
   });
   const format = values.format ?? (values.out?.toLowerCase().endsWith('.pdf') ? 'pdf' : 'html');
@@ -266,6 +267,9 @@ async function render(argv: string[]): Promise<number> {
   const paper = values.paper === undefined ? 'A4' : values.paper.trim().toLowerCase() === 'a4' ? 'A4' : values.paper.trim().toLowerCase() === 'letter' ? 'Letter' : undefined;
   if (!paper) {
     throw new UsageError(`bad --paper ${values.paper ?? ''}: expected a4 or letter`);
+  }
+  if (values.view !== undefined && values.view !== 'athlete' && values.view !== 'coach') {
+    throw new UsageError(`bad --view ${values.view}: expected athlete or coach`);
   }
   const charts = yesNo('charts', values.charts);
   const withLog = yesNo('log', values.log);
@@ -288,7 +292,7 @@ async function render(argv: string[]): Promise<number> {
     out = renderSummary(result.log, result.findings, result.library, today);
   } else {
     const choices = { ...(charts !== undefined ? { charts } : {}), ...(withLog !== undefined ? { log: withLog } : {}) };
-    const page = handoutPage({
+    const page = (values.view === 'coach' ? coachPage : handoutPage)({
       text, log: result.log, findings: result.findings, library: result.library, today, choices,
       painThreshold: options.painThreshold, readyToProgress: options.readyToProgress,
     }, readFileSync(path.join(packageRoot(), 'media', 'preview.css'), 'utf8'));

@@ -8,7 +8,7 @@
 import { esc } from './html.js';
 import { renderProgram, type RenderInput } from './program.js';
 
-export function handoutDocument(title: string, body: string, css: string): string {
+export function handoutDocument(title: string, body: string, css: string, kind: 'handout' | 'coach' = 'handout'): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -21,7 +21,7 @@ export function handoutDocument(title: string, body: string, css: string): strin
 ${css}
 </style>
 </head>
-<body class="athlete-log handout">
+<body class="athlete-log ${kind}">
 <main>
 ${body}
 </main>
@@ -36,4 +36,10 @@ export type HandoutPageInput = Omit<RenderInput, 'handout' | 'linkFindings'>;
 export function handoutPage(input: HandoutPageInput, css: string): { title: string; html: string } {
   const title = `${input.log.athlete ?? 'Athlete'}: home exercise program`;
   return { title, html: handoutDocument(title, renderProgram({ ...input, handout: true }), css) };
+}
+
+/** The coach's preview as a standalone page (`render --view coach`): everything the preview shows. */
+export function coachPage(input: HandoutPageInput, css: string): { title: string; html: string } {
+  const title = `${input.log.athlete ?? 'Athlete'}: program (coach's view)`;
+  return { title, html: handoutDocument(title, renderProgram({ ...input }), css, 'coach') };
 }
