@@ -12,6 +12,7 @@
  * Fix: moves the count to the nearest bound in the writer's unit (`3x daily` becomes `2x daily`,
  * `3x/week` becomes `7x/week`); a per-run guideline replaces a daily count with `per run` and back.
  */
+import { inRange } from '../dosage/fields.js';
 import { formatFrequency } from '../dosage/format.js';
 import type { Dosage, ExerciseLine, Quantity } from '../model.js';
 import type { Guideline } from '../guidelines/parse.js';
@@ -28,7 +29,7 @@ function expectedText(g: Dosage): string {
 }
 
 function reportCount(ctx: RuleContext, line: ExerciseLine, g: Guideline, q: Quantity, want: { min: number; max: number }, per: 'day' | 'week'): void {
-  if (q.min >= want.min && q.max <= want.max) {
+  if (inRange(q, want)) {
     return;
   }
   const unit = per === 'day' ? 'daily' : 'a week';
