@@ -5,7 +5,7 @@
  */
 import { inRange, type SpanField } from '../dosage/fields.js';
 import type { Quantity } from '../model.js';
-import { clampQuantity, describeSpan, dosageRange, guidelineLabel, withGuideline, type Rule } from './rule.js';
+import { clampQuantity, describeSpan, dosageFix, dosageRange, guidelineLabel, withGuideline, type Rule } from './rule.js';
 
 type QuantityField = Exclude<SpanField, 'perDay' | 'perWeek' | 'pain'>;
 
@@ -39,12 +39,7 @@ export function outOfRangeRule(spec: OutOfRangeSpec): Rule {
           range,
           message,
           guideline: g,
-          ...(edit ? {
-            fix: {
-              title: `Change to ${edit.text} (${guidelineLabel(g)})`,
-              edits: [{ range: dosageRange(ctx, line, edit.start, edit.end), text: edit.text }],
-            },
-          } : {}),
+          ...(edit ? { fix: dosageFix(ctx, line, `Change to ${edit.text} (${guidelineLabel(g)})`, [edit]) } : {}),
         });
       }
     },
