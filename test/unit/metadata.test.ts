@@ -15,6 +15,10 @@ describe('metadata', () => {
       const row = `| [\`${rule.id}\`](#${rule.id}) | ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : 'no'} |`;
       assert.ok(readme.includes(row), `README row: ${row}`);
       assert.ok(readme.includes(`\n### ${rule.id}\n`), 'README section');
+      const page = read(path.join(ROOT, 'docs', 'rules', `${rule.id}.md`));
+      assert.ok(page.startsWith(`# ${rule.id}\n`), `docs/rules/${rule.id}.md starts with its id`);
+      assert.match(page, /\| (error|warning|information|hint) \| (yes|no) \|/, 'the page gives severity and fix');
+      assert.ok(page.includes(`| ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : 'no'} |`), 'the page agrees with the code');
     });
   }
 
@@ -34,6 +38,6 @@ describe('metadata', () => {
 
   it('has the package version at the top of the CHANGELOG', () => {
     const pkg = JSON.parse(read(path.join(ROOT, 'package.json'))) as { version: string };
-    assert.match(read(path.join(ROOT, 'CHANGELOG.md')), new RegExp(`^# Changelog\\n\\n## ${pkg.version.replace(/\./g, '\\.')} `));
+    assert.match(read(path.join(ROOT, 'CHANGELOG.md')), new RegExp(`^# Changelog\\n\\n(## Unreleased\\n\\n[\\s\\S]*?\\n)?## ${pkg.version.replace(/\./g, '\\.')} `));
   });
 });

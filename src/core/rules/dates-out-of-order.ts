@@ -46,7 +46,7 @@ const rule: Rule = {
         if (s) {
           ctx.report({
             range: s.dateRange,
-            message: `Unexpected date ${s.date ?? ''} after ${t.sessions[edge]?.date ?? ''}, expected sessions ${ascending ? 'oldest' : 'newest'} first`,
+            message: `${s.date ?? ''} comes after ${t.sessions[edge]?.date ?? ''}; this log keeps sessions ${ascending ? 'oldest' : 'newest'} first`,
           });
         }
         continue;

@@ -39,7 +39,7 @@ const rule: Rule = {
     const signs = [...new Set(others.flatMap((c) => evidence[c]))].map((t) => `"${t}"`);
     ctx.report({
       range: heading,
-      message: `Checked findings point to ${others.map((c) => CAUSE_NAMES[c]).join(' or ')} rather than ${CAUSE_NAMES['hamstring-strain']}: ${signs.join(', ')}. Rule it out before hamstring rehab ("Hamstrung", J. Uhan, iRunFar)`,
+      message: `The checked findings point to ${others.map((c) => CAUSE_NAMES[c]).join(' or ')} rather than ${CAUSE_NAMES['hamstring-strain']} (${signs.join(', ')}); the guideline says to rule that out before hamstring rehab (Hamstrung, iRunFar)`,
     });
   },
 };

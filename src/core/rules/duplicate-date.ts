@@ -51,7 +51,7 @@ const rule: Rule = {
       if (s && first) {
         ctx.report({
           range: s.dateRange,
-          message: `Unexpected second session on ${s.date ?? ''}${s.label ? ` ${s.label}` : ''}, expected one (first at line ${first.headingRange.start.line}); add a label such as (PM) to tell them apart`,
+          message: `A second session on ${s.date ?? ''}${s.label ? ` ${s.label}` : ''} (the first is on line ${first.headingRange.start.line}); add a label such as (PM) to tell them apart`,
         });
         continue;
       }

@@ -15,7 +15,7 @@
 import { formatFrequency } from '../dosage/format.js';
 import type { Dosage, ExerciseLine, Quantity } from '../model.js';
 import type { Guideline } from '../guidelines/parse.js';
-import { clampQuantity, describeSpan, dosageRange, guidelineLabel, withGuideline, type Rule, type RuleContext } from './rule.js';
+import { capitalize, clampQuantity, describeSpan, guidelineSays, dosageRange, guidelineLabel, withGuideline, type Rule, type RuleContext } from './rule.js';
 
 const DAYS_PER_WEEK = 7;
 
@@ -42,7 +42,7 @@ function reportCount(ctx: RuleContext, line: ExerciseLine, g: Guideline, q: Quan
   const gd = g.dosage;
   ctx.report({
     range: dosageRange(ctx, line, component.start, component.end),
-    message: `Unexpected ${describeSpan(q)}x ${unit}, expected ${gd ? expectedText(gd) : ''} (${guidelineLabel(g)})`,
+    message: `${describeSpan(q)}x ${unit}; ${guidelineSays(g, gd ? expectedText(gd) : 'another frequency')}`,
     guideline: g,
     ...(edit ? { fix: { title: `Change frequency (${guidelineLabel(g)})`, edits: [{ range: dosageRange(ctx, line, edit.start, edit.end), text: edit.text }] } } : {}),
   });
@@ -57,7 +57,7 @@ function reportKind(ctx: RuleContext, line: ExerciseLine, g: Guideline, found: s
   const text = expectedText(gd);
   ctx.report({
     range: dosageRange(ctx, line, c.start, c.end),
-    message: `Unexpected ${found}, expected ${text} (${guidelineLabel(g)})`,
+    message: `${capitalize(found)}; ${guidelineSays(g, text)}`,
     guideline: g,
     fix: { title: `Change to ${text} (${guidelineLabel(g)})`, edits: [{ range: dosageRange(ctx, line, c.start, c.end), text }] },
   });
@@ -93,7 +93,7 @@ const rule: Rule = {
           reportKind(ctx, line, g, `${describeSpan(d.perWeek)}x a week`);
         }
       } else if (d.perRun && !gd.perRun) {
-        reportKind(ctx, line, g, 'per run');
+        reportKind(ctx, line, g, 'every run');
       }
     }
   },

@@ -4,7 +4,7 @@
  * nearest bound of the guideline's range, written as the coach wrote it. Each rule file names its field.
  */
 import type { Quantity } from '../model.js';
-import { clampQuantity, describeSpan, dosageRange, guidelineLabel, withGuideline, type Rule } from './rule.js';
+import { capitalize, clampQuantity, describeSpan, guidelineSays, dosageRange, guidelineLabel, withGuideline, type Rule } from './rule.js';
 
 type QuantityField = 'sets' | 'reps' | 'holdSeconds' | 'bouts' | 'boutSeconds' | 'steps';
 
@@ -12,9 +12,8 @@ export interface OutOfRangeSpec {
   readonly id: string;
   readonly description: string;
   readonly field: QuantityField;
-  /** How the value reads in a message: `5 sets`, `hold 8 s`. */
+  /** How a value or range reads in a message: `5 sets`, `hold 8 s`, `2-3 sets`. */
   readonly found: (value: string) => string;
-  readonly expected: (range: string) => string;
 }
 
 export function outOfRangeRule(spec: OutOfRangeSpec): Rule {
@@ -33,7 +32,7 @@ export function outOfRangeRule(spec: OutOfRangeSpec): Rule {
         }
         const edit = clampQuantity(line.dosage.text, q, want);
         const range = dosageRange(ctx, line, q.start, q.unitEnd ?? q.end);
-        const message = `Unexpected ${spec.found(describeSpan(q))}, expected ${spec.expected(describeSpan(want))} (${guidelineLabel(g)})`;
+        const message = `${capitalize(spec.found(describeSpan(q)))}; ${guidelineSays(g, spec.found(describeSpan(want)))}`;
         ctx.report({
           range,
           message,
