@@ -26,7 +26,7 @@ const rule: Rule = {
         message: s.suggestion
           ? `${s.dateText} is not written as a date (YYYY-MM-DD); did you mean ${s.suggestion}?`
           : `${s.dateText} is not a real date; write the session date as YYYY-MM-DD, such as 2026-11-03`,
-        ...(s.suggestion ? { fix: { title: `Change to ${s.suggestion}`, edits: [{ range: s.dateRange, text: s.suggestion }] } } : {}),
+        ...(s.suggestion ? { fix: { title: `Change to ${s.suggestion}`, edits: [{ range: s.dateRange, text: s.suggestion }], raisesDose: false } } : {}),
       });
     }
   },

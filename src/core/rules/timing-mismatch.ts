@@ -10,7 +10,7 @@
  * Fix: replaces the timing with the guideline's (`after run` becomes `before run`).
  */
 import { formatTiming } from '../dosage/format.js';
-import { capitalize, dosageRange, guidelineSays, guidelineLabel, withGuideline, type Rule } from './rule.js';
+import { capitalize, dosageFix, dosageRange, guidelineLabel, guidelineSays, withGuideline, type Rule } from './rule.js';
 
 /** How a timing reads in a sentence. */
 const TIMING_WORDS = { 'before-run': 'before a run', 'after-run': 'after a run', 'warm-up': 'as a warm-up' } as const;
@@ -34,7 +34,7 @@ const rule: Rule = {
         range,
         message: `${capitalize(TIMING_WORDS[t.value])}; ${guidelineSays(g, TIMING_WORDS[want.value])}`,
         guideline: g,
-        fix: { title: `Change to ${text} (${guidelineLabel(g)})`, edits: [{ range, text }] },
+        fix: dosageFix(ctx, line, `Change to ${text} (${guidelineLabel(g)})`, [{ start: t.start, end: t.end, text }]),
       });
     }
   },

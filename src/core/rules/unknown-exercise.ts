@@ -37,7 +37,7 @@ const rule: Rule = {
         message: suggestion
           ? `${line.name} is not in any guideline, so its dosage is not checked; did you mean ${suggestion}?`
           : `${line.name} is not in any guideline, so its dosage is not checked; add it to a guideline file to check it`,
-        ...(suggestion ? { fix: { title: `Change to ${suggestion}`, edits: [{ range, text: suggestion }] } } : {}),
+        ...(suggestion ? { fix: { title: `Change to ${suggestion}`, edits: [{ range, text: suggestion }], raisesDose: false } } : {}),
       });
     }
   },
