@@ -5,7 +5,7 @@ export { check, isSuppressed } from './check.js';
 export { plainLogView } from './logView.js';
 export type { LogView, LoggedEntry, LoggedExercise } from './logView.js';
 export { checkText, LogDocument, parseLog } from './incremental/document.js';
-export { applyFixes, selectFixes } from './fix.js';
+export { applyFixAll, applyFixes, bulkFixes, raisesDose, selectFixes } from './fix.js';
 export { parseDosage } from './dosage/parse.js';
 export { describeDosage, dosageToJson, formatDosage } from './dosage/format.js';
 export type { DosageJson } from './dosage/format.js';
