@@ -5,7 +5,8 @@
  *
  * Rationale: the pain-monitoring model (Silbernagel et al., 2007) accepts exercise pain up to 5/10 if it
  * settles by the next morning and does not rise from week to week; pain that stays high or keeps climbing
- * is the signal to step back. Reported on the exercise's last logged entry.
+ * is the signal to step back, and, since it can mean the injury got worse (a re-injury, in an acute
+ * strain), to have it re-assessed if it keeps rising. Reported on the exercise's last logged entry.
  *
  * Source: Silbernagel et al. 2007 (pain monitoring); regressions from the guideline files.
  */
@@ -54,7 +55,9 @@ const rule: Rule = {
       const why = high.length > 0
         ? `pain above ${threshold}/10 in two sessions in a row (${high.map((e) => `${t.sessionOf(e)?.date ?? ''} ${pains[e] ?? 0}/10`).join(', ')})`
         : `pain rising week over week (weekly means ${weeks.slice(-3).map((w) => w.mean.toFixed(1)).join(', ')})`;
-      const step = g?.regression[0] ? `step back to ${g.regression[0]}` : 'lower the dosage';
+      // Pain that stays high or keeps rising can also mean the injury got worse (in an acute strain, a
+      // re-injury): stepping back is not enough on its own, so the message asks for a re-assessment too.
+      const step = `${g?.regression[0] ? `step back to ${g.regression[0]}` : 'lower the dosage'}, and if pain keeps rising have the injury re-assessed`;
       ctx.report({
         range: entry.range,
         message: `Consider a regression for ${track.name}: ${why}; ${step} (pain-monitoring model, Silbernagel et al. 2007${g ? `; ${guidelineLabel(g)}` : ''})`,
