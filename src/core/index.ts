@@ -1,11 +1,15 @@
 /** The public surface of the core library. */
 export { createAthleteLogService } from './service.js';
 export type { AthleteLogService, CheckRequest, GuidelineSource, ILogger, IWorkspace, LogCheck, ServiceOptions } from './service.js';
-export { checkModel, isSuppressed } from './check.js';
+export { check, isSuppressed } from './check.js';
+export { plainLogView } from './logView.js';
+export type { LogView, LoggedEntry, LoggedExercise } from './logView.js';
 export { checkText, LogDocument, parseLog } from './incremental/document.js';
 export { applyFixAll, applyFixes, bulkFixes, raisesDose, selectFixes } from './fix.js';
 export { parseDosage } from './dosage/parse.js';
 export { describeDosage, dosageToJson, formatDosage } from './dosage/format.js';
+export { compareDosages, DOSAGE_FIELDS, fieldLabel, inRange, withUnit } from './dosage/fields.js';
+export type { Comparison, DosageField, FieldName, SpanField } from './dosage/fields.js';
 export type { DosageJson } from './dosage/format.js';
 export { GuidelineLibrary } from './guidelines/library.js';
 export { parseGuidelineFile } from './guidelines/parse.js';
