@@ -37,7 +37,7 @@ const rule: Rule = {
       if (edge && (ascending ? d < at : d > at)) {
         ctx.report({
           range: s.dateRange,
-          message: `Unexpected date ${d} after ${at}, expected sessions ${ascending ? 'oldest' : 'newest'} first`,
+          message: `${d} comes after ${at}; this log keeps sessions ${ascending ? 'oldest' : 'newest'} first`,
         });
         continue;
       }
