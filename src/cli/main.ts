@@ -10,7 +10,7 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { coachingReport, dosageToJson, resolveOptions, ruleById, type Finding, type SeverityOption } from '../core/index.js';
+import { dosageToJson, resolveOptions, ruleById, type Finding, type SeverityOption } from '../core/index.js';
 import { coachPage, handoutPage, renderSummary } from '../core/render/index.js';
 import { decodeFile, encodeFile, lineOfByte, type DecodedFile } from '../node/encoding.js';
 import { FileProblem, describeError, makeFolders, readRegularFile, sameFile, targetOf, writeSafely } from '../node/files.js';
@@ -473,12 +473,11 @@ async function report(argv: string[]): Promise<number> {
   const allowedFolders = await checkFolders(values['allow-guidelines']);
   const file = positionals[0];
   const { text } = await readOne(file);
-  const options = { today };
-  const result = await createNodeService({ allowedFolders }).check({ text, path: path.resolve(file), relativePath: relName(file), options });
+  const result = await createNodeService({ allowedFolders }).report({ text, path: path.resolve(file), relativePath: relName(file) }, today);
   if (!result) {
     throw new UsageError(`${display(file)} is not an athlete log (no athlete in front matter and the name does not match *.athlete.md)`);
   }
-  process.stdout.write(`${JSON.stringify(coachingReport(result.log, result.library, resolveOptions(options), today), null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   return 0;
 }
 
