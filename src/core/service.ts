@@ -10,6 +10,7 @@ import { parseDosage } from './dosage/parse.js';
 import { applyFixes } from './fix.js';
 import { GuidelineLibrary } from './guidelines/library.js';
 import { parseGuidelineFile, parseGuidelineFileSteps, type GuidelineFile } from './guidelines/parse.js';
+import { libraryForLog } from './guidelines/select.js';
 import type { Dosage, Finding } from './model.js';
 import { resolveOptions, type CheckOptions } from './options.js';
 import { runSteps, runStepsSliced, warmUp, type Steps, type TreeParser } from './parse.js';
@@ -26,7 +27,7 @@ export interface ILogger {
 }
 
 export interface GuidelineSource {
-  /** Shown as the guideline's file; `built-in` for the shipped library. */
+  /** Shown as the guideline's file; `built-in:<file name>` for the shipped library (`built-in:alfredson.md`). */
   readonly path: string;
   readonly text: string;
 }
@@ -208,7 +209,10 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
         await run(warmUp());
         await run(builtinSteps());
         const snap = await (opts.parser ? runStepsSliced(doc.update(request.text, opts.parser), request.pause ?? (() => undefined)) : run(doc.update(request.text)));
-        const { library, statuses } = await gather(request, snap.log.guidelineFiles);
+        const gathered = await gather(request, snap.log.guidelineFiles);
+        const { statuses } = gathered;
+        // The protocols the log names or its condition matches come first (guidelines/select.ts).
+        const library = libraryForLog(gathered.library, snap.log);
         const findings = await run(doc.check(snap, {
           library, logByPath: byPath, guidelineFiles: statuses,
           ...(request.options ? { options: request.options } : {}),

@@ -5,6 +5,7 @@
  */
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
+import { atWeeks, weekOf } from '../guidelines/schedule.js';
 import type { AthleteLog, ExerciseLine, Fix, Phase, Quantity, Range, Session, Severity } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import type { LineIndex } from '../text.js';
@@ -93,7 +94,16 @@ export function exerciseLines(scope: RuleScope): ExerciseLine[] {
 const GUIDED = Symbol('withGuideline');
 interface Memo { [GUIDED]?: { scope: RuleScope; library: GuidelineLibrary; pairs: [ExerciseLine, Guideline][] } }
 
-/** Lines whose exercise has a guideline, with it. */
+/**
+ * The guideline a line is checked against: its exercise's (or, for a loaded exercise no guideline names,
+ * the strength fallback's), at the stage of its schedule for `weeks` (guidelines/schedule.ts).
+ */
+export function guidelineFor(library: GuidelineLibrary, line: ExerciseLine, weeks?: { min: number; max: number }): Guideline | undefined {
+  const g = library.lookup(line.name) ?? (line.name === '' ? undefined : library.fallback(line.dosage));
+  return g ? atWeeks(g, weeks) : undefined;
+}
+
+/** Lines whose exercise has a guideline, with it (at the stage for the line's week). */
 export function withGuideline(ctx: RuleContext): readonly [ExerciseLine, Guideline][] {
   const memo = ctx as RuleContext & Memo;
   const hit = memo[GUIDED];
@@ -101,10 +111,21 @@ export function withGuideline(ctx: RuleContext): readonly [ExerciseLine, Guideli
     return hit.pairs;
   }
   const pairs: [ExerciseLine, Guideline][] = [];
-  for (const line of exerciseLines(ctx.scope)) {
-    const g = ctx.library.lookup(line.name);
+  const add = (line: ExerciseLine, weeks: { min: number; max: number } | undefined): void => {
+    const g = guidelineFor(ctx.library, line, weeks);
     if (g) {
       pairs.push([line, g]);
+    }
+  };
+  for (const p of ctx.scope.phases) {
+    for (const line of p.prescriptions) {
+      add(line, p.weeks);
+    }
+  }
+  for (const s of ctx.scope.sessions) {
+    const week = weekOf(ctx.log.started, s.date);
+    for (const line of s.entries) {
+      add(line, week === undefined ? undefined : { min: week, max: week });
     }
   }
   memo[GUIDED] = { scope: ctx.scope, library: ctx.library, pairs };
@@ -118,7 +139,7 @@ export function dosageRange(ctx: RuleContext, line: ExerciseLine, start: number,
 }
 
 export function guidelineLabel(g: Guideline): string {
-  return `${g.name} guideline`;
+  return g.stage ? `${g.name} guideline, ${g.stage}` : `${g.name} guideline`;
 }
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
