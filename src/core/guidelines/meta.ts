@@ -17,7 +17,7 @@
  * Every key is optional; unknown keys are reported, so a typo does not silently switch a setting off.
  */
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { frontMatterEnd } from '../blocks.js';
+import { frontMatterEnd } from '../markdown/blocks.js';
 
 /** How sure a fact is: read in the paper, read in a restatement, or not found in a readable source. */
 export type FactStatus = 'confirmed' | 'secondary' | 'unconfirmed';

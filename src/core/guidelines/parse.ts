@@ -12,8 +12,9 @@ import type { Heading, List, ListItem, RootContent } from 'mdast';
 import { parseDosage } from '../dosage/parse.js';
 import type { Dosage, Range, Span } from '../model.js';
 import { FACT_STATUSES, protocolFromPath, readGuidelineMeta, type FactStatus, type GuidelineMeta } from './meta.js';
-import { frontMatterEnd, scanBlocks } from '../blocks.js';
-import { parseMarkdown, plainText, runSteps, type Steps } from '../parse.js';
+import { frontMatterEnd, scanBlocks } from '../markdown/blocks.js';
+import { parseMarkdown, plainText } from '../markdown/parse.js';
+import { runSteps, type Steps } from '../incremental/steps.js';
 import { LineIndex, normalizeName } from '../text.js';
 
 /** One stage of a schedule: the weeks it covers (`max` is Infinity for `Weeks 11+`) and its dosage. */

@@ -6,10 +6,12 @@
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
 import { atWeeks, weekOf } from '../guidelines/schedule.js';
+import { parseDosage } from '../dosage/parse.js';
+import { raisesDose } from '../fix.js';
 import type { AthleteLog, ExerciseLine, Fix, Phase, Quantity, Range, Session, Severity } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import type { LineIndex } from '../text.js';
-import type { Timeline } from '../timeline.js';
+import type { Timeline } from '../incremental/timeline.js';
 
 export interface Report {
   readonly range: Range;
@@ -136,6 +138,29 @@ export function withGuideline(ctx: RuleContext): readonly [ExerciseLine, Guideli
 export function dosageRange(ctx: RuleContext, line: ExerciseLine, start: number, end: number): Range {
   const at = line.dosageRange.start.offset;
   return ctx.index.range(at + start, at + end);
+}
+
+/** An edit of a line's dosage text, with offsets relative to the dosage (`end` may equal its length). */
+export interface DosageEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * A fix that edits a line's dosage, marked with whether it raises the dose: the dosage is read again
+ * with the edits applied and compared with the one written (fix.ts, `raisesDose`).
+ */
+export function dosageFix(ctx: RuleContext, line: ExerciseLine, title: string, edits: readonly DosageEdit[]): Fix {
+  let after = line.dosage.text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
+    after = after.slice(0, e.start) + e.text + after.slice(e.end);
+  }
+  return {
+    title,
+    edits: edits.map((e) => ({ range: dosageRange(ctx, line, e.start, e.end), text: e.text })),
+    raisesDose: raisesDose(line.dosage, parseDosage(after)),
+  };
 }
 
 export function guidelineLabel(g: Guideline): string {
