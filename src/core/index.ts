@@ -7,9 +7,14 @@ export { applyFixAll, applyFixes, bulkFixes, raisesDose, selectFixes } from './f
 export { parseDosage } from './dosage/parse.js';
 export { describeDosage, dosageToJson, formatDosage } from './dosage/format.js';
 export type { DosageJson } from './dosage/format.js';
-export { GuidelineLibrary } from './guidelines/library.js';
+export { BUILTIN_PREFIX, GuidelineLibrary, guidelineFileName, isBuiltinFile } from './guidelines/library.js';
+export type { ProtocolInfo } from './guidelines/library.js';
 export { parseGuidelineFile } from './guidelines/parse.js';
-export type { Guideline, GuidelineFile, GuidelineProblem } from './guidelines/parse.js';
+export type { Guideline, GuidelineFile, GuidelineProblem, ScheduleStage } from './guidelines/parse.js';
+export type { FactStatus, GuidelineMeta } from './guidelines/meta.js';
+export { atWeeks, weekOf } from './guidelines/schedule.js';
+export { chooseProtocols, libraryForLog } from './guidelines/select.js';
+export { addGuideline, DEFAULT_WORKSPACE_GUIDELINE_FILE, newGuideline } from './guidelines/add.js';
 export { RULES, ruleById } from './rules/index.js';
 export type { Rule } from './rules/index.js';
 export * from './model.js';

@@ -90,6 +90,9 @@ export interface AthleteLogService {
 
 const ATHLETE_KEY = /^athlete[ \t]*:/m;
 
+/** Parsed built-in guideline files by path and text: immutable, so every service of a process shares them. */
+const PARSED_BUILTINS = new Map<string, GuidelineFile>();
+
 export function createAthleteLogService(opts: ServiceOptions): AthleteLogService {
   // The built-in library is parsed on first use (the first check does it in steps), not when the host
   // starts: parsing it takes tens of milliseconds.
@@ -98,7 +101,14 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
     if (!builtinFiles) {
       const files: GuidelineFile[] = [];
       for (const g of opts.builtinGuidelines) {
-        files.push(yield* parseGuidelineFileSteps(g.text, g.path));
+        // Services of one process share parsed built-in files (the same text gives the same file).
+        const key = `${g.path}\u0000${g.text}`;
+        let file = PARSED_BUILTINS.get(key);
+        if (!file) {
+          file = yield* parseGuidelineFileSteps(g.text, g.path);
+          PARSED_BUILTINS.set(key, file);
+        }
+        files.push(file);
       }
       builtinFiles ??= files;
     }

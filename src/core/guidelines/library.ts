@@ -228,18 +228,22 @@ export class GuidelineLibrary {
     if (key === '') {
       return undefined;
     }
+    const limit = Math.min(4, Math.max(1, Math.floor(key.length / 3)));
     let best: { d: number; g: Guideline } | undefined;
     for (const [k, list] of this.#byKey) {
-      const g = this.#best(list);
-      if (!g) {
+      // Keys whose lengths differ by more than the limit cannot be within it.
+      if (Math.abs(k.length - key.length) > limit) {
         continue;
       }
       const d = distance(key, k);
-      if (!best || d < best.d || (d === best.d && g.name.localeCompare(best.g.name) < 0)) {
+      if (d > limit || (best && d > best.d)) {
+        continue;
+      }
+      const g = this.#best(list);
+      if (g && (!best || d < best.d || g.name.localeCompare(best.g.name) < 0)) {
         best = { d, g };
       }
     }
-    const limit = Math.min(4, Math.max(1, Math.floor(key.length / 3)));
-    return best && best.d <= limit ? best.g.name : undefined;
+    return best?.g.name;
   }
 }

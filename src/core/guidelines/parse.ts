@@ -54,6 +54,8 @@ export interface Guideline {
   readonly meta: GuidelineMeta;
   /** When the guideline stands for one stage of its schedule: which (`week 3`, `weeks 2-5`). */
   readonly stage?: string;
+  /** The checked parts the entry writes itself: `dosage`, `schedule`, `rest`, `intensity`, `weeks`, `pain`. */
+  readonly parts: readonly string[];
 }
 
 export interface GuidelineProblem {
@@ -122,6 +124,7 @@ interface Draft {
   keyed: boolean;
   schedule: ScheduleStage[];
   extras: Dosage[];
+  extraParts: string[];
   weeks?: Span;
   pain?: number;
   status: Record<string, FactStatus>;
@@ -142,6 +145,10 @@ function freeze(d: Draft, file: string, meta: GuidelineMeta, protocol: string): 
   const g: { -readonly [K in keyof Guideline]: Guideline[K] } = {
     name: d.name, aliases: d.aliases, cues: d.cues, progression: d.progression, regression: d.regression, file, range: d.range,
     status, unconfirmed: d.unconfirmed, protocol, meta,
+    parts: [
+      ...(d.dosage ? ['dosage'] : []), ...(d.schedule.length > 0 ? ['schedule'] : []), ...d.extraParts,
+      ...(d.weeks ? ['weeks'] : []), ...(d.pain !== undefined ? ['pain'] : []),
+    ],
   };
   let dosage = d.dosage;
   for (const extra of d.extras) {
@@ -263,9 +270,11 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
         break;
       case 'rest':
         current.extras.push(part(/^\s*rest\b/i.test(value) ? '' : 'rest '));
+        current.extraParts.push('rest');
         break;
       case 'intensity':
         current.extras.push(part(''));
+        current.extraParts.push('intensity');
         break;
       case 'weeks': {
         const m = /^(\d+)(?:\s*(?:-|–|to)\s*(\d+))?(?:\s*weeks?)?$/i.exec(plain);
@@ -341,7 +350,7 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
       current = {
         name: plainText(h),
         range: index.range(base + (h.position?.start.offset ?? 0), base + (h.position?.end.offset ?? 0)),
-        aliases: [], cues: [], progression: [], regression: [], keyed: false, schedule: [], extras: [], status: {}, unconfirmed: [],
+        aliases: [], cues: [], progression: [], regression: [], keyed: false, schedule: [], extras: [], extraParts: [], status: {}, unconfirmed: [],
       };
       drafts.push(current);
       return;

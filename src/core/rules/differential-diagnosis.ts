@@ -10,17 +10,18 @@
  * Source: "Hamstrung", Stay the Course column, Joe Uhan, iRunFar.
  */
 import { CAUSE_NAMES, classify, type Cause } from '../diagnosis/signs.js';
-import type { Rule } from './rule.js';
+import { forRegion, type Rule } from './rule.js';
 
 const rule: Rule = {
   id: 'differential-diagnosis',
   description: 'The checked assessment findings point to SI-joint pain or sciatica rather than a hamstring strain.',
   defaultSeverity: 'information',
   fixable: false,
-  reads: ['assessment'],
+  reads: ['assessment', 'front'],
   check(ctx) {
     const heading = ctx.log.assessmentRange;
-    if (!heading) {
+    // A hamstring rule: it runs for posterior-thigh protocols, or when the log names no known condition.
+    if (!heading || !forRegion(ctx, 'posterior thigh')) {
       return;
     }
     const evidence: Record<Cause, string[]> = { 'hamstring-strain': [], 'si-joint': [], sciatica: [] };

@@ -8,7 +8,7 @@ import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
 import { atWeeks, weekOf } from '../guidelines/schedule.js';
 import { parseDosage } from '../dosage/parse.js';
 import { raisesDose } from '../fix.js';
-import type { AthleteLog, ExerciseLine, Fix, Phase, Quantity, Range, Session, Severity } from '../model.js';
+import type { AthleteLog, ExerciseLine, Fix, GuidelineEntry, Phase, Quantity, Range, Session, Severity } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import type { LineIndex } from '../text.js';
 import type { Timeline } from '../incremental/timeline.js';
@@ -18,6 +18,7 @@ export interface Report {
   readonly message: string;
   readonly fix?: Fix;
   readonly guideline?: Guideline;
+  readonly addGuideline?: GuidelineEntry;
 }
 
 /** How a guideline file named in front matter fared when the host tried to read it. */
@@ -103,6 +104,19 @@ interface Memo { [GUIDED]?: { scope: RuleScope; library: GuidelineLibrary; pairs
 export function guidelineFor(library: GuidelineLibrary, line: ExerciseLine, weeks?: { min: number; max: number }): Guideline | undefined {
   const g = library.lookup(line.name) ?? (line.name === '' ? undefined : library.fallback(line.dosage));
   return g ? atWeeks(g, weeks) : undefined;
+}
+
+/**
+ * Whether a condition-specific rule applies to the log: the log names no protocol and no condition the
+ * library knows (so nothing says it does not), or one of the protocols it names or matches treats
+ * `region` (front matter `region:` of its guideline file).
+ */
+export function forRegion(ctx: RuleContext, region: string): boolean {
+  const active = ctx.library.active;
+  if (active.length === 0) {
+    return true;
+  }
+  return ctx.library.protocols().some((p) => active.includes(p.protocol) && p.meta.region?.toLowerCase() === region);
 }
 
 /** Lines whose exercise has a guideline, with it (at the stage for the line's week). */
