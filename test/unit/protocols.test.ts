@@ -4,8 +4,10 @@
  * a log's protocol or condition decides which guideline a shared exercise uses; "Add a guideline for X".
  */
 import assert from 'node:assert/strict';
-import { addGuideline, isBuiltinFile, newGuideline, parseDosage, parseGuidelineFile, type Finding, type Guideline, type Quantity } from '../../src/core/index.js';
-import { builtinLibrary, service } from '../helpers.js';
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { addGuideline, atWeeks, isBuiltinFile, newGuideline, parseDosage, parseGuidelineFile, weekOf, type Finding, type Guideline, type Quantity } from '../../src/core/index.js';
+import { builtinLibrary, read, ROOT, service } from '../helpers.js';
 
 const lib = builtinLibrary();
 
@@ -241,5 +243,42 @@ describe('protocol library', () => {
       assert.equal(addGuideline(more, newGuideline('spanish Squat', '1 x 1')), undefined);
       assert.ok((addGuideline('## A\r\n- Dosage: 1 x 1\r\n', entry) ?? '').includes('\r\n## Spanish squat\r\n'));
     });
+  });
+
+  it('matches most exercises of the running-clinic example logs to a cited guideline and checks them by week', async () => {
+    const dir = path.join(ROOT, 'examples', 'running-clinic');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
+    assert.ok(files.length >= 7);
+    let lines = 0;
+    let matched = 0;
+    let byWeek = 0;
+    const warnings: string[] = [];
+    for (const f of files) {
+      const r = await service.check({ text: read(path.join(dir, f)), path: path.join(dir, f), options: { today: '2026-11-30' } });
+      assert.ok(r, f);
+      for (const x of r.findings) {
+        assert.notEqual(x.severity, 'error', `${f}: ${x.message}`);
+        if (x.severity === 'warning') {
+          warnings.push(`${f}:${x.range.start.line} ${x.ruleId}`);
+        }
+      }
+      for (const s of r.log.sessions) {
+        const week = weekOf(r.log.started, s.date);
+        for (const e of s.entries) {
+          lines++;
+          const g = r.library.lookup(e.name) ?? r.library.fallback(e.dosage);
+          if (g) {
+            matched++;
+            if (g.schedule && atWeeks(g, week === undefined ? undefined : { min: week, max: week }).stage) {
+              byWeek++;
+            }
+          }
+        }
+      }
+    }
+    assert.ok(matched / lines >= 0.9, `${matched} of ${lines} logged exercises matched`);
+    assert.ok(byWeek >= 15, `${byWeek} entries compared with the stage for their week`);
+    // The only warnings are the two the examples show on purpose.
+    assert.deepEqual(warnings.sort(), ['ankle.athlete.md:27 sets-out-of-range', 'strength.athlete.md:26 reps-out-of-range', 'strength.athlete.md:26 sets-out-of-range']);
   });
 });
