@@ -40,6 +40,11 @@ export function createVsCodeService(output: vscode.OutputChannel): { service: At
   return { service, parser, dispose: () => parser?.dispose() };
 }
 
+/** The rule's own documentation page, shipped with the extension (docs/rules/<id>.md). */
+export function ruleDocUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
+}
+
 /** Where a guideline lives, for "related information" and hovers. */
 export function guidelineUri(extensionUri: vscode.Uri, file: string): vscode.Uri {
   return file.startsWith(BUILTIN_PREFIX) ? vscode.Uri.joinPath(extensionUri, BUILTIN_GUIDELINE_FOLDER, file.slice(BUILTIN_PREFIX.length)) : uriForPath(file);

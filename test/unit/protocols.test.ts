@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { addGuideline, atWeeks, isBuiltinFile, newGuideline, parseDosage, parseGuidelineFile, weekOf, type Finding, type Guideline, type Quantity } from '../../src/core/index.js';
+import { addGuideline, atWeeks, isBuiltinFile, newGuideline, protocolPainRule, parseDosage, parseGuidelineFile, weekOf, type Finding, type Guideline, type Quantity } from '../../src/core/index.js';
 import { builtinLibrary, read, ROOT, service } from '../helpers.js';
 
 const lib = builtinLibrary();
@@ -216,6 +216,20 @@ describe('protocol library', () => {
       ]);
       assert.match(fs[0]?.guideline?.source ?? '', /Med Sci Sports Exerc 2009/);
     });
+  });
+
+  it('gives the handout the pain rule of the protocol the log names', async () => {
+    const rule = async (front: Record<string, string>): Promise<ReturnType<typeof protocolPainRule>> => {
+      const r = await service.check({ text: log(front, ['## Program', '- Extender: 3 x 12, 2x daily']) });
+      return r ? protocolPainRule(r.library) : undefined;
+    };
+    assert.deepEqual(await rule({ protocol: 'askling' }), {
+      text: 'every exercise stops short of pain (as restated in several summaries of the protocol)',
+      source: `Askling L-protocol for acute hamstring strain: ${lib.protocol('askling')?.meta.source ?? ''}`,
+    });
+    assert.equal((await rule({ protocol: 'alfredson' }))?.threshold, 5);
+    assert.equal(await rule({ condition: 'Left hamstring strain' }), undefined, 'a condition alone names no pain rule');
+    assert.equal(await rule({ protocol: 'nordic' }), undefined);
   });
 
   describe('Add a guideline for X', () => {

@@ -104,6 +104,11 @@ export class GuidelineLibrary {
     this.#views = new Map();
   }
 
+  /** The protocols the log names itself (the first `named` of `active`). */
+  get named(): readonly string[] {
+    return this.active.slice(0, this.#named);
+  }
+
   /** How strongly this view prefers a protocol: named ones in order, then matched ones, then the rest. */
   #protocolRank(protocol: string): number {
     const at = this.active.indexOf(protocol);

@@ -242,7 +242,7 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
     switch (key) {
       case 'dosage': {
         if (current.dosage) {
-          problems.push({ file, range: index.range(start, end), message: `Unexpected second dosage for \`${current.name}\`, expected one` });
+          problems.push({ file, range: index.range(start, end), message: `A second dosage for ${current.name}; a guideline gives one dosage` });
           break;
         }
         const d = parseDosage(value);
@@ -375,7 +375,7 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
       continue;
     }
     if (d.name === '') {
-      problems.push({ file, range: d.range, message: 'Unexpected empty exercise heading, expected the exercise name' });
+      problems.push({ file, range: d.range, message: 'An empty exercise heading; write the exercise name after the ##' });
       continue;
     }
     const key = normalizeName(d.name);
@@ -383,7 +383,7 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
     if (before) {
       problems.push({
         file, range: d.range,
-        message: `Unexpected second guideline for \`${d.name}\` in one file, expected one (first at line ${before.range.start.line})`,
+        message: `A second guideline for ${d.name} in one file (the first is on line ${before.range.start.line}); keep one`,
       });
       continue;
     }
@@ -393,7 +393,7 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
   if (guidelines.length === 0) {
     problems.push({
       file, range: index.range(0, 0),
-      message: 'Unexpected guideline file without exercises, expected `## Exercise` headings with `- Dosage:` items',
+      message: 'No exercises in this guideline file; write each exercise as a ## heading with a - Dosage: item under it',
     });
   }
   return { file, meta, protocol, guidelines, problems };

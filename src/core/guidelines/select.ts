@@ -57,3 +57,30 @@ export function libraryForLog(library: GuidelineLibrary, log: AthleteLog): Guide
   const c = chooseProtocols(library, log);
   return library.select(c.named, c.matched);
 }
+
+/** A protocol's pain rule, for the handout's stop rules: threshold (undefined: stop short of pain), words, source. */
+export interface ProtocolPainRule {
+  readonly threshold?: number;
+  readonly text?: string;
+  readonly source: string;
+}
+
+/**
+ * The pain rule of the first protocol the log names whose file gives a `pain-threshold` or `pain-rule`;
+ * `undefined` when none does (a condition alone may match protocols with different rules).
+ */
+export function protocolPainRule(library: GuidelineLibrary): ProtocolPainRule | undefined {
+  for (const name of library.named) {
+    const p = library.protocol(name);
+    if (!p || (p.meta.painThreshold === undefined && p.meta.painRule === undefined)) {
+      continue;
+    }
+    const t = p.meta.painThreshold;
+    return {
+      ...(t !== undefined && t > 0 ? { threshold: t } : {}),
+      ...(p.meta.painRule !== undefined ? { text: p.meta.painRule } : {}),
+      source: `${p.meta.title ?? p.protocol}${p.meta.source ? `: ${p.meta.source}` : ''}`,
+    };
+  }
+  return undefined;
+}

@@ -13,10 +13,11 @@
  * `3x/week` becomes `7x/week`); a per-run guideline replaces a daily count with `per run` and back. A fix
  * that raises the count (or swaps it for `per run`) is offered as a quick fix only, never applied in bulk.
  */
+import { inRange } from '../dosage/fields.js';
 import { formatFrequency } from '../dosage/format.js';
 import type { Dosage, ExerciseLine, Quantity } from '../model.js';
 import type { Guideline } from '../guidelines/parse.js';
-import { clampQuantity, describeSpan, dosageFix, dosageRange, guidelineLabel, withGuideline, type Rule, type RuleContext } from './rule.js';
+import { capitalize, clampQuantity, describeSpan, dosageFix, dosageRange, guidelineLabel, guidelineSays, withGuideline, type Rule, type RuleContext } from './rule.js';
 
 const DAYS_PER_WEEK = 7;
 
@@ -29,7 +30,7 @@ function expectedText(g: Dosage): string {
 }
 
 function reportCount(ctx: RuleContext, line: ExerciseLine, g: Guideline, q: Quantity, want: { min: number; max: number }, per: 'day' | 'week'): void {
-  if (q.min >= want.min && q.max <= want.max) {
+  if (inRange(q, want)) {
     return;
   }
   const unit = per === 'day' ? 'daily' : 'a week';
@@ -43,7 +44,7 @@ function reportCount(ctx: RuleContext, line: ExerciseLine, g: Guideline, q: Quan
   const gd = g.dosage;
   ctx.report({
     range: dosageRange(ctx, line, component.start, component.end),
-    message: `Unexpected ${describeSpan(q)}x ${unit}, expected ${gd ? expectedText(gd) : ''} (${guidelineLabel(g)})`,
+    message: `${describeSpan(q)}x ${unit}; ${guidelineSays(g, gd ? expectedText(gd) : 'another frequency')}`,
     guideline: g,
     ...(edit ? { fix: dosageFix(ctx, line, `Change frequency (${guidelineLabel(g)})`, [edit]) } : {}),
   });
@@ -58,7 +59,7 @@ function reportKind(ctx: RuleContext, line: ExerciseLine, g: Guideline, found: s
   const text = expectedText(gd);
   ctx.report({
     range: dosageRange(ctx, line, c.start, c.end),
-    message: `Unexpected ${found}, expected ${text} (${guidelineLabel(g)})`,
+    message: `${capitalize(found)}; ${guidelineSays(g, text)}`,
     guideline: g,
     fix: dosageFix(ctx, line, `Change to ${text} (${guidelineLabel(g)})`, [{ start: c.start, end: c.end, text }]),
   });
@@ -94,7 +95,7 @@ const rule: Rule = {
           reportKind(ctx, line, g, `${describeSpan(d.perWeek)}x a week`);
         }
       } else if (d.perRun && !gd.perRun) {
-        reportKind(ctx, line, g, 'per run');
+        reportKind(ctx, line, g, 'every run');
       }
     }
   },

@@ -3,18 +3,18 @@
  * of the exercise's guideline, in prescriptions and logged entries alike. The fix moves the number to the
  * nearest bound of the guideline's range, written as the coach wrote it. Each rule file names its field.
  */
+import { inRange, type SpanField } from '../dosage/fields.js';
 import type { Quantity } from '../model.js';
-import { clampQuantity, describeSpan, dosageFix, dosageRange, guidelineLabel, withGuideline, type Rule } from './rule.js';
+import { capitalize, clampQuantity, describeSpan, dosageFix, dosageRange, guidelineLabel, guidelineSays, withGuideline, type Rule } from './rule.js';
 
-type QuantityField = 'sets' | 'reps' | 'holdSeconds' | 'bouts' | 'boutSeconds' | 'steps';
+type QuantityField = Exclude<SpanField, 'perDay' | 'perWeek' | 'pain'>;
 
 export interface OutOfRangeSpec {
   readonly id: string;
   readonly description: string;
   readonly field: QuantityField;
-  /** How the value reads in a message: `5 sets`, `hold 8 s`. */
+  /** How a value or range reads in a message: `5 sets`, `hold 8 s`, `2-3 sets`. */
   readonly found: (value: string) => string;
-  readonly expected: (range: string) => string;
 }
 
 export function outOfRangeRule(spec: OutOfRangeSpec): Rule {
@@ -28,12 +28,12 @@ export function outOfRangeRule(spec: OutOfRangeSpec): Rule {
       for (const [line, g] of withGuideline(ctx)) {
         const q: Quantity | undefined = line.dosage[spec.field];
         const want: Quantity | undefined = g.dosage?.[spec.field];
-        if (!q || !want || (q.min >= want.min && q.max <= want.max)) {
+        if (!q || !want || inRange(q, want)) {
           continue;
         }
         const edit = clampQuantity(line.dosage.text, q, want);
         const range = dosageRange(ctx, line, q.start, q.unitEnd ?? q.end);
-        const message = `Unexpected ${spec.found(describeSpan(q))}, expected ${spec.expected(describeSpan(want))} (${guidelineLabel(g)})`;
+        const message = `${capitalize(spec.found(describeSpan(q)))}; ${guidelineSays(g, spec.found(describeSpan(want)))}`;
         ctx.report({
           range,
           message,

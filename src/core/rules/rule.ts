@@ -4,6 +4,7 @@
  * files, never touches an editor, and holds no numbers of its own: ranges come from guideline files.
  */
 import type { GuidelineLibrary } from '../guidelines/library.js';
+import type { LogView } from '../logView.js';
 import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
 import { atWeeks, weekOf } from '../guidelines/schedule.js';
 import { parseDosage } from '../dosage/parse.js';
@@ -11,7 +12,6 @@ import { raisesDose } from '../fix.js';
 import type { AthleteLog, ExerciseLine, Fix, GuidelineEntry, Phase, Quantity, Range, Session, Severity } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import type { LineIndex } from '../text.js';
-import type { Timeline } from '../incremental/timeline.js';
 
 export interface Report {
   readonly range: Range;
@@ -28,10 +28,11 @@ export type GuidelineFileStatus =
 
 /**
  * Parts of a log a `log` rule can read: session dates; session labels (with where their headings are);
- * entries (exercise, dosage, pain, line); the program (phases and prescriptions); the assessment (with the
- * sections); front matter fields that rules use (athlete, started, side, condition, guideline files).
+ * entries (exercise, dosage, pain, line); session notes (free text under a session); the program (phases
+ * and prescriptions); the assessment (with the sections); front matter fields that rules use (athlete,
+ * started, side, condition, guideline files).
  */
-export type LogAspect = 'dates' | 'labels' | 'entries' | 'program' | 'assessment' | 'front';
+export type LogAspect = 'dates' | 'labels' | 'entries' | 'notes' | 'program' | 'assessment' | 'front';
 
 /** The part of the log a rule reports on: the whole log, or (for a `block` rule) one block of it. */
 export interface RuleScope {
@@ -50,13 +51,16 @@ export interface RuleContext {
   readonly guidelineFiles: readonly GuidelineFileStatus[];
   /** What to report on. Every rule iterates this, not `log`; `log` is there to read context from. */
   readonly scope: RuleScope;
-  /** The log's sessions and entries as typed arrays (timeline.ts): what `log` rules loop over. */
-  timeline(): Timeline;
+  /**
+   * The log as a whole-log rule reads it (../logView.ts): sessions with a date, each exercise's history,
+   * the days an exercise was logged in a window. Only `log` rules may call it.
+   */
+  view(): LogView;
   report(r: Report): void;
 }
 
 export interface Rule {
-  /** Stable kebab-case id: the file name, the setting key and the README anchor. */
+  /** Stable kebab-case id: the file name, the setting key, the README anchor and docs/rules/<id>.md. */
   readonly id: string;
   readonly description: string;
   readonly defaultSeverity: Severity;
@@ -179,6 +183,35 @@ export function dosageFix(ctx: RuleContext, line: ExerciseLine, title: string, e
 
 export function guidelineLabel(g: Guideline): string {
   return g.stage ? `${g.name} guideline, ${g.stage}` : `${g.name} guideline`;
+}
+
+/**
+ * A guideline's source, short enough for a message: the title and where it appeared
+ * (`"Hamstrung", Stay the Course column, Joe Uhan, iRunFar` reads `Hamstrung, iRunFar`). A guideline
+ * without a source is named by its file.
+ */
+export function shortSource(g: Pick<Guideline, 'source' | 'file'>): string {
+  if (g.source === undefined || g.source.trim() === '') {
+    const file = g.file.split(/[\\/:]/).pop() ?? g.file;
+    return g.file === 'built-in' ? 'built-in guideline' : file;
+  }
+  // A paper (`Alfredson H, Pietilä T, ... Am J Sports Med 1998;26(3)`) reads `Alfredson et al. 1998`.
+  const paper = /^(\p{Lu}[\p{L}'-]+)(\s+\p{Lu}{1,3}\b)?[^]*?\b((?:19|20)\d\d)\b/u.exec(g.source.trim());
+  if (paper) {
+    return `${paper[1] ?? ''}${paper[2] ? ' et al.' : ''} ${paper[3] ?? ''}`;
+  }
+  const parts = g.source.split(',').map((p) => p.replace(/["“”]/g, '').trim()).filter((p) => p !== '');
+  return parts.length <= 2 ? parts.join(', ') : `${parts[0] ?? ''}, ${parts[parts.length - 1] ?? ''}`;
+}
+
+/** `the Chair Bridge guideline says 2-3 sets (Hamstrung, iRunFar)`: the second half of a rule message. */
+export function guidelineSays(g: Guideline, expected: string): string {
+  return `the ${g.name} guideline says ${expected}${g.stage ? ` in ${g.stage}` : ''} (${shortSource(g)})`;
+}
+
+/** A message starts with a capital letter: `after run` reads `After run`. */
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
