@@ -39,10 +39,10 @@ function brief(fs: readonly Finding[]): string[] {
 /** Every built-in entry with numbers, with the protocol it belongs to. */
 const ENTRIES: Guideline[] = lib.files.filter((f) => isBuiltinFile(f.file)).flatMap((f) => f.guidelines).filter((g) => g.dosageText !== undefined);
 
-/** The dosage text with one number moved just above its range (or below, for a range reaching 0). */
+/** The dosage text with one number moved just above its range (none for a minimum such as `hold at least 6 s`). */
 function outside(text: string, field: string): string | undefined {
   const q = (parseDosage(text) as unknown as Record<string, Quantity | undefined>)[field];
-  if (!q) {
+  if (!q || !Number.isFinite(q.max)) {
     return undefined;
   }
   const scale = q.unitScale ?? 1;
