@@ -167,8 +167,8 @@ describe('the handout printed (A4 and Letter, Debian chromium)', function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  // Every example log, read on day 10 of its program (the day after its first week and a bit).
-  const EXAMPLES: [string, string][] = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.md')).sort().map((f) => {
+  // Every example log (sub-folders too), read on day 10 of its program.
+  const EXAMPLES: [string, string][] = (readdirSync(path.join(ROOT, 'examples'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).sort().map((f) => {
     const started = /^started:\s*(\d{4}-\d{2}-\d{2})/m.exec(read(path.join(ROOT, 'examples', f)))?.[1];
     const day10 = started ? new Date(Date.parse(`${started}T00:00:00Z`) + 9 * 86_400_000).toISOString().slice(0, 10) : '2026-11-11';
     return [f, day10];
