@@ -103,7 +103,7 @@ async function printMeasured(browser: Browser, html: string, paper: Paper, dir: 
     await page.setContent(html, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
     const probes = await page.evaluate(MARK) as Probe[];
-    const file = path.join(dir, `${name}-${paper}.pdf`);
+    const file = path.join(dir, `${name.replace(/[\\/]/g, "-")}-${paper}.pdf`);
     writeFileSync(file, await page.pdf(pdfOptions(paper)));
     const { pages, at } = placements(file);
     const problems: string[] = [];
