@@ -18,7 +18,7 @@ import MarkdownIt from 'markdown-it';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { createNodeService } from '../src/cli/node-host.js';
-import { SLICE_MS } from '../src/core/slicer.js';
+import { SLICE_MS } from '../src/core/incremental/slicer.js';
 import { generateLog } from './generate.js';
 
 const ROOT = path.resolve(__dirname, '..');

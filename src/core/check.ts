@@ -2,10 +2,11 @@
 import type { GuidelineLibrary } from './guidelines/library.js';
 import type { AthleteLog, Finding, Severity, Suppression } from './model.js';
 import { resolveOptions, type CheckOptions } from './options.js';
-import { lineIndexOf, runSteps } from './parse.js';
+import { lineIndexOf } from './read/assemble.js';
+import { runSteps } from './incremental/steps.js';
 import { RULES } from './rules/index.js';
 import type { GuidelineFileStatus, Report, Rule } from './rules/rule.js';
-import { Timeline } from './timeline.js';
+import { Timeline } from './incremental/timeline.js';
 
 export interface CheckContext {
   readonly library: GuidelineLibrary;

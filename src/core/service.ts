@@ -3,16 +3,18 @@
  * so the core runs unchanged in Node, in a web worker and in tests.
  */
 import picomatch from 'picomatch/posix';
-import { frontMatterEnd } from './blocks.js';
+import { frontMatterEnd } from './markdown/blocks.js';
 import type { CheckResult } from './check.js';
-import { LogDocument } from './document.js';
+import { LogDocument } from './incremental/document.js';
 import { parseDosage } from './dosage/parse.js';
 import { applyFixes } from './fix.js';
 import { GuidelineLibrary } from './guidelines/library.js';
 import { parseGuidelineFile, parseGuidelineFileSteps, type GuidelineFile } from './guidelines/parse.js';
 import type { Dosage, Finding } from './model.js';
 import { resolveOptions, type CheckOptions } from './options.js';
-import { runSteps, runStepsSliced, warmUp, type Steps, type TreeParser } from './parse.js';
+import { runSteps, runStepsSliced, type Steps } from './incremental/steps.js';
+import { warmUp } from './incremental/warmUp.js';
+import type { TreeParser } from './markdown/parse.js';
 import { hasScheme, resolveFrom } from './paths.js';
 import type { GuidelineFileStatus } from './rules/rule.js';
 

@@ -8,7 +8,7 @@
 import type { Root } from 'mdast';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { TreeParser } from '../core/parse.js';
+import type { TreeParser } from '../core/markdown/parse.js';
 import type { ParseReply, ParseRequest } from './parseWorker.js';
 
 export interface OffThreadParser extends TreeParser {

@@ -4,7 +4,7 @@
  */
 import type { Root } from 'mdast';
 import { parentPort } from 'node:worker_threads';
-import { parseMarkdown } from '../core/parse.js';
+import { parseMarkdown } from '../core/markdown/parse.js';
 
 export interface ParseRequest {
   readonly id: number;

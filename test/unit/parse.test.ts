@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { LogDocument, parseLog, type AthleteLog, type Range } from '../../src/core/index.js';
-import { runSteps } from '../../src/core/parse.js';
-import { splitBlocks } from '../../src/core/blocks.js';
-import { parseMarkdown, parseSessionDate, parseWhole, splitExerciseLine } from '../../src/core/parse.js';
+import { runSteps } from '../../src/core/incremental/steps.js';
+import { splitBlocks } from '../../src/core/markdown/blocks.js';
+import { parseMarkdown } from '../../src/core/markdown/parse.js';
+import { parseSessionDate, parseWhole, splitExerciseLine } from '../../src/core/read/assemble.js';
 import { read, ROOT } from '../helpers.js';
 
 const EXAMPLE = read(path.join(ROOT, 'examples', 'jane-runner.athlete.md'));

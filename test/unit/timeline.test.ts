@@ -1,5 +1,5 @@
 /**
- * The whole-log rules (and `exerciseHistory`) read a typed-array timeline (src/core/timeline.ts) for
+ * The whole-log rules (and `exerciseHistory`) read a typed-array timeline (src/core/incremental/timeline.ts) for
  * speed. Here each is compared, on random logs, with a reference written the plain way over the model's
  * objects (what they did before the timeline): the same findings, messages, ranges and histories.
  */
@@ -10,7 +10,7 @@ import {
   type AthleteLog, type ExerciseHistory, type Finding, type GuidelineLibrary, type HistoryPoint,
 } from '../../src/core/index.js';
 import { normalizeName } from '../../src/core/text.js';
-import { exerciseKey, lastCompleteWeek, minPerWeek, twoHighInARow, weeklyPain } from '../../src/core/coaching.js';
+import { exerciseKey, lastCompleteWeek, minPerWeek, twoHighInARow, weeklyPain } from '../../src/core/coaching/coaching.js';
 import { builtinLibrary } from '../helpers.js';
 
 const library = builtinLibrary();

@@ -6,8 +6,9 @@
 import type { Heading, ListItem, RootContent } from 'mdast';
 import { parseDosage } from '../dosage/parse.js';
 import type { Dosage, Range } from '../model.js';
-import { frontMatterEnd, scanBlocks } from '../blocks.js';
-import { parseMarkdown, plainText, runSteps, type Steps } from '../parse.js';
+import { frontMatterEnd, scanBlocks } from '../markdown/blocks.js';
+import { parseMarkdown, plainText } from '../markdown/parse.js';
+import { runSteps, type Steps } from '../incremental/steps.js';
 import { LineIndex, normalizeName } from '../text.js';
 
 export interface Guideline {

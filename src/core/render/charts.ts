@@ -3,8 +3,8 @@
  * bar carries its number, and each chart has a title and a text description for screen readers.
  * Colours come from CSS classes (theme variables), never from the data.
  */
-import type { ExerciseHistory, WeekAdherence } from '../history.js';
-import { dayNumber } from '../history.js';
+import type { ExerciseHistory, WeekAdherence } from '../coaching/history.js';
+import { dayNumber } from '../coaching/history.js';
 import { esc } from './html.js';
 
 const W = 560;

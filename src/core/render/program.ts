@@ -7,7 +7,7 @@
 import { describeDosage, formatDosage } from '../dosage/format.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { Guideline } from '../guidelines/parse.js';
-import { dayNumber, exerciseHistory, weeklyAdherence } from '../history.js';
+import { dayNumber, exerciseHistory, weeklyAdherence } from '../coaching/history.js';
 import type { AthleteLog, Dosage, ExerciseLine, Finding, Quantity } from '../model.js';
 import { adherenceChart, painChart } from './charts.js';
 import { esc } from './html.js';

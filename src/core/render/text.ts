@@ -1,7 +1,7 @@
 /** A plain-text summary a clinician can paste into a health record (Copy Program Summary, render --format text). */
 import { describeDosage } from '../dosage/format.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
-import { exerciseHistory } from '../history.js';
+import { exerciseHistory } from '../coaching/history.js';
 import type { AthleteLog, Finding } from '../model.js';
 
 export function renderSummary(log: AthleteLog, findings: readonly Finding[], library: GuidelineLibrary, today: string): string {

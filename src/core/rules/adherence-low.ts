@@ -8,10 +8,10 @@
  * before the program is blamed. Weeks count from `started` (without it, the 7 days before today); a log
  * with no sessions yet is not judged.
  */
-import { currentPhase, exerciseKey, lastCompleteWeek, minPerWeek } from '../coaching.js';
+import { currentPhase, exerciseKey, lastCompleteWeek, minPerWeek } from '../coaching/coaching.js';
 import { formatFrequency } from '../dosage/format.js';
-import { isoDate } from '../history.js';
-import { NO_DAY } from '../timeline.js';
+import { isoDate } from '../coaching/history.js';
+import { NO_DAY } from '../incremental/timeline.js';
 import type { Rule } from './rule.js';
 
 const rule: Rule = {

@@ -9,7 +9,7 @@
  *
  * Source: Silbernagel et al. 2007 (pain monitoring); regressions from the guideline files.
  */
-import { trendOf, weeklyMeans } from '../coaching.js';
+import { trendOf, weeklyMeans } from '../coaching/coaching.js';
 import { guidelineLabel, type Rule } from './rule.js';
 
 const rule: Rule = {

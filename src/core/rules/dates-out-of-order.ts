@@ -5,7 +5,7 @@
  * Rationale: a session filed in the wrong place is easy to miss when reading the log, and it hides a gap
  * or a pain trend. Sessions on the same day are in order.
  */
-import { NO_DAY } from '../timeline.js';
+import { NO_DAY } from '../incremental/timeline.js';
 import type { Rule } from './rule.js';
 
 const rule: Rule = {

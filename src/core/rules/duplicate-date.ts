@@ -6,7 +6,7 @@
  * day's notes in two.
  */
 import type { Session } from '../model.js';
-import { NO_DAY } from '../timeline.js';
+import { NO_DAY } from '../incremental/timeline.js';
 import type { Rule } from './rule.js';
 
 const rule: Rule = {

@@ -5,7 +5,7 @@
  * Rationale: extra exercises are sometimes right, but an unplanned one in a rehab log may be load the
  * program does not account for, or a renamed exercise that no longer links to its prescription.
  */
-import { exerciseKey, prescriptionsByKey } from '../coaching.js';
+import { exerciseKey, prescriptionsByKey } from '../coaching/coaching.js';
 import type { Rule } from './rule.js';
 
 const rule: Rule = {

@@ -6,9 +6,9 @@
  * Rationale: the log is where the coach sees whether the program was done as written; a steady
  * difference is either a program to adjust or a habit to correct.
  */
-import { differsFrom, exerciseKey } from '../coaching.js';
+import { differsFrom, exerciseKey } from '../coaching/coaching.js';
 import { formatSeconds, formatSpan } from '../dosage/format.js';
-import { dayNumber, phaseForWeek } from '../history.js';
+import { dayNumber, phaseForWeek } from '../coaching/history.js';
 import type { ExerciseLine, Quantity } from '../model.js';
 
 const WORDS: Readonly<Record<string, (q: Quantity) => string>> = {

@@ -13,7 +13,7 @@
  * Fix: adds the progression to the current phase (after the exercise's own line, or at the end of the
  * phase) with the guideline's starting dosage; the old line stays.
  */
-import { readiness, currentPhase, exerciseKey, prescriptionsByKey } from '../coaching.js';
+import { readiness, currentPhase, exerciseKey, prescriptionsByKey } from '../coaching/coaching.js';
 import { formatDosage } from '../dosage/format.js';
 import type { Dosage, Quantity } from '../model.js';
 import { guidelineLabel, type Rule } from './rule.js';

@@ -8,7 +8,7 @@ import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
 import type { AthleteLog, ExerciseLine, Fix, Phase, Quantity, Range, Session, Severity } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import type { LineIndex } from '../text.js';
-import type { Timeline } from '../timeline.js';
+import type { Timeline } from '../incremental/timeline.js';
 
 export interface Report {
   readonly range: Range;

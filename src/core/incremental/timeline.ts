@@ -5,11 +5,11 @@
  * in a fraction of a millisecond, and an edit splices the arrays instead of rebuilding them (document.ts).
  * The model objects are still there for what a rule reports (ranges, dosages, dates as written).
  */
-import type { GuidelineLibrary } from './guidelines/library.js';
-import { dayNumber } from './dates.js';
-import type { HistoryPoint } from './history.js';
-import type { AthleteLog, Dosage, ExerciseLine, Session } from './model.js';
-import { normalizeName } from './text.js';
+import type { GuidelineLibrary } from '../guidelines/library.js';
+import { dayNumber } from '../dates.js';
+import type { HistoryPoint } from '../coaching/history.js';
+import type { AthleteLog, Dosage, ExerciseLine, Session } from '../model.js';
+import { normalizeName } from '../text.js';
 
 const EMPTY_DOSAGE: Dosage = { text: '', components: [], problems: [] };
 

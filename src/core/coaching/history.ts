@@ -3,12 +3,12 @@
  * pain) and week-by-week adherence (sessions logged against the prescribed frequency). Used by the
  * preview's charts, the text summary and the coaching rules.
  */
-import type { GuidelineLibrary } from './guidelines/library.js';
-import type { AthleteLog, Dosage, Phase } from './model.js';
-import { dayNumber, isoDate } from './dates.js';
-import { Timeline } from './timeline.js';
+import type { GuidelineLibrary } from '../guidelines/library.js';
+import type { AthleteLog, Dosage, Phase } from '../model.js';
+import { dayNumber, isoDate } from '../dates.js';
+import { Timeline } from '../incremental/timeline.js';
 
-export { dayNumber, isoDate } from './dates.js';
+export { dayNumber, isoDate } from '../dates.js';
 
 export interface HistoryPoint {
   readonly date: string;

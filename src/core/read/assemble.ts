@@ -1,125 +1,21 @@
 /**
- * Markdown text -> AthleteLog (FORMAT.md). The text is split into top-level blocks (blocks.ts), each block
- * is parsed with unified + remark-parse + remark-frontmatter + remark-gfm, and one walk over the blocks in
- * order assembles the model. Parsed blocks can be cached by their text, so an edit re-parses only the
- * blocks it touched.
+ * The format's meaning: Markdown tree -> AthleteLog (FORMAT.md). The text is split into top-level blocks
+ * (markdown/blocks.ts), each block is parsed by the Markdown pipeline (markdown/parse.ts), and one walk
+ * over the blocks in order assembles the model. Parsed blocks can be cached by their text, so an edit
+ * re-parses only the blocks it touched.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import { toString } from 'mdast-util-to-string';
-
-/** The text of a node without raw HTML (comments such as suppressions or test markers). */
-export function plainText(node: Node): string {
-  return toString(node, { includeHtml: false }).trim();
-}
 import { parseDocument, isMap, isScalar, isSeq } from 'yaml';
 import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
-import { frontMatterEnd, type Block } from './blocks.js';
-import { exact } from './lists.js';
-import { parseDosage, startsComponent } from './dosage/parse.js';
+import { frontMatterEnd, type Block } from '../markdown/blocks.js';
+import { parseMarkdown, parseMarkdownGfm, plainText } from '../markdown/parse.js';
+import { exact } from '../lists.js';
+import { parseDosage, startsComponent } from '../dosage/parse.js';
 import type {
   AssessmentItem, AthleteLog, Dosage, ExerciseLine, FrontMatter, FrontMatterField, LineKind, Phase, Point, Range, Section,
   SectionKind, Session, Span, Suppression,
-} from './model.js';
-import { Anchor, LineIndex, PointMaker } from './text.js';
-
-// Front matter exists only at the very start of a log, so only the first block is parsed with
-// remark-frontmatter. This also keeps clear of its handling of an unclosed `---` (it turns the lists
-// that follow into paragraphs), where CommonMark reads a thematic break.
-const bodyProcessor = unified().use(remarkParse).use(remarkGfm);
-const frontMatterProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-
-// GFM doubles the cost of parsing and changes the model only through its syntax: task lists, tables,
-// strikethrough, footnotes and autolink literals. A block with none of their marks parses the same
-// without it (a property test compares both on random logs), so the cheaper pipeline takes it.
-const plainProcessor = unified().use(remarkParse);
-const GFM_MARKS = /\[[ xX]\]|\||~|\[\^|www\.|https?:\/\/|@/;
-
-/**
- * How deeply a text nests block quotes and lists, from its lines: `>` marks, list markers and the
- * indentation before them. micromark's time grows much faster than linearly with nesting depth (500
- * nested list items took 7 s here), so a block nested beyond MAX_NESTING is not given to it.
- */
-export const MAX_NESTING = 64;
-export function nestingDepth(text: string): number {
-  let max = 0;
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    const m = /^(?:[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t])[ \t]*|[ \t]*>[ \t]?)*/.exec(line);
-    const prefix = m?.[0] ?? '';
-    const markers = (prefix.match(/[-*+>]|\d{1,9}[.)]/g) ?? []).length;
-    const indent = /^[ \t]*/.exec(line)?.[0].length ?? 0;
-    max = Math.max(max, markers + Math.floor(indent / 2));
-  }
-  return max;
-}
-
-/** A block too deeply nested to parse: kept whole as one paragraph of text (shown, never lost). */
-function flatBlock(text: string): Root {
-  const end = { line: text.split(/\r\n|\r|\n/).length, column: 1, offset: text.length };
-  const position = { start: { line: 1, column: 1, offset: 0 }, end };
-  return { type: 'root', position, children: [{ type: 'paragraph', position, children: [{ type: 'text', value: text, position }] }] };
-}
-
-/**
- * The first parse through each pipeline compiles much of the parser, and the first assembly much of the
- * model code (the first 2 KB of a log took 45 ms, a whole step, in a fresh extension host). The first
- * check warms them up on a small sample log first, a block per step, so that cost is spread over short
- * steps.
- */
-const WARM_UP_BLOCKS: readonly string[] = [
-  '---\nathlete: Sample\nstarted: 2020-01-01\nguidelines: [a.md]\n---\n',
-  '# Sample: plan\n\n## Assessment\n- [x] Sore spot\n- [ ] Pain with pressure\n',
-  '## Program\n\n### Phase 1: Strength (weeks 1-2)\n- Chair Bridge: 3 x 10, hold 3-6 s, 2x daily\n- Warm-up\n  - Marching drill: 3 bouts x 12 s, before run\n  - Bridge Walk-Out: 2-3 x 10, 4-5 steps each leg\n',
-  '## Log\n\n### 2020-01-01 (AM)\n- Chair Bridge: three sets of 10, hold 3 s. Pain 2/10\n- ~~Skipping drill~~\n\nFelt *good*, ran **easy**; see [notes](https://example.com) or www.example.com.\n',
-  '### 2020-01-02\n| Exercise | Sets |\n| --- | --- |\n| Chair Bridge | 3 |\n\n> Quoted\n\n1. one\n2. two\n\n`code` and a note[^1]\n\n[^1]: Footnote.\n\n```\nfenced\n```\n<!-- athlete-log-disable-next-line -->\n',
-];
-let warm = false;
-
-export function* warmUp(): Steps<void> {
-  if (warm) {
-    return;
-  }
-  warm = true;
-  const text = WARM_UP_BLOCKS.join('\n');
-  const index = new LineIndex(text);
-  let start = 0;
-  let stack: readonly Section[] = [];
-  for (const [i, t] of WARM_UP_BLOCKS.entries()) {
-    const block: Block = { start, line: index.point(start).line, text: t, kind: i === 0 ? 'front-matter' : 'body' };
-    const tree = parseMarkdown(t, i === 0);
-    yield;
-    stack = sectionsAfter(stack, assembleBlock(index, block, tree, stack));
-    yield;
-    start += t.length + 1;
-  }
-}
-
-/**
- * Parses Markdown away from the thread that checks (a worker thread, say): `parseMarkdown` of the same
- * text there, its tree sent back as a copy. A host gives one where it can; the core waits on it in steps.
- */
-export interface TreeParser {
-  parse(text: string, frontMatter: boolean): Promise<Root>;
-}
-
-/** Parses Markdown with the one pipeline every client shares; `frontMatter` when the text starts a log. */
-export function parseMarkdown(text: string, frontMatter = frontMatterEnd(text) > 0): Root {
-  if (!frontMatter && nestingDepth(text) > MAX_NESTING) {
-    return flatBlock(text);
-  }
-  if (frontMatter) {
-    return frontMatterProcessor.parse(text);
-  }
-  return (GFM_MARKS.test(text) ? bodyProcessor : plainProcessor).parse(text);
-}
-
-/** The same text through the full GFM pipeline, always (the reference for tests). */
-export function parseMarkdownGfm(text: string): Root {
-  return nestingDepth(text) > MAX_NESTING ? flatBlock(text) : bodyProcessor.parse(text);
-}
+} from '../model.js';
+import { Anchor, LineIndex, PointMaker } from '../text.js';
 
 const SECTION_NAMES: Readonly<Record<SectionKind, readonly string[]>> = {
   assessment: ['assessment', 'evaluation', 'findings'],
@@ -641,61 +537,4 @@ export function parseWhole(text: string): AthleteLog {
   const log = makeLog(frag, frag, index.point(text.length));
   rememberIndex(log, index);
   return log;
-}
-
-/**
- * Work done as steps: a generator that yields between steps, and yields a promise where it waits on
- * something another thread does (a `TreeParser`); only a run that can wait (`runStepsSliced`) is given
- * such work.
- */
-export type Steps<T> = Generator<undefined | Promise<unknown>, T>;
-
-/** Runs steps to the end in one go. */
-export function runSteps<T>(steps: Steps<T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) {
-      return r.value;
-    }
-    if (r.value) {
-      throw new Error('steps that wait were run in one go');
-    }
-  }
-}
-
-/** Waits for `promise` inside steps: yields it until it settles, then returns its value or throws. */
-export function* settled<T>(promise: Promise<T>): Steps<T> {
-  let out: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
-  const done = promise.then((value) => {
-    out = { ok: true, value };
-  }, (error: unknown) => {
-    out = { ok: false, error };
-  });
-  while (!out) {
-    yield done;
-  }
-  if (!out.ok) {
-    throw out.error;
-  }
-  return out.value;
-}
-
-/**
- * Runs steps, calling `pause` after each; when it returns a promise (time to give the thread back, say),
- * waits for it. A `pause` that throws stops the work (a newer edit cancels an older check).
- */
-export async function runStepsSliced<T>(steps: Steps<T>, pause: () => Promise<void> | undefined): Promise<T> {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) {
-      return r.value;
-    }
-    if (r.value) {
-      await r.value;
-    }
-    const wait = pause();
-    if (wait) {
-      await wait;
-    }
-  }
 }

@@ -19,16 +19,18 @@
  * valid until the next update of the same document, which moves its positions. Callers must not run two updates of one document at once (the
  * service queues them); an update that finds another one finished meanwhile starts again.
  */
-import { isHeadingLine, scanBlocks, type Block } from './blocks.js';
-import { byPosition, isSuppressed, toFinding, type CheckContext } from './check.js';
-import type { GuidelineLibrary } from './guidelines/library.js';
-import type { AthleteLog, Dosage, ExerciseLine, Finding, Point, Range, Section, Severity, TextEdit } from './model.js';
-import { resolveOptions, type ResolvedOptions } from './options.js';
+import { isHeadingLine, scanBlocks, type Block } from '../markdown/blocks.js';
+import { byPosition, isSuppressed, toFinding, type CheckContext } from '../check.js';
+import type { GuidelineLibrary } from '../guidelines/library.js';
+import type { AthleteLog, Dosage, ExerciseLine, Finding, Point, Range, Section, Severity, TextEdit } from '../model.js';
+import { resolveOptions, type ResolvedOptions } from '../options.js';
 import type { Root } from 'mdast';
-import { assembleBlock, LIST_KINDS, makeLog, MAX_NESTING, nestingDepth, parseMarkdown, rememberIndex, runSteps, sectionsAfter, settled, type Fragment, type ModelLists, type Steps, type TreeParser } from './parse.js';
-import { RULES } from './rules/index.js';
-import type { LogAspect, Report, Rule, RuleContext, RuleScope } from './rules/rule.js';
-import { AnchoredPoint, AnchorTable, LineIndex, PointMaker } from './text.js';
+import { assembleBlock, LIST_KINDS, makeLog, rememberIndex, sectionsAfter, type Fragment, type ModelLists } from '../read/assemble.js';
+import { MAX_NESTING, nestingDepth, parseMarkdown, type TreeParser } from '../markdown/parse.js';
+import { runSteps, settled, type Steps } from './steps.js';
+import { RULES } from '../rules/index.js';
+import type { LogAspect, Report, Rule, RuleContext, RuleScope } from '../rules/rule.js';
+import { AnchoredPoint, AnchorTable, LineIndex, PointMaker } from '../text.js';
 import { blockPart, ExerciseIds, joinPartsSteps, sameNumbers, slicePart, Timeline, type BlockPart, type TimelinePart } from './timeline.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -3,13 +3,13 @@
  * `athlete-log report`: which phase is current, whether an exercise is ready to progress, whether pain is
  * climbing, and adherence. Thresholds are options, ranges come from guidelines.
  */
-import { dosageToJson, type DosageJson } from './dosage/format.js';
-import type { GuidelineLibrary } from './guidelines/library.js';
-import type { Guideline } from './guidelines/parse.js';
+import { dosageToJson, type DosageJson } from '../dosage/format.js';
+import type { GuidelineLibrary } from '../guidelines/library.js';
+import type { Guideline } from '../guidelines/parse.js';
 import { dayNumber, exerciseHistory, phaseForWeek, weeklyAdherence, type ExerciseHistory, type HistoryPoint, type WeekAdherence } from './history.js';
-import type { AthleteLog, Dosage, ExerciseLine, Phase, Quantity } from './model.js';
-import type { ResolvedOptions } from './options.js';
-import { normalizeName } from './text.js';
+import type { AthleteLog, Dosage, ExerciseLine, Phase, Quantity } from '../model.js';
+import type { ResolvedOptions } from '../options.js';
+import { normalizeName } from '../text.js';
 
 const COMPARED = ['sets', 'reps', 'holdSeconds', 'bouts', 'boutSeconds', 'steps'] as const;
 
