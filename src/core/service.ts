@@ -16,6 +16,7 @@ import { runSteps, runStepsSliced, type Steps } from './incremental/steps.js';
 import { warmUp } from './incremental/warmUp.js';
 import type { TreeParser } from './markdown/parse.js';
 import { hasScheme, resolveFrom } from './paths.js';
+import { dateOrderOf, type DateOrder } from './read/dates.js';
 import type { GuidelineFileStatus } from './rules/rule.js';
 
 /** What the host provides: reading a text file by path (or URI path). Rejects when it cannot. */
@@ -102,12 +103,13 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
   // One incremental document per path, so logs do not evict each other; checks of one path take turns.
   const documents = new Map<string, LogDocument>();
   const turns = new Map<string, Promise<unknown>>();
-  const inTurn = <T>(key: string, work: (doc: LogDocument) => Promise<T>): Promise<T> => {
+  const inTurn = <T>(key: string, work: (doc: LogDocument) => Promise<T>, dateOrder?: DateOrder): Promise<T> => {
     const before = turns.get(key) ?? Promise.resolve();
     const mine = before.catch(() => undefined).then(() => {
       let doc = documents.get(key);
-      if (!doc) {
-        doc = new LogDocument();
+      // The date order setting changes how dates read: a document read with another one starts afresh.
+      if (!doc || doc.dateOrder !== dateOrder) {
+        doc = new LogDocument(dateOrder ? { dateOrder } : {});
         documents.set(key, doc);
       }
       return work(doc);
@@ -216,7 +218,7 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
           ...(request.options ? { options: request.options } : {}),
         }));
         return { log: snap.log, findings, library };
-      });
+      }, dateOrderOf(request.options?.dateOrder));
     },
     fix(text, findings) {
       return applyFixes(text, findings);

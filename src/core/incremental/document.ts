@@ -19,13 +19,14 @@
  * valid until the next update of the same document, which moves its positions. Callers must not run two updates of one document at once (the
  * service queues them); an update that finds another one finished meanwhile starts again.
  */
-import { isHeadingLine, scanBlocks, type Block } from '../markdown/blocks.js';
+import { scanBlocks, type Block } from '../markdown/blocks.js';
 import { byPosition, isSuppressed, toFinding, type CheckContext } from '../check.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
-import type { AthleteLog, Dosage, ExerciseLine, Finding, Point, Range, Section, Severity, TextEdit } from '../model.js';
+import type { AthleteLog, Dosage, ExerciseLine, Finding, Point, Range, Severity, TextEdit } from '../model.js';
+import type { DateOrder } from '../read/dates.js';
 import { resolveOptions, type ResolvedOptions } from '../options.js';
 import type { Root } from 'mdast';
-import { assembleBlock, LIST_KINDS, makeLog, rememberIndex, sectionsAfter, type Fragment, type ModelLists } from '../read/assemble.js';
+import { assembleBlock, LIST_KINDS, makeLog, rememberIndex, sameState, startState, stateAfter, type Fragment, type ModelLists, type ReadState } from '../read/assemble.js';
 import { MAX_NESTING, nestingDepth, parseMarkdown, type TreeParser } from '../markdown/parse.js';
 import { runSteps, settled, type Steps } from './steps.js';
 import { RULES } from '../rules/index.js';
@@ -41,8 +42,8 @@ interface BlockState {
   readonly text: string;
   readonly kind: Block['kind'];
   /** The sections open before and after the block. */
-  readonly stackIn: readonly Section[];
-  readonly stackOut: readonly Section[];
+  readonly stackIn: ReadState;
+  readonly stackOut: ReadState;
   readonly fragment: Fragment;
   /** Findings of the `block` rules, anchored to the block, and the key they were found under. */
   found?: { readonly key: string; readonly findings: readonly Finding[] };
@@ -210,10 +211,6 @@ function lineEnd(text: string, at: number): number {
   return n < 0 ? (r < 0 ? text.length : r) : r < 0 ? n : Math.min(n, r);
 }
 
-function sameStack(a: readonly Section[], b: readonly Section[]): boolean {
-  return a.length === b.length && a.every((s, i) => s.kind === b[i]?.kind && s.depth === b[i]?.depth && s.title === b[i]?.title);
-}
-
 function plainPoint(p: Point, offset = 0, line = 0): Point {
   return { line: p.line + line, column: p.column, offset: p.offset + offset };
 }
@@ -272,6 +269,7 @@ const ASPECTS: Readonly<Record<LogAspect, (f: Fragment) => unknown>> = {
   entries: (f) => f.sessions.map((s) => s.entries.map(lineSignature)),
   program: (f) => [f.sections.map((s) => [s.kind, s.title, s.depth]), f.phases.map((p) => [p.name, p.weeks, relLine(p.headingRange?.start ?? { line: 0, column: 0, offset: 0 }), p.prescriptions.map(lineSignature)])],
   assessment: (f) => [f.sections.map((s) => [s.kind, s.title, s.depth, relLine(s.headingRange.start)]), f.assessment.map((a) => [a.text, a.checked, relLine(a.range.start)])],
+  unread: (f) => f.unread.map((u) => [u.reason, relLine(u.range.start)]),
   front: (f) => (f.frontMatter ? [f.fields.athlete, f.fields.started, f.fields.side, f.fields.condition, f.guidelineFiles.map((g) => g.path)] : null),
 };
 const ALL_ASPECTS = Object.keys(ASPECTS) as LogAspect[];
@@ -337,6 +335,14 @@ export class LogDocument {
   #kept: Kept | undefined;
   #key = '';
   #ids = new ExerciseIds(undefined);
+  /** What reading starts from: the `athleteLog.dateOrder` setting (a log's front matter can override it). */
+  readonly #start: ReadState;
+  readonly dateOrder: DateOrder | undefined;
+
+  constructor(options: { readonly dateOrder?: DateOrder } = {}) {
+    this.dateOrder = options.dateOrder;
+    this.#start = startState(options.dateOrder);
+  }
 
   /**
    * Brings the document to `text`, as steps (it yields between blocks), and returns its new state. With
@@ -379,9 +385,9 @@ export class LogDocument {
       index = base.index.withEdit(text, p, oldEnd, newEnd);
       line = index.lineCount - base.index.lineCount;
       head = blockAt(anchors, ids, p);
-      // An edit to a block's heading line can join the block to the one before, unless that line still
-      // starts a heading (the block before, untouched, then ends where it did).
-      if (head > 0 && p <= lineEnd(base.text, startOf(head)) && !isHeadingLine(text.slice(startOf(head), lineEnd(text, startOf(head))))) {
+      // An edit to a block's heading line can join the block to the one before: the line may no longer be a
+      // heading, or be a heading now deeper than the date heading of the session before (a sub-heading).
+      if (head > 0 && p <= lineEnd(base.text, startOf(head))) {
         head--;
       }
       // A `---` first line without front matter may become front matter by an edit anywhere below.
@@ -409,11 +415,11 @@ export class LogDocument {
     const scanned = first ? yield* scanBlocks(text, startOf(head), anchors.lines[ids[head] ?? 0] ?? 1, stop) : yield* scanBlocks(text);
     const middle: BlockState[] = [];
     const restacked: BlockState[] = [];
-    let stack: readonly Section[] = old[head - 1]?.stackOut ?? [];
+    let stack: ReadState = old[head - 1]?.stackOut ?? this.#start;
     // `tree` and `within` (the text its offsets refer to) default to the block's own parse.
     const assemble = (b: Block, tree = parseMarkdown(b.text, b.kind === 'front-matter'), within: Block = b): BlockState => {
       const fragment = assembleBlock(index, within, tree, stack, anchors.add(b.start, b.line));
-      const state: BlockState = { text: b.text, kind: b.kind, stackIn: stack, stackOut: sectionsAfter(stack, fragment), fragment };
+      const state: BlockState = { text: b.text, kind: b.kind, stackIn: stack, stackOut: stateAfter(stack, fragment), fragment };
       stack = state.stackOut;
       return state;
     };
@@ -512,7 +518,7 @@ export class LogDocument {
     // its sections worked out again; one that did is parsed and assembled again where it now stands.
     for (; tail < old.length; tail++) {
       const b = old[tail];
-      if (!b || sameStack(b.stackIn, stack)) {
+      if (!b || sameState(b.stackIn, stack)) {
         break;
       }
       if (b.fragment.usesStack) {
@@ -520,7 +526,7 @@ export class LogDocument {
         middle.push(assemble({ start: at + offset, line: (anchors.lines[ids[tail] ?? 0] ?? 0) + line, text: b.text, kind: b.kind }));
         yield;
       } else {
-        const again: BlockState = { ...b, stackIn: stack, stackOut: sectionsAfter(stack, b.fragment) };
+        const again: BlockState = { ...b, stackIn: stack, stackOut: stateAfter(stack, b.fragment) };
         stack = again.stackOut;
         middle.push(again);
         restacked.push(again);

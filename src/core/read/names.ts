@@ -193,6 +193,11 @@ export function readLineParts(raw: string): LineParts {
 /** Kinds that stand on their own as a dose; the others (`daily`, `warm-up`, `left`) only with a number. */
 const WORD_KINDS = new Set(['frequency', 'timing', 'side']);
 
+/** Whether a dosage has a component with a number in it (`3 x 10`, `2x daily`), not only words (`daily`, `warm-up`). */
+export function hasCountedPart(d: Dosage): boolean {
+  return d.components.some((c) => !WORD_KINDS.has(c.kind) || /\d|\b(?:once|twice|thrice)\b/i.test(d.text.slice(c.start, c.end)));
+}
+
 /**
  * Whether a dosage makes its line an exercise line: it has a component, and either nothing else or a
  * component with a number (`Progress daily routines` is a note; `Gentle stretching: daily` is not).
@@ -201,10 +206,27 @@ export function isExerciseDosage(d: Dosage): boolean {
   if (d.components.length === 0) {
     return false;
   }
-  if (d.problems.length === 0) {
+  return d.problems.length === 0 || hasCountedPart(d);
+}
+
+/**
+ * Whether a line read into parts is an exercise line. A line that is only a dosage needs a number in it
+ * (`- Warm-up` over a group is a label). A named line needs a dosage component (see isExerciseDosage),
+ * or a dosage that looks like one even if it cannot be read (`Chair Bridge: 3-2 x 10`: reported as
+ * unreadable), or nothing at all after a colon (`Chair Bridge:`: its dosage is missing).
+ */
+export function isExerciseLine(raw: string, parts: LineParts): boolean {
+  if (parts.name === '') {
+    return hasCountedPart(parts.dosage);
+  }
+  if (isExerciseDosage(parts.dosage)) {
     return true;
   }
-  return d.components.some((c) => !WORD_KINDS.has(c.kind) || /\d|\b(?:once|twice|thrice)\b/i.test(d.text.slice(c.start, c.end)));
+  const dosage = raw.slice(parts.dosageStart, parts.dosageEnd);
+  if (dosage.trim() === '') {
+    return /^\s*:/.test(raw.slice(parts.nameEnd));
+  }
+  return looksLikeExerciseLine(dosage);
 }
 
 /**
