@@ -13,6 +13,8 @@ export interface Settings {
   readonly readyToProgress: { sessions: number; maxPain: number };
   /** Logs larger than this many bytes are not checked as you type (one information message says so). */
   readonly maxFileSize: number;
+  /** How numeric day/month dates read (`dmy`, `mdy`), or empty for "ask" (`ambiguous-date`). */
+  readonly dateOrder: string;
 }
 
 export function readSettings(uri?: vscode.Uri): Settings {
@@ -24,6 +26,7 @@ export function readSettings(uri?: vscode.Uri): Settings {
     painThreshold: c.get<number>('painThreshold', 5),
     readyToProgress: { sessions: c.get<number>('readyToProgress.sessions', 3), maxPain: c.get<number>('readyToProgress.maxPain', 2) },
     maxFileSize: c.get<number>('maxFileSize', 5 * 1024 * 1024),
+    dateOrder: c.get<string>('dateOrder', ''),
   };
 }
 
@@ -43,5 +46,6 @@ export function checkOptions(uri: vscode.Uri): NonNullable<CheckRequest['options
   return {
     files: s.files, rules: s.rules, painThreshold: s.painThreshold, readyToProgress: s.readyToProgress, today,
     guidelineFiles: guidelinePaths(uri, s.guidelineFiles),
+    ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}),
   };
 }

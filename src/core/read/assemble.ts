@@ -615,7 +615,7 @@ function onTable(ctx: Ctx, base: number, table: Table): void {
           at.push(span.start - dStart + k);
         }
         text += post;
-        at.push(...Array<number>(post.length).fill(span.end - dStart));
+        at.push(...Array<number>(post.length).fill(span.end - dStart - 1));
         dEnd = span.end;
       }
       if (text !== '') {

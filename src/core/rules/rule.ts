@@ -114,6 +114,14 @@ export function withGuideline(ctx: RuleContext): readonly [ExerciseLine, Guideli
 /** The document range of a span of the line's dosage text. */
 export function dosageRange(ctx: RuleContext, line: ExerciseLine, start: number, end: number): Range {
   const at = line.dosageRange.start.offset;
+  const map = line.dosageMap;
+  if (map) {
+    // A dosage put together from table cells: each character maps back to where it is written.
+    const last = map[map.length - 1] ?? 0;
+    const s = map[start] ?? last;
+    const e = end > start ? (map[end - 1] ?? last) + 1 : s;
+    return ctx.index.range(at + s, at + Math.max(s, e));
+  }
   return ctx.index.range(at + start, at + end);
 }
 
