@@ -28,7 +28,8 @@ Usage:
 
 Options for check:
   --format text|json        output format (default text)
-  --fix                     apply every fix, then report what is left
+  --fix                     apply every fix that does not raise a dose, then report what is left
+                            (fixes that add sets, reps, hold, load or sessions stay for you to choose)
   --guidelines FILE         an extra guideline file (repeatable)
   --pain-threshold N        highest acceptable pain score, 0-10 (default 5)
   --rule ID=SEVERITY        set a rule's severity: off, hint, information, warning, error (repeatable)
@@ -161,6 +162,7 @@ async function check(argv: string[]): Promise<number> {
   const rows: Row[] = [];
   let logs = 0;
   let fixed = 0;
+  let heldBack = 0;
   for (const file of files) {
     let text: string;
     try {
@@ -178,7 +180,8 @@ async function check(argv: string[]): Promise<number> {
     }
     logs++;
     if (values.fix) {
-      const out = service.fix(text, result.findings);
+      // Only fixes that lower a dose or correct notation; raising a dose is the coach's decision.
+      const out = service.fixAll(text, result.findings);
       if (out.applied > 0 && out.text !== text) {
         try {
           await writeAtomic(file, out.text);
@@ -188,6 +191,7 @@ async function check(argv: string[]): Promise<number> {
         fixed += out.applied;
         result = await service.check({ ...request, text: out.text });
       }
+      heldBack += (result?.findings ?? []).filter((f) => f.fix?.raisesDose === true).length;
     }
     rows.push(...(result?.findings ?? []).map((f) => row(file, f)));
   }
@@ -201,7 +205,8 @@ async function check(argv: string[]): Promise<number> {
       process.stdout.write(`${r.file}:${r.line}:${r.column}: ${r.severity} ${r.ruleId} ${r.message}\n`);
     }
     const count = (s: string): number => rows.filter((r) => r.severity === s).length;
-    const fixNote = values.fix ? `, ${fixed} fixed` : '';
+    const left = heldBack > 0 ? `, ${heldBack} ${heldBack === 1 ? 'fix' : 'fixes'} not applied because ${heldBack === 1 ? 'it raises' : 'they raise'} a dose (apply ${heldBack === 1 ? 'it' : 'them'} one by one in the editor if you agree)` : '';
+    const fixNote = values.fix ? `, ${fixed} fixed${left}` : '';
     process.stderr.write(`${logs} log${logs === 1 ? '' : 's'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('information') + count('hint')} notes${fixNote}\n`);
   }
   return rows.some((r) => r.severity === 'error') ? 1 : 0;

@@ -3,7 +3,7 @@ export { createAthleteLogService } from './service.js';
 export type { AthleteLogService, CheckRequest, GuidelineSource, ILogger, IWorkspace, LogCheck, ServiceOptions } from './service.js';
 export { checkModel, isSuppressed } from './check.js';
 export { checkText, LogDocument, parseLog } from './incremental/document.js';
-export { applyFixes, selectFixes } from './fix.js';
+export { applyFixAll, applyFixes, bulkFixes, raisesDose, selectFixes } from './fix.js';
 export { parseDosage } from './dosage/parse.js';
 export { describeDosage, dosageToJson, formatDosage } from './dosage/format.js';
 export type { DosageJson } from './dosage/format.js';

@@ -114,6 +114,13 @@ export interface TextEdit {
 export interface Fix {
   readonly title: string;
   readonly edits: readonly TextEdit[];
+  /**
+   * Whether applying the fix raises a dose (more sets, reps, hold, bouts, steps, load or sessions; a
+   * frequency the log did not give; a harder exercise added), judged by reading the dosage before and
+   * after the edit (fix.ts, `raisesDose`). Such a fix is offered one at a time as a quick fix, and never
+   * applied by fix-all, fix on save or `check --fix`: raising load is the coach's decision.
+   */
+  readonly raisesDose: boolean;
 }
 
 /** Where a finding's guideline came from, so a coach can see what a number rests on. */

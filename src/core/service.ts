@@ -7,7 +7,7 @@ import { frontMatterEnd } from './markdown/blocks.js';
 import type { CheckResult } from './check.js';
 import { LogDocument } from './incremental/document.js';
 import { parseDosage } from './dosage/parse.js';
-import { applyFixes } from './fix.js';
+import { applyFixAll, applyFixes } from './fix.js';
 import { GuidelineLibrary } from './guidelines/library.js';
 import { parseGuidelineFile, parseGuidelineFileSteps, type GuidelineFile } from './guidelines/parse.js';
 import type { Dosage, Finding } from './model.js';
@@ -74,6 +74,11 @@ export interface AthleteLogService {
   check(request: CheckRequest): Promise<LogCheck | undefined>;
   /** Applies every fix of `findings` once; text outside the fixes is untouched. */
   fix(text: string, findings: readonly Finding[]): { text: string; applied: number };
+  /**
+   * Fix-all (`check --fix`, fix on save): applies every fix of `findings` that does not raise a dose;
+   * `heldBack` counts the fixes that would, which stay quick fixes for the coach to choose.
+   */
+  fixAll(text: string, findings: readonly Finding[]): { text: string; applied: number; heldBack: number };
   /** Forgets what was cached for a document (closed, deleted). */
   forget(path: string): void;
   parseDosage(text: string): Dosage;
@@ -222,6 +227,9 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
     },
     fix(text, findings) {
       return applyFixes(text, findings);
+    },
+    fixAll(text, findings) {
+      return applyFixAll(text, findings);
     },
     forget(path) {
       documents.delete(path);

@@ -1,11 +1,13 @@
 /**
  * Quick fixes from the core's fixes (plain text edits): the fix itself (preferred), "Fix all <rule> in
  * this file", "Disable <rule> for this line", and `source.fixAll.athleteLog` for codeActionsOnSave.
+ * Every bulk action (fix all, fix all of a rule, fix on save) leaves out fixes that raise a dose: those are
+ * offered only as the finding's own quick fix.
  * Fixes come from the result for exactly the document's current version: a fix computed for an older
  * version is never applied to a newer one.
  */
 import { vscode } from './api.js';
-import { selectFixes, type Finding } from '../core/index.js';
+import { bulkFixes, selectFixes, type Finding } from '../core/index.js';
 import { toRange } from './convert.js';
 import { SOURCE, type LogChecker } from './diagnostics.js';
 
@@ -41,7 +43,7 @@ export class AthleteLogCodeActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     const wants = (kind: vscode.CodeActionKind): boolean => !context.only || context.only.contains(kind) || kind.contains(context.only);
     if (context.only && (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only))) {
-      const fixable = findings.filter((f) => f.fix);
+      const fixable = bulkFixes(findings);
       if (fixable.length > 0) {
         const a = new vscode.CodeAction('Fix all athlete-log problems', FIX_ALL_KIND);
         a.edit = editFor(document, fixable);
@@ -66,7 +68,7 @@ export class AthleteLogCodeActions implements vscode.CodeActionProvider {
         a.edit = editFor(document, [f]);
         actions.push(a);
       }
-      const sameRule = findings.filter((x) => x.ruleId === f.ruleId && x.fix);
+      const sameRule = bulkFixes(findings).filter((x) => x.ruleId === f.ruleId);
       if (sameRule.length > 1 && !seenRules.has(f.ruleId)) {
         const a = new vscode.CodeAction(`Fix all ${f.ruleId} in this file`, vscode.CodeActionKind.QuickFix);
         a.edit = editFor(document, sameRule);
@@ -87,5 +89,5 @@ export class AthleteLogCodeActions implements vscode.CodeActionProvider {
 }
 
 export function fixAllEdit(document: vscode.TextDocument, findings: readonly Finding[]): vscode.WorkspaceEdit {
-  return editFor(document, findings.filter((f) => f.fix));
+  return editFor(document, bulkFixes(findings));
 }

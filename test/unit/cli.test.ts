@@ -79,15 +79,30 @@ describe('athlete-log CLI', function () {
     assert.match(glob.stdout, /^glob\/sub\/a\.athlete\.md:5/m);
   });
 
-  it('--fix applies every fix on the file and changes nothing outside the fixes', () => {
+  it('--fix applies every fix that lowers a dose and changes nothing outside the fixes', () => {
     const src = path.join(FIXTURES, 'rules', 'sets-out-of-range', 'not-ok.md');
     const copy = path.join(tmp, 'fix.md');
     copyFileSync(src, copy);
     const r = run(['check', '--fix', copy]);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(readFileSync(copy, 'utf8'), readFileSync(src.replace('.md', '.fixed.md'), 'utf8'));
-    assert.doesNotMatch(r.stdout, /sets-out-of-range/);
-    assert.match(r.stderr, /6 fixed/);
+    // Every fix but the two that raise sets (1-4 to 2-3, 1 to 2): those stay for the coach.
+    const fixed = readFileSync(src.replace('.md', '.fixed.md'), 'utf8')
+      .replace('Chair Bridge: 2-3 x 10', 'Chair Bridge: 1-4 x 10')
+      .replace('Single-Leg Chair Bridge: 2 x 10', 'Single-Leg Chair Bridge: 1 x 10');
+    assert.equal(readFileSync(copy, 'utf8'), fixed);
+    assert.equal((r.stdout.match(/sets-out-of-range/g) ?? []).length, 2, r.stdout);
+    assert.match(r.stderr, /4 fixed, 2 fixes not applied because they raise a dose/);
+  });
+
+  it('--fix never raises a dose: 3x/week stays 3x/week, 5 sets become 3', () => {
+    const log = path.join(tmp, 'weekly.athlete.md');
+    const text = '---\nathlete: A\n---\n## Program\n- Chair Bridge: 3 x 10, hold 5 s, 3x/week\n- Chair Bridge: 5 x 10, hold 5 s, 2x daily\n';
+    writeFileSync(log, text);
+    const r = run(['check', '--fix', log]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(readFileSync(log, 'utf8'), text.replace('5 x 10', '3 x 10'));
+    assert.match(r.stdout, /:5:\d+: warning frequency-out-of-range/);
+    assert.match(r.stderr, /1 fixed, 1 fix not applied because it raises a dose/);
   });
 
   it('honours --rule, --pain-threshold and --guidelines', () => {

@@ -32,8 +32,10 @@ describe('metadata', () => {
     assert.equal(quick, 'npm ci && npm start\nnpm test\n');
   });
 
-  it('has the package version at the top of the CHANGELOG', () => {
+  it('has the package version at the top of the CHANGELOG (after one Unreleased section, if any)', () => {
     const pkg = JSON.parse(read(path.join(ROOT, 'package.json'))) as { version: string };
-    assert.match(read(path.join(ROOT, 'CHANGELOG.md')), new RegExp(`^# Changelog\\n\\n## ${pkg.version.replace(/\./g, '\\.')} `));
+    const text = read(path.join(ROOT, 'CHANGELOG.md'));
+    assert.match(text, new RegExp(`^# Changelog\\n\\n(## Unreleased\\n(?:(?!## )[\\s\\S])*)?## ${pkg.version.replace(/\./g, '\\.')} `));
+    assert.ok((text.match(/^## Unreleased$/gm) ?? []).length <= 1, 'one Unreleased heading');
   });
 });

@@ -219,7 +219,7 @@ function plainPoint(p: Point, offset = 0, line = 0): Point {
 function remake(f: Finding, point: (p: Point) => Point): Finding {
   const out: Mutable<Finding> = { ...f, range: { start: point(f.range.start), end: point(f.range.end) } };
   if (f.fix) {
-    out.fix = { title: f.fix.title, edits: f.fix.edits.map((e): TextEdit => ({ range: { start: point(e.range.start), end: point(e.range.end) }, text: e.text })) };
+    out.fix = { title: f.fix.title, edits: f.fix.edits.map((e): TextEdit => ({ range: { start: point(e.range.start), end: point(e.range.end) }, text: e.text })), raisesDose: f.fix.raisesDose };
   }
   return out;
 }

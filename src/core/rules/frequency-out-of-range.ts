@@ -10,12 +10,13 @@
  * Source of the built-in ranges: "Hamstrung", Stay the Course column, Joe Uhan, iRunFar.
  *
  * Fix: moves the count to the nearest bound in the writer's unit (`3x daily` becomes `2x daily`,
- * `3x/week` becomes `7x/week`); a per-run guideline replaces a daily count with `per run` and back.
+ * `3x/week` becomes `7x/week`); a per-run guideline replaces a daily count with `per run` and back. A fix
+ * that raises the count (or swaps it for `per run`) is offered as a quick fix only, never applied in bulk.
  */
 import { formatFrequency } from '../dosage/format.js';
 import type { Dosage, ExerciseLine, Quantity } from '../model.js';
 import type { Guideline } from '../guidelines/parse.js';
-import { clampQuantity, describeSpan, dosageRange, guidelineLabel, withGuideline, type Rule, type RuleContext } from './rule.js';
+import { clampQuantity, describeSpan, dosageFix, dosageRange, guidelineLabel, withGuideline, type Rule, type RuleContext } from './rule.js';
 
 const DAYS_PER_WEEK = 7;
 
@@ -44,7 +45,7 @@ function reportCount(ctx: RuleContext, line: ExerciseLine, g: Guideline, q: Quan
     range: dosageRange(ctx, line, component.start, component.end),
     message: `Unexpected ${describeSpan(q)}x ${unit}, expected ${gd ? expectedText(gd) : ''} (${guidelineLabel(g)})`,
     guideline: g,
-    ...(edit ? { fix: { title: `Change frequency (${guidelineLabel(g)})`, edits: [{ range: dosageRange(ctx, line, edit.start, edit.end), text: edit.text }] } } : {}),
+    ...(edit ? { fix: dosageFix(ctx, line, `Change frequency (${guidelineLabel(g)})`, [edit]) } : {}),
   });
 }
 
@@ -59,7 +60,7 @@ function reportKind(ctx: RuleContext, line: ExerciseLine, g: Guideline, found: s
     range: dosageRange(ctx, line, c.start, c.end),
     message: `Unexpected ${found}, expected ${text} (${guidelineLabel(g)})`,
     guideline: g,
-    fix: { title: `Change to ${text} (${guidelineLabel(g)})`, edits: [{ range: dosageRange(ctx, line, c.start, c.end), text }] },
+    fix: dosageFix(ctx, line, `Change to ${text} (${guidelineLabel(g)})`, [{ start: c.start, end: c.end, text }]),
   });
 }
 

@@ -36,7 +36,7 @@ const rule: Rule = {
         message: s.suggestion
           ? `Unexpected date \`${s.dateText}\`, expected \`${s.suggestion}\` (YYYY-MM-DD)`
           : `Unexpected date \`${s.dateText}\`, expected a real date as YYYY-MM-DD`,
-        ...(s.suggestion ? { fix: { title: `Change to ${s.suggestion}`, edits: [{ range: s.dateRange, text: s.suggestion }] } } : {}),
+        ...(s.suggestion ? { fix: { title: `Change to ${s.suggestion}`, edits: [{ range: s.dateRange, text: s.suggestion }], raisesDose: false } } : {}),
       });
     }
   },

@@ -11,6 +11,8 @@
  * Fix: appends the missing parts, as the guideline writes them, to the end of the dosage.
  */
 import { formatDosage } from '../dosage/format.js';
+import { parseDosage } from '../dosage/parse.js';
+import { raisesDose } from '../fix.js';
 import type { Dosage } from '../model.js';
 import { guidelineLabel, withGuideline, type Rule } from './rule.js';
 
@@ -85,7 +87,14 @@ const rule: Rule = {
         range: line.range,
         message: `Missing ${list(labels)}, expected ${text} (${guidelineLabel(g)})`,
         guideline: g,
-        ...(line.dosageMap ? {} : { fix: { title: `Add ${text} (${guidelineLabel(g)})`, edits: [{ range: { start: at, end: at }, text: empty && hasColon && !ctx.text.slice(line.range.start.offset, at.offset).endsWith(' ') ? ` ${insert}` : insert }] } }),
+        ...(line.dosageMap ? {} : {
+          fix: {
+            title: `Add ${text} (${guidelineLabel(g)})`,
+            edits: [{ range: { start: at, end: at }, text: empty && hasColon && !ctx.text.slice(line.range.start.offset, at.offset).endsWith(' ') ? ` ${insert}` : insert }],
+            // Adding a frequency, hold or count the coach left out sets a dose; adding a side or timing does not.
+            raisesDose: raisesDose(line.dosage, parseDosage(empty ? text : `${line.dosage.text}, ${text}`)),
+          },
+        }),
       });
     }
   },

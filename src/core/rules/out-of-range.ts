@@ -4,7 +4,7 @@
  * nearest bound of the guideline's range, written as the coach wrote it. Each rule file names its field.
  */
 import type { Quantity } from '../model.js';
-import { clampQuantity, describeSpan, dosageRange, guidelineLabel, withGuideline, type Rule } from './rule.js';
+import { clampQuantity, describeSpan, dosageFix, dosageRange, guidelineLabel, withGuideline, type Rule } from './rule.js';
 
 type QuantityField = 'sets' | 'reps' | 'holdSeconds' | 'bouts' | 'boutSeconds' | 'steps';
 
@@ -38,12 +38,7 @@ export function outOfRangeRule(spec: OutOfRangeSpec): Rule {
           range,
           message,
           guideline: g,
-          ...(edit ? {
-            fix: {
-              title: `Change to ${edit.text} (${guidelineLabel(g)})`,
-              edits: [{ range: dosageRange(ctx, line, edit.start, edit.end), text: edit.text }],
-            },
-          } : {}),
+          ...(edit ? { fix: dosageFix(ctx, line, `Change to ${edit.text} (${guidelineLabel(g)})`, [edit]) } : {}),
         });
       }
     },

@@ -75,6 +75,8 @@ const rule: Rule = {
           fix: {
             title: `Add ${nextGuideline?.name ?? next} to ${phase?.name ?? 'the program'}`,
             edits: [{ range: ctx.index.range(at, at), text: `${eol}${line}` }],
+            // A harder exercise added to the program is a higher dose: offered, never applied in bulk.
+            raisesDose: true,
           },
         } : {}),
       });

@@ -5,6 +5,8 @@
  */
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
+import { parseDosage } from '../dosage/parse.js';
+import { raisesDose } from '../fix.js';
 import type { AthleteLog, ExerciseLine, Fix, Phase, Quantity, Range, Session, Severity } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import type { LineIndex } from '../text.js';
@@ -123,6 +125,29 @@ export function dosageRange(ctx: RuleContext, line: ExerciseLine, start: number,
     return ctx.index.range(at + s, at + Math.max(s, e));
   }
   return ctx.index.range(at + start, at + end);
+}
+
+/** An edit of a line's dosage text, with offsets relative to the dosage (`end` may equal its length). */
+export interface DosageEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * A fix that edits a line's dosage, marked with whether it raises the dose: the dosage is read again
+ * with the edits applied and compared with the one written (fix.ts, `raisesDose`).
+ */
+export function dosageFix(ctx: RuleContext, line: ExerciseLine, title: string, edits: readonly DosageEdit[]): Fix {
+  let after = line.dosage.text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
+    after = after.slice(0, e.start) + e.text + after.slice(e.end);
+  }
+  return {
+    title,
+    edits: edits.map((e) => ({ range: dosageRange(ctx, line, e.start, e.end), text: e.text })),
+    raisesDose: raisesDose(line.dosage, parseDosage(after)),
+  };
 }
 
 export function guidelineLabel(g: Guideline): string {

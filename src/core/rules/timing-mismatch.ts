@@ -10,7 +10,7 @@
  * Fix: replaces the timing with the guideline's (`after run` becomes `before run`).
  */
 import { formatTiming } from '../dosage/format.js';
-import { dosageRange, guidelineLabel, withGuideline, type Rule } from './rule.js';
+import { dosageFix, dosageRange, guidelineLabel, withGuideline, type Rule } from './rule.js';
 
 const rule: Rule = {
   id: 'timing-mismatch',
@@ -31,7 +31,7 @@ const rule: Rule = {
         range,
         message: `Unexpected ${formatTiming(t.value)}, expected ${text} (${guidelineLabel(g)})`,
         guideline: g,
-        fix: { title: `Change to ${text} (${guidelineLabel(g)})`, edits: [{ range, text }] },
+        fix: dosageFix(ctx, line, `Change to ${text} (${guidelineLabel(g)})`, [{ start: t.start, end: t.end, text }]),
       });
     }
   },

@@ -37,7 +37,7 @@ const rule: Rule = {
         message: suggestion
           ? `Unexpected exercise \`${line.name}\`, expected a known exercise: did you mean \`${suggestion}\`?`
           : `Unexpected exercise \`${line.name}\`, expected an exercise from the guideline library or a guideline file`,
-        ...(suggestion ? { fix: { title: `Change to ${suggestion}`, edits: [{ range, text: suggestion }] } } : {}),
+        ...(suggestion ? { fix: { title: `Change to ${suggestion}`, edits: [{ range, text: suggestion }], raisesDose: false } } : {}),
       });
     }
   },
