@@ -33,7 +33,7 @@ const rule: Rule = {
       ctx.report({
         range: s.dateRange,
         message: `${s.dateText} could be ${spoken(a.mdy)} or ${spoken(a.dmy)}; write the date as ${a.mdy} or ${a.dmy}, or add date-order: dmy or mdy to the front matter`,
-        fix: { title: `Change to ${iso} (${spoken(iso)})`, edits: [{ range: s.dateRange, text: iso }] },
+        fix: { title: `Change to ${iso} (${spoken(iso)})`, edits: [{ range: s.dateRange, text: iso }], raisesDose: false },
       });
     }
   },
