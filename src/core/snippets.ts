@@ -83,13 +83,22 @@ export function exerciseSnippet(g: Guideline): string {
   return g.dosage && g.dosage.components.length > 0 ? `${name}: ${dosageSnippet(g.dosage)}` : `${name}: \${1}`;
 }
 
+/**
+ * The assessment template: every sign of the column's three causes (check the ones found), then the red
+ * flags to screen for (Finucane et al. 2020), which the `red-flag` rule reports when checked.
+ */
 export const ASSESSMENT_CHECKLIST: readonly string[] = [
   'Loss of range in straight-knee and bent-knee raise',
   'Sore spot along the hamstring',
   'Pain at end-range stretch or with resisted testing',
-  'Pain with pressure on the SI joint',
+  'Pain with pressure on the SI joint (the bumps just below the waistband)',
   'Pain with straight-leg raise, much less with bent-knee stretch',
-  'Tingling, buzzing or electric feelings down the leg',
+  'No pain with bent-knee testing',
+  'No sore spot can be found in the back of the thigh',
+  'Resisted testing does not hurt',
+  'Tingling, buzzing, electric feelings or ache at rest down the leg',
+  'Red flag: numbness in the saddle area, or a change in bladder or bowel control',
+  'Red flag: weakness lifting the foot or rising on the toes, or symptoms in both legs',
 ];
 
 export interface TemplateSnippet {

@@ -1,10 +1,26 @@
 /**
  * The signs that tell three causes of posterior-thigh pain apart, restated from the column "Hamstrung:
  * Hamstring Strains and Posterior-Thigh Pain in Runners" (Joe Uhan, Stay the Course, iRunFar). This is
- * data for the `differential-diagnosis` rule: each sign is a pattern that a checked assessment item may
- * match, and the causes it points to. The first sign that matches an item wins, so negated signs
- * ("no sore spot") come before the plain ones.
+ * data for the `differential-diagnosis` rule.
+ *
+ * A checked assessment item is read for the topics it names (the SI joint, a sore spot, resisted testing,
+ * the straight-leg and bent-knee tests, nerve-like symptoms), each with whether the item says it is there
+ * or not (polarity.ts: "No pain with bent-knee testing", "Hamstring not sore to palpation", "Denies
+ * tingling"). A sign is a topic with a polarity, and points to the causes it supports:
+ *
+ * - a strain loses range or hurts in *both* the straight-leg and the bent-knee test; a straight-leg raise
+ *   that hurts or is limited alone, or a bent-knee test that does not hurt, points to the SI joint or a
+ *   nerve;
+ * - a sore spot points to a strain; finding none points away from it (SI joint or nerve);
+ * - painful resisted testing points to a strain; painless resisted testing to a nerve;
+ * - pressure on the SI joint (the bumps just below the waistband at the back) that hurts points to it;
+ * - nerve-like symptoms (tingling, buzzing, electric feelings, numbness, ache at rest) point to a nerve,
+ *   and are always worth a note, since nerve tension often comes with a true strain.
+ *
+ * A negated sign that rules a cause out ("No tingling", "SI joint pressure negative") counts for nothing.
+ * Red flags (red-flags.ts) are never counted here: they have their own rule.
  */
+import { readFinding, type Polarity } from './polarity.js';
 
 export type Cause = 'hamstring-strain' | 'si-joint' | 'sciatica';
 
@@ -14,55 +30,70 @@ export const CAUSE_NAMES: Readonly<Record<Cause, string>> = {
   sciatica: 'sciatica (nerve tension)',
 };
 
+/** What a finding can be about. */
+export type Topic = 'straight-leg' | 'bent-knee' | 'sore-spot' | 'resisted' | 'end-range' | 'si-joint' | 'nerve';
+
+export const TOPICS: Readonly<Record<Topic, RegExp>> = {
+  'straight-leg': /straight[- ]?(?:leg|knee)|\bSLR\b/i,
+  'bent-knee': /bent[- ]?knee|knee[- ]bent/i,
+  'sore-spot': /\b(?:sore|tender)\w*\s+(?:spot|point|area|to)|palpa|\btender(?:ness)?\b|point[- ]tender|\bsore spot/i,
+  resisted: /resist/i,
+  'end-range': /end[- ]range/i,
+  'si-joint': /\bSI\b|\bS\.I\.|sacro-?iliac|\bPSIS\b|bumps?\b.*\bwaist(?:band|line)?|dimples? (?:at|of|in|above) the (?:low )?back/i,
+  nerve: /tingl|buzz|electric|numb|pins and needles|shooting|ache at rest|aching at rest|aches? when resting|\bnerve/i,
+};
+
+/** A sign found in an item: the causes it supports and what it means, in plain words. */
 export interface Sign {
-  readonly pattern: RegExp;
   readonly causes: readonly Cause[];
   readonly meaning: string;
+  /** Nerve-like symptoms: always noted, whatever the vote. */
+  readonly nerve?: boolean;
 }
 
-export const SIGNS: readonly Sign[] = [
-  {
-    pattern: /\bno\b.*\b(sore|tender)|\bnot tender|without (a )?(sore|tender)/i,
-    causes: ['si-joint', 'sciatica'],
-    meaning: 'no sore spot in the back of the thigh',
+/** The signs of single topics, by polarity (the knee tests are read together: see `signsOf`). */
+const SINGLE: Readonly<Partial<Record<Topic, Partial<Record<Polarity, Sign>>>>> = {
+  'sore-spot': {
+    present: { causes: ['hamstring-strain'], meaning: 'a sore spot along the hamstring' },
+    absent: { causes: ['si-joint', 'sciatica'], meaning: 'no sore spot in the back of the thigh' },
   },
-  {
-    pattern: /\bno pain\b.*\bresist|\bresist\w*\b.*\b(pain[- ]free|no pain|painless)/i,
-    causes: ['sciatica'],
-    meaning: 'resisted testing does not hurt',
+  resisted: {
+    present: { causes: ['hamstring-strain'], meaning: 'resisted testing hurts' },
+    absent: { causes: ['sciatica'], meaning: 'resisted testing does not hurt' },
   },
-  {
-    pattern: /straight[- ]leg raise.*\b(not|less|no pain|fine|easier)\b.*bent[- ]knee|bent[- ]knee.*\b(not|less|no pain|fine|easier)\b/i,
-    causes: ['sciatica'],
-    meaning: 'straight-leg raise hurts but bent-knee stretching much less',
+  'end-range': {
+    present: { causes: ['hamstring-strain'], meaning: 'pain at the end of a stretch' },
   },
-  {
-    pattern: /tingl|buzz|electric|numb|pins and needles|shooting|ache at rest|aching at rest|nerve/i,
-    causes: ['sciatica'],
-    meaning: 'nerve-like symptoms (tingling, buzzing, electric feelings, ache at rest)',
+  'si-joint': {
+    present: { causes: ['si-joint'], meaning: 'pressure on the SI joint is painful' },
   },
-  {
-    pattern: /\bSI\b|\bS\.I\.|sacro-?iliac/i,
-    causes: ['si-joint'],
-    meaning: 'pressure on the SI joint is painful',
+  nerve: {
+    present: { causes: ['sciatica'], meaning: 'nerve-like symptoms (tingling, buzzing, electric feelings, numbness, ache at rest)', nerve: true },
   },
-  {
-    pattern: /\b(sore|tender|painful)\s+(spot|point|area)|palpa|point[- ]tender|tender(ness)?\s+(along|in|on|over)/i,
-    causes: ['hamstring-strain'],
-    meaning: 'a sore spot along the hamstring',
-  },
-  {
-    pattern: /\b(loss|lost|reduced|limited|decreased)\b.*\b(range|rom|motion)\b|(straight|bent)[- ]knee.*(both|and).*(straight|bent)[- ]knee/i,
-    causes: ['hamstring-strain'],
-    meaning: 'lost range in both straight-knee and bent-knee tests',
-  },
-  {
-    pattern: /resist|end[- ]range|pain(ful)? (with|on|at) (the )?stretch/i,
-    causes: ['hamstring-strain'],
-    meaning: 'pain at end-range stretch or with resisted testing',
-  },
-];
+};
 
-export function classify(text: string): Sign | undefined {
-  return SIGNS.find((s) => s.pattern.test(text));
+const BOTH_TESTS: Sign = { causes: ['hamstring-strain'], meaning: 'lost range or pain in both the straight-leg and the bent-knee test' };
+const STRAIGHT_ONLY: Sign = { causes: ['si-joint', 'sciatica'], meaning: 'the straight-leg raise hurts or is limited, the bent-knee test much less or not at all' };
+const BENT_PAINFUL: Sign = { causes: ['hamstring-strain'], meaning: 'the bent-knee test hurts (SI-joint pain and sciatica usually spare it)' };
+
+/** The signs one checked assessment item shows. */
+export function signsOf(text: string): Sign[] {
+  const hits = new Map(readFinding(text, TOPICS).map((h) => [h.topic, h.polarity]));
+  const out: Sign[] = [];
+  const slr = hits.get('straight-leg');
+  const bk = hits.get('bent-knee');
+  if (slr === 'present' && bk === 'present') {
+    out.push(BOTH_TESTS);
+  } else if (slr === 'present' || bk === 'absent') {
+    out.push(STRAIGHT_ONLY);
+  } else if (bk === 'present') {
+    out.push(BENT_PAINFUL);
+  }
+  for (const [topic, polarity] of hits) {
+    const s = SINGLE[topic]?.[polarity];
+    if (s) {
+      out.push(s);
+    }
+  }
+  return out;
 }

@@ -267,6 +267,7 @@ const ASPECTS: Readonly<Record<LogAspect, (f: Fragment) => unknown>> = {
   dates: (f) => f.sessions.map((s) => s.date ?? null),
   labels: (f) => f.sessions.map((s) => [s.label.toLowerCase(), s.label, relLine(s.headingRange.start)]),
   entries: (f) => f.sessions.map((s) => s.entries.map(lineSignature)),
+  notes: (f) => f.sessions.map((s) => [s.notes, s.noteRanges.map((r) => relLine(r.start))]),
   program: (f) => [f.sections.map((s) => [s.kind, s.title, s.depth]), f.phases.map((p) => [p.name, p.weeks, relLine(p.headingRange?.start ?? { line: 0, column: 0, offset: 0 }), p.prescriptions.map(lineSignature)])],
   assessment: (f) => [f.sections.map((s) => [s.kind, s.title, s.depth, relLine(s.headingRange.start)]), f.assessment.map((a) => [a.text, a.checked, relLine(a.range.start)])],
   unread: (f) => f.unread.map((u) => [u.reason, relLine(u.range.start)]),

@@ -5,6 +5,7 @@ import considerRegression from './consider-regression.js';
 import notInProgram from './not-in-program.js';
 import offProgramDosage from './off-program-dosage.js';
 import readyToProgress from './ready-to-progress.js';
+import redFlag from './red-flag.js';
 import boutDurationOutOfRange from './bout-duration-out-of-range.js';
 import boutsOutOfRange from './bouts-out-of-range.js';
 import datesOutOfOrder from './dates-out-of-order.js';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   offProgramDosage,
   painAboveThreshold,
   readyToProgress,
+  redFlag,
   repsOutOfRange,
   setsOutOfRange,
   stepsOutOfRange,

@@ -26,10 +26,11 @@ export type GuidelineFileStatus =
 
 /**
  * Parts of a log a `log` rule can read: session dates; session labels (with where their headings are);
- * entries (exercise, dosage, pain, line); the program (phases and prescriptions); the assessment (with the
- * sections); lines that look like exercise lines but were not read; front matter fields that rules use (athlete, started, side, condition, guideline files).
+ * entries (exercise, dosage, pain, line); session notes (free text under a session); the program (phases
+ * and prescriptions); the assessment (with the sections); lines that look like exercise lines but were not
+ * read; front matter fields that rules use (athlete, started, side, condition, guideline files).
  */
-export type LogAspect = 'dates' | 'labels' | 'entries' | 'program' | 'assessment' | 'unread' | 'front';
+export type LogAspect = 'dates' | 'labels' | 'entries' | 'notes' | 'program' | 'assessment' | 'unread' | 'front';
 
 /** The part of the log a rule reports on: the whole log, or (for a `block` rule) one block of it. */
 export interface RuleScope {

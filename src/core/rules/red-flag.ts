@@ -1,0 +1,56 @@
+/**
+ * `red-flag`: a checked assessment item or a session note names a sign that may mean serious pathology
+ * (saddle numbness, a change in bladder or bowel control, weakness or numbness in both legs or getting
+ * worse, foot drop, a history of cancer, weight loss for no reason, feeling unwell or feverish). The
+ * message says to stop and seek urgent medical assessment. A denied sign ("Denies saddle numbness",
+ * "bladder and bowel normal", "red flags: all negative") is not reported.
+ *
+ * Rationale: these are the red flags of the international framework for potential serious spinal
+ * pathologies; cauda equina compression among them needs same-day medical care, not a dosage check.
+ * Such findings are never counted by `differential-diagnosis`. The flags are data
+ * (src/core/diagnosis/red-flags.ts), read with their polarity (polarity.ts).
+ *
+ * Source: Finucane LM et al. International framework for red flags for potential serious spinal
+ * pathologies. J Orthop Sports Phys Ther 2020.
+ */
+import { RED_FLAG_MEANINGS, RED_FLAG_SOURCE, redFlagsIn } from '../diagnosis/red-flags.js';
+import type { Range } from '../model.js';
+import type { Rule, RuleContext } from './rule.js';
+
+function report(ctx: RuleContext, range: Range, text: string): void {
+  const flags = redFlagsIn(text);
+  if (flags.length === 0) {
+    return;
+  }
+  const quoted = text.length > 120 ? `${text.slice(0, 117)}...` : text;
+  const why = flags.map((f) => RED_FLAG_MEANINGS[f]).join('; ');
+  ctx.report({
+    range,
+    message: `Red flag: "${quoted}". ${why[0]?.toUpperCase() ?? ''}${why.slice(1)}. Stop the program and seek urgent medical assessment, the same day (${RED_FLAG_SOURCE})`,
+  });
+}
+
+const rule: Rule = {
+  id: 'red-flag',
+  description: 'An assessment finding or a note names a sign of possible serious pathology: seek urgent medical assessment.',
+  defaultSeverity: 'error',
+  fixable: false,
+  reads: ['assessment', 'notes'],
+  check(ctx) {
+    for (const item of ctx.log.assessment) {
+      if (item.checked) {
+        report(ctx, item.range, item.text);
+      }
+    }
+    for (const s of ctx.scope.sessions) {
+      s.notes.forEach((note, i) => {
+        const range = s.noteRanges[i];
+        if (range) {
+          report(ctx, range, note);
+        }
+      });
+    }
+  },
+};
+
+export default rule;
