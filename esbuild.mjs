@@ -14,6 +14,43 @@ const renderApart = {
     build.onResolve({ filter: /\/core\/render\/index\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './render.js', external: true } : undefined));
   },
 };
+// The web-worker host cannot start a browser: its bundle takes src/vscode/pdf.web.ts for src/node/pdf.ts.
+const webNoPdf = {
+  name: 'web-no-pdf',
+  setup(build) {
+    build.onResolve({ filter: /\/node\/pdf\.js$/ }, () => ({ path: new URL('./src/vscode/pdf.web.ts', import.meta.url).pathname }));
+  },
+};
+// PDF printing (src/node/pdf.ts with playwright-core, a few MB) is a file of its own, dist/pdf.js, loaded by
+// the first PDF export from the CLI or the Node extension host.
+const pdfApart = {
+  name: 'pdf-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/node\/pdf\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './pdf.js', external: true } : undefined));
+  },
+};
+// playwright-core is itself a bundle that reads two JSON files next to it by computed paths at load time;
+// here they are required by static paths, so that esbuild puts them into dist/pdf.js.
+const playwrightInline = {
+  name: 'playwright-inline',
+  setup(build) {
+    build.onLoad({ filter: /playwright-core[\\/]lib[\\/]coreBundle\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      let s = await readFile(args.path, 'utf8');
+      const swaps = [
+        [/require\((import_path\d+)\.default\.join\(packageRoot, "package\.json"\)\)/, 'require("../package.json")'],
+        [/require\((import_path\d+)\.default\.join\(packageRoot, "browsers\.json"\)\)/, 'require("../browsers.json")'],
+      ];
+      for (const [from, to] of swaps) {
+        if (!from.test(s)) {
+          throw new Error(`playwright-inline: ${from} not found in playwright-core; check this plugin after an upgrade`);
+        }
+        s = s.replace(from, to);
+      }
+      return { contents: s, loader: 'js' };
+    });
+  },
+};
 // The web-worker host starts no thread of its own: its bundle takes offThread.web.ts for offThread.ts.
 const webOffThread = {
   name: 'web-off-thread',
@@ -57,7 +94,7 @@ await Promise.all([
     platform: 'node',
     target: 'node20',
     external: ['vscode'],
-    plugins: [renderApart, yamlApart],
+    plugins: [renderApart, yamlApart, pdfApart],
     // `import()` becomes `require()`: the extension host's module loader is CommonJS.
     supported: { 'dynamic-import': false },
   }),
@@ -80,6 +117,19 @@ await Promise.all([
   }),
   esbuild.build({
     ...common,
+    entryPoints: ['src/node/pdf.ts'],
+    outfile: 'dist/pdf.js',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    // Always minified (it is mostly playwright-core); chromium-bidi is for Firefox and is never loaded here.
+    minify: true,
+    sourcemap: false,
+    external: ['chromium-bidi', 'chromium-bidi/*'],
+    plugins: [playwrightInline],
+  }),
+  esbuild.build({
+    ...common,
     entryPoints: ['src/core/render/index.ts'],
     outfile: 'dist/render.js',
     format: 'cjs',
@@ -97,7 +147,7 @@ await Promise.all([
     // The extension runs in a web worker, which has no DOM: prefer packages' `worker` builds
     // (decode-named-character-reference's `browser` build needs `document`).
     conditions: ['worker', 'browser'],
-    plugins: [webOffThread],
+    plugins: [webOffThread, webNoPdf],
     // The core uses no Node API; keep it that way in the web bundle.
     define: { 'process.env.NODE_ENV': '"production"' },
   }),
@@ -117,6 +167,7 @@ await Promise.all([
     format: 'cjs',
     platform: 'node',
     target: 'node20',
+    plugins: [pdfApart],
     banner: { js: '#!/usr/bin/env node' },
   }),
 ]);

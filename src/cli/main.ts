@@ -2,7 +2,7 @@
  * `athlete-log`: the command-line twin of the extension, on the same core service.
  *
  *   athlete-log check [--format text|json] [--fix] PATH...
- *   athlete-log render FILE [-o OUT.html] [--format html|text]
+ *   athlete-log render FILE [-o OUT.html|OUT.pdf] [--format html|pdf|text]
  *   athlete-log dosage "TEXT"
  *
  * Exit codes: 0 no error-severity finding; 1 at least one; 2 usage or I/O problem (with a message).
@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import fg from 'fast-glob';
 import { readFileSync } from 'node:fs';
 import { coachingReport, dosageToJson, resolveOptions, type Finding, type SeverityOption } from '../core/index.js';
-import { handoutDocument, renderProgram, renderSummary } from '../core/render/index.js';
+import { coachPage, handoutPage, renderSummary } from '../core/render/index.js';
 import { createNodeService, packageRoot, writeAtomic } from './node-host.js';
 import { localToday } from '../shared/today.js';
 import { version } from '../../package.json';
@@ -35,18 +35,27 @@ Options for check:
   --rule ID=SEVERITY        set a rule's severity: off, hint, information, warning, error (repeatable)
   --today YYYY-MM-DD        the date the log is read on (default: today): current phase, last week
 
-Options for render:
-  -o, --out FILE            write to FILE instead of standard output
-  --format html|text        a standalone HTML handout (default) or a plain-text summary
+Options for render (the athlete's handout):
+  -o, --out FILE            write to FILE instead of standard output (a PDF needs -o)
+  --format html|pdf|text    a standalone HTML handout (default), the handout as PDF, or a plain-text
+                            summary; -o with .pdf and no --format means pdf
   --today YYYY-MM-DD        the date the page is made for (default: today)
+  --charts yes|no           include the progress charts (default: the log's handout: front matter, else yes)
+  --log yes|no              include the log of sessions (default: the log's handout: front matter, else no)
+  --view athlete|coach      the athlete's handout (default) or the coach's view (ranges, marks, checks)
+  --paper a4|letter         PDF paper size (default a4)
+  --browser PATH            the Chrome, Chromium or Edge to print the PDF with (default: ATHLETE_LOG_BROWSER,
+                            CHROME_PATH, then Chrome, Edge and Chromium where they install)
 
   -h, --help                show this help
   -v, --version             show the version
 
-Exit codes: 0 no errors, 1 errors found, 2 usage or file problems.
+Exit codes: 0 no errors, 1 errors found, 2 usage or file problems, 3 no browser found to print a PDF.
 `;
 
 class UsageError extends Error {}
+/** No browser to print a PDF with (exit code 3, so scripts can go on without the PDF). */
+class NoBrowser extends Error {}
 
 const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
 const IGNORED_DIRS = new Set(['node_modules', '.git', '.vscode-test', '.vscode-offline', 'dist', 'out']);
@@ -205,9 +214,11 @@ async function check(argv: string[]): Promise<number> {
       process.stdout.write(`${r.file}:${r.line}:${r.column}: ${r.severity} ${r.ruleId} ${r.message}\n`);
     }
     const count = (s: string): number => rows.filter((r) => r.severity === s).length;
+    const n = (k: number, one: string): string => `${k} ${one}${k === 1 ? '' : 's'}`;
     const left = heldBack > 0 ? `, ${heldBack} ${heldBack === 1 ? 'fix' : 'fixes'} not applied because ${heldBack === 1 ? 'it raises' : 'they raise'} a dose (apply ${heldBack === 1 ? 'it' : 'them'} one by one in the editor if you agree)` : '';
     const fixNote = values.fix ? `, ${fixed} fixed${left}` : '';
-    process.stderr.write(`${logs} log${logs === 1 ? '' : 's'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('information') + count('hint')} notes${fixNote}\n`);
+    process.stderr.write(`${n(logs, 'log')} checked: ${n(count('error'), 'error')}, ${n(count('warning'), 'warning')}, ${n(count('information') + count('hint'), 'note')}${fixNote}
+`);
   }
   return rows.some((r) => r.severity === 'error') ? 1 : 0;
 }
@@ -221,17 +232,47 @@ function checkToday(value: string | undefined): string {
   return today;
 }
 
+function yesNo(name: string, value: string | undefined): boolean | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const v = value.trim().toLowerCase();
+  if (v === 'yes' || v === 'true') {
+    return true;
+  }
+  if (v === 'no' || v === 'false') {
+    return false;
+  }
+  throw new UsageError(`bad --${name} ${value}: expected yes or no`);
+}
+
 async function render(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
-    options: { out: { type: 'string', short: 'o' }, format: { type: 'string', default: 'html' }, today: { type: 'string' } },
+    options: {
+      out: { type: 'string', short: 'o' }, format: { type: 'string' }, today: { type: 'string' },
+      charts: { type: 'string' }, log: { type: 'string' }, paper: { type: 'string' }, browser: { type: 'string' }, view: { type: 'string' },
+    },
   });
-  if (values.format !== 'html' && values.format !== 'text') {
-    throw new UsageError(`unknown --format ${values.format ?? ''}: expected html or text`);
+  const format = values.format ?? (values.out?.toLowerCase().endsWith('.pdf') ? 'pdf' : 'html');
+  if (format !== 'html' && format !== 'text' && format !== 'pdf') {
+    throw new UsageError(`unknown --format ${format}: expected html, pdf or text`);
   }
   if (positionals.length !== 1 || !positionals[0]) {
     throw new UsageError('render needs exactly one FILE');
   }
+  if (format === 'pdf' && !values.out) {
+    throw new UsageError('--format pdf needs -o OUT.pdf');
+  }
+  const paper = values.paper === undefined ? 'A4' : values.paper.trim().toLowerCase() === 'a4' ? 'A4' : values.paper.trim().toLowerCase() === 'letter' ? 'Letter' : undefined;
+  if (!paper) {
+    throw new UsageError(`bad --paper ${values.paper ?? ''}: expected a4 or letter`);
+  }
+  if (values.view !== undefined && values.view !== 'athlete' && values.view !== 'coach') {
+    throw new UsageError(`bad --view ${values.view}: expected athlete or coach`);
+  }
+  const charts = yesNo('charts', values.charts);
+  const withLog = yesNo('log', values.log);
   const today = checkToday(values.today);
   const file = positionals[0];
   let text: string;
@@ -241,21 +282,39 @@ async function render(argv: string[]): Promise<number> {
     throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   const service = createNodeService();
+  const options = resolveOptions({ today });
   const result = await service.check({ text, path: path.resolve(file), relativePath: display(file), options: { today } });
   if (!result) {
     throw new UsageError(`${display(file)} is not an athlete log (no \`athlete\` in front matter and the name does not match *.athlete.md)`);
   }
-  let out: string;
-  if (values.format === 'text') {
+  let out: string | Uint8Array;
+  if (format === 'text') {
     out = renderSummary(result.log, result.findings, result.library, today);
   } else {
-    const body = renderProgram({ text, log: result.log, findings: result.findings, library: result.library, today, handout: true });
-    out = handoutDocument(`${result.log.athlete ?? 'Athlete'}: program`, body, readFileSync(path.join(packageRoot(), 'media', 'preview.css'), 'utf8'));
+    const choices = { ...(charts !== undefined ? { charts } : {}), ...(withLog !== undefined ? { log: withLog } : {}) };
+    const page = (values.view === 'coach' ? coachPage : handoutPage)({
+      text, log: result.log, findings: result.findings, library: result.library, today, choices,
+      painThreshold: options.painThreshold, readyToProgress: options.readyToProgress,
+    }, readFileSync(path.join(packageRoot(), 'media', 'preview.css'), 'utf8'));
+    out = page.html;
+    if (format === 'pdf') {
+      // Loaded only here: playwright-core is a file of its own (dist/pdf.js).
+      const pdf = await import('../node/pdf.js');
+      try {
+        const done = await pdf.htmlToPdf(page.html, { paper, ...(values.browser !== undefined ? { browserPath: values.browser } : {}) });
+        out = done.pdf;
+      } catch (e) {
+        if (e instanceof pdf.NoBrowserError) {
+          throw new NoBrowser(e.message);
+        }
+        throw e;
+      }
+    }
   }
   if (values.out) {
     try {
       await fs.mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
-      await fs.writeFile(values.out, out, 'utf8');
+      await fs.writeFile(values.out, out);
     } catch (e) {
       throw new UsageError(`cannot write ${values.out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     }
@@ -329,6 +388,10 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command ${command}`);
     }
   } catch (e) {
+    if (e instanceof NoBrowser) {
+      process.stderr.write(`athlete-log: ${e.message}\n`);
+      return 3;
+    }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`athlete-log: ${(e as Error).message}\nRun athlete-log --help for usage.\n`);
       return 2;

@@ -1,10 +1,11 @@
-/** Commands: Check All Logs in Workspace, New Athlete Log, Fix All in This Log. */
+/** Commands: Check All Logs in Workspace, New Athlete Log, Fix All in This Log, the handout's exports. */
 import { vscode } from './api.js';
 import { newLogSnippet } from '../core/snippets.js';
 import previewCss from '../../media/preview.css';
 import { localToday } from '../shared/today.js';
 import { fixAllEdit } from './codeActions.js';
 import type { LogChecker } from './diagnostics.js';
+import { readSettings, SECTION } from './settings.js';
 
 export async function checkWorkspace(checker: LogChecker): Promise<{ logs: number; findings: number; cancelled: boolean }> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Athlete Log: checking logs', cancellable: true }, async (progress, token) => {
@@ -67,6 +68,23 @@ async function activeLog(checker: LogChecker): Promise<{ document: vscode.TextDo
   return { document, state };
 }
 
+/**
+ * The athlete's handout for a document, through the core's one handout builder (the CLI calls the same).
+ * The renderer is loaded on first use; the log is read after the last wait, so it matches the text.
+ */
+async function handoutHtml(checker: LogChecker, document: vscode.TextDocument): Promise<{ title: string; html: string } | undefined> {
+  const { handoutPage } = await import('../core/render/index.js');
+  const current = checker.state(document) ?? await checker.check(document);
+  if (!current) {
+    return undefined;
+  }
+  const { log, findings, library } = current.result;
+  const s = readSettings(document.uri);
+  return handoutPage({
+    text: document.getText(), log, findings, library, today: localToday(), painThreshold: s.painThreshold, readyToProgress: s.readyToProgress,
+  }, previewCss);
+}
+
 /** A standalone handout: inline CSS, no script, nothing that loads from anywhere. */
 export async function exportHtml(checker: LogChecker, args?: { target?: vscode.Uri }): Promise<vscode.Uri | undefined> {
   const active = await activeLog(checker);
@@ -81,20 +99,74 @@ export async function exportHtml(checker: LogChecker, args?: { target?: vscode.U
   if (!target) {
     return undefined;
   }
-  // The renderer is loaded on first use; the log is read after the last wait, so it matches the text.
-  const { handoutDocument, renderProgram } = await import('../core/render/index.js');
-  const current = checker.state(document) ?? await checker.check(document);
-  if (!current) {
+  const page = await handoutHtml(checker, document);
+  if (!page) {
     return undefined;
   }
-  const { log, findings, library } = current.result;
-  const body = renderProgram({ text: document.getText(), log, findings, library, today: localToday(), handout: true });
-  const html = handoutDocument(`${log.athlete ?? 'Athlete'}: program`, body, previewCss);
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(page.html));
   if (!args?.target) {
     void vscode.window.showInformationMessage(`Athlete Log: program exported to ${vscode.workspace.asRelativePath(target)}.`);
   }
   return target;
+}
+
+export const PRINT_HTML_INSTEAD = 'Athlete Log: VS Code for the Web cannot start a browser to print a PDF. Use Export Program as HTML, '
+  + 'open the file in your browser and print it (Ctrl+P, or Cmd+P on a Mac) with "Save as PDF" as the printer.';
+
+/**
+ * The handout as PDF, printed by a locally installed Chrome, Chromium or Edge (src/node/pdf.ts finds it;
+ * `athleteLog.browserPath` names one). In VS Code for the Web it says how to print the HTML export instead.
+ * Returns the file written, or a message when nothing was written (for tests).
+ */
+export async function exportPdf(checker: LogChecker, args?: { target?: vscode.Uri }): Promise<{ target?: vscode.Uri; message?: string }> {
+  if (vscode.env.uiKind === vscode.UIKind.Web) {
+    void vscode.window.showInformationMessage(PRINT_HTML_INSTEAD, 'Export Program as HTML').then((pick) => {
+      if (pick) {
+        void vscode.commands.executeCommand('athleteLog.exportHtml');
+      }
+    });
+    return { message: PRINT_HTML_INSTEAD };
+  }
+  const active = await activeLog(checker);
+  if (!active) {
+    return {};
+  }
+  const { document } = active;
+  const base = document.uri.path.replace(/\.(athlete\.)?md$/i, '');
+  const target = args?.target ?? await vscode.window.showSaveDialog({
+    defaultUri: document.uri.with({ path: `${base}.pdf` }), filters: { PDF: ['pdf'] }, title: 'Export Handout as PDF',
+  });
+  if (!target) {
+    return {};
+  }
+  const page = await handoutHtml(checker, document);
+  if (!page) {
+    return {};
+  }
+  const config = vscode.workspace.getConfiguration(SECTION, document.uri);
+  const browserPath = config.get<string>('browserPath', '').trim();
+  const paper = config.get<string>('paperSize', 'A4') === 'Letter' ? 'Letter' : 'A4';
+  // Loaded only here: playwright-core is a file of its own (dist/pdf.js).
+  const pdf = await import('../node/pdf.js');
+  try {
+    const done = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Athlete Log: printing the handout to PDF' }, () =>
+      pdf.htmlToPdf(page.html, { paper, ...(browserPath ? { browserPath } : {}) }));
+    await vscode.workspace.fs.writeFile(target, done.pdf);
+  } catch (e) {
+    const message = `Athlete Log: ${e instanceof pdf.NoBrowserError ? e.message : `the PDF could not be printed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`}`;
+    if (!args?.target) {
+      void vscode.window.showErrorMessage(message, 'Open Settings').then((pick) => {
+        if (pick) {
+          void vscode.commands.executeCommand('workbench.action.openSettings', `${SECTION}.browserPath`);
+        }
+      });
+    }
+    return { message };
+  }
+  if (!args?.target) {
+    void vscode.window.showInformationMessage(`Athlete Log: handout printed to ${vscode.workspace.asRelativePath(target)}.`);
+  }
+  return { target };
 }
 
 /** A plain-text summary on the clipboard, for a health record. */

@@ -4,7 +4,7 @@
  */
 import { vscode } from './api.js';
 import { AthleteLogCodeActions } from './codeActions.js';
-import { checkWorkspace, copySummary, exportHtml, fixAll, newLog } from './commands.js';
+import { checkWorkspace, copySummary, exportHtml, exportPdf, fixAll, newLog } from './commands.js';
 import { AthleteLogCompletion } from './completion.js';
 import { LogChecker } from './diagnostics.js';
 import { createVsCodeService } from './host.js';
@@ -52,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): AthleteLogApi {
     vscode.commands.registerCommand('athleteLog.openPreview', openPreview(vscode.ViewColumn.Active)),
     vscode.commands.registerCommand('athleteLog.openPreviewToSide', openPreview(vscode.ViewColumn.Beside)),
     vscode.commands.registerCommand('athleteLog.exportHtml', (args?: { target?: vscode.Uri }) => exportHtml(checker, args)),
+    vscode.commands.registerCommand('athleteLog.exportPdf', (args?: { target?: vscode.Uri }) => exportPdf(checker, args)),
     vscode.commands.registerCommand('athleteLog.copySummary', () => copySummary(checker)),
     vscode.workspace.onDidOpenTextDocument((d) => checker.schedule(d, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => {

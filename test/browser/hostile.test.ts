@@ -1,15 +1,19 @@
 /**
  * Hostile logs are inert, checked in a real headless Chromium (Debian's, driven by playwright-core).
  * Every case in test/fixtures/hostile/ is put into a log (as a session note and as an exercise name),
- * rendered, and loaded twice: as the exported handout and inside the preview page with its real CSP.
- * Nothing may run (`window.__pwned` stays unset, no dialog), no request may leave the page, the page may
- * not navigate, and the text around the payload stays visible.
+ * rendered, and loaded twice: as the exported handout (with its log) and inside the preview page with its
+ * real CSP. Nothing may run (`window.__pwned` stays unset, no dialog), no request may leave the page, the
+ * page may not navigate, and the text around the payload stays visible. The handout is then printed to PDF
+ * the way `render --format pdf` prints it: no request, and the athlete's name in the PDF's text.
  */
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { handoutDocument, renderProgram } from '../../src/core/render/index.js';
+import { handoutPage, renderProgram } from '../../src/core/render/index.js';
+import { printToPdf } from '../../src/node/pdf.js';
 import { previewShell } from '../../src/shared/previewHtml.js';
 import { FIXTURES, read, ROOT, service } from '../helpers.js';
 
@@ -60,6 +64,7 @@ async function load(page: Page, html: string): Promise<Outcome> {
 describe('hostile logs in a real browser', function () {
   this.timeout(120000);
   let browser: Browser;
+  let tmp = '';
   const files = readdirSync(CASES).filter((f) => f.endsWith('.md')).sort();
 
   before(async () => {
@@ -67,10 +72,12 @@ describe('hostile logs in a real browser', function () {
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'athlete-log-hostile-'));
   });
 
   after(async () => {
     await browser?.close();
+    rmSync(tmp, { recursive: true, force: true });
   });
 
   it('detects a script, a request and lost text when nothing protects the page (control)', async () => {
@@ -90,14 +97,15 @@ describe('hostile logs in a real browser', function () {
   });
 
   files.forEach((file, i) => {
-    it(`${file} is inert in the handout and the preview`, async () => {
+    it(`${file} is inert in the handout, the preview and the PDF`, async () => {
       const payload = read(path.join(CASES, file)).replace(/\n$/, '');
       const text = logFor(payload, i + 1);
       const r = await service.check({ text });
       assert.ok(r);
       const body = renderProgram({ text, log: r.log, findings: r.findings, library: r.library, today: '2026-11-05', linkFindings: true });
+      const handout = handoutPage({ text, log: r.log, findings: r.findings, library: r.library, today: '2026-11-05', choices: { log: true } }, CSS).html;
       const pages = {
-        handout: handoutDocument('Hostile', renderProgram({ text, log: r.log, findings: r.findings, library: r.library, today: '2026-11-05', handout: true }), CSS),
+        handout,
         preview: previewShell({ cspSource: 'https://preview.invalid', nonce: 'n0nce', source: 'file:///hostile.md', body }),
       };
       for (const [name, html] of Object.entries(pages)) {
@@ -116,6 +124,13 @@ describe('hostile logs in a real browser', function () {
           await page.close();
         }
       }
+      const requests: string[] = [];
+      const pdf = path.join(tmp, `${i + 1}.pdf`);
+      writeFileSync(pdf, await printToPdf(browser, handout, 'A4', (url) => requests.push(url)));
+      assert.deepEqual(requests, [], `${file} (PDF): a request left the page`);
+      const printed = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+      assert.ok(printed.includes(`Hostile Case ${i + 1}`), `${file} (PDF): the athlete's name is in the PDF`);
+      assert.ok(printed.includes(`Safe note ${i + 1} before.`), `${file} (PDF): the text before the payload is in the PDF`);
     });
   });
 });

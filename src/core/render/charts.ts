@@ -7,9 +7,11 @@ import type { ExerciseHistory, WeekAdherence } from '../coaching/history.js';
 import { dayNumber } from '../coaching/history.js';
 import { esc } from './html.js';
 
-const W = 560;
-const H = 200;
-const PAD = { left: 36, right: 12, top: 12, bottom: 28 };
+// A narrow drawing with large type: the chart is scaled to the page, and at 320 px wide its 15-unit labels
+// still stand about 11 px high (print and full width: about 15 px). media/preview.css caps the width.
+const W = 400;
+const H = 220;
+const PAD = { left: 40, right: 14, top: 16, bottom: 34 };
 const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'cross'] as const;
 
 function marker(kind: (typeof MARKERS)[number], x: number, y: number): string {
@@ -42,7 +44,7 @@ export function painChart(histories: readonly ExerciseHistory[]): string {
   const d1 = Math.max(...days, d0 + 1);
   const x = (d: number): number => PAD.left + ((d - d0) / (d1 - d0)) * (W - PAD.left - PAD.right);
   const y = (p: number): number => PAD.top + (1 - p / 10) * (H - PAD.top - PAD.bottom);
-  const grid = [0, 5, 10].map((p) => `<line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(p)}" y2="${y(p)}"/><text class="axis" x="${PAD.left - 6}" y="${y(p) + 4}" text-anchor="end">${p}</text>`).join('');
+  const grid = [0, 5, 10].map((p) => `<line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(p)}" y2="${y(p)}"/><text class="axis" x="${PAD.left - 6}" y="${y(p) + 5}" text-anchor="end">${p}</text>`).join('');
   const byDay = series.flatMap((s) => s.points).sort((a, b) => a.day - b.day);
   const first = byDay[0]?.date ?? '';
   const last = byDay[byDay.length - 1]?.date ?? '';
@@ -59,29 +61,98 @@ export function painChart(histories: readonly ExerciseHistory[]): string {
   const desc = series.map((s) => `${s.name}: ${s.points.map((p) => `${p.date} ${p.pain}/10`).join(', ')}`).join('. ');
   return `<figure class="chart pain-chart"><figcaption>Pain over time (0-10)</figcaption>`
     + `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(`Pain over time. ${desc}`)}">${grid}`
-    + `<text class="axis" x="${PAD.left}" y="${H - 8}">${esc(first)}</text><text class="axis" x="${W - PAD.right}" y="${H - 8}" text-anchor="end">${esc(last)}</text>`
+    + `<text class="axis" x="${PAD.left}" y="${H - 10}">${esc(first)}</text><text class="axis" x="${W - PAD.right}" y="${H - 10}" text-anchor="end">${esc(last)}</text>`
     + `${lines}</svg><ul class="legend">${legend}</ul></figure>`;
 }
 
-/** Sessions logged per week against the sessions the program asks for. */
-export function adherenceChart(weeks: readonly WeekAdherence[]): string {
+export interface AdherenceContext {
+  /** The date the page is made for: its week is "so far". */
+  readonly today: string;
+  /** Times a day the most frequent prescription asks for; above 1 the chart counts days, not sessions. */
+  readonly perDay: number;
+  /** The last week the program's phases reach; weeks after today up to it are drawn as "ahead". */
+  readonly lastWeek?: number;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Days logged per week against the days the program asks for. The prescription is a labelled line on the
+ * chart's own axis (a step where it changes); a past week with nothing logged says "none"; the current
+ * week says "so far"; weeks still ahead in the program are drawn empty and labelled "ahead". When a
+ * prescription is more than once a day, the chart says it counts days with the exercise.
+ */
+export function adherenceChart(weeks: readonly WeekAdherence[], ctx: AdherenceContext = { today: '', perDay: 1 }): string {
   if (weeks.length === 0) {
     return '';
   }
+  const now = dayNumber(ctx.today);
+  const lastShown = weeks[weeks.length - 1]?.week ?? 0;
+  const ahead = ctx.lastWeek !== undefined && ctx.lastWeek > lastShown ? Math.min(ctx.lastWeek - lastShown, 6) : 0;
+  const slots = weeks.length + ahead;
   const top = Math.max(1, ...weeks.map((w) => Math.max(w.logged, w.expected ?? 0)));
-  const slot = (W - PAD.left - PAD.right) / weeks.length;
+  const slot = (W - PAD.left - PAD.right) / slots;
   const bw = Math.max(6, Math.min(36, slot * 0.6));
   const y = (n: number): number => PAD.top + (1 - n / top) * (H - PAD.top - PAD.bottom);
+  const unit = ctx.perDay > 1 ? 'days with the exercise' : 'sessions';
+  const ticks = [...new Set([0, Math.round(top / 2), top])].map((n) => `<line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(n).toFixed(1)}" y2="${y(n).toFixed(1)}"/><text class="axis" x="${PAD.left - 6}" y="${(y(n) + 5).toFixed(1)}" text-anchor="end">${n}</text>`).join('');
+  let current: WeekAdherence | undefined;
   const bars = weeks.map((w, i) => {
     const cx = PAD.left + slot * (i + 0.5);
-    const target = w.expected === undefined ? '' : `<line class="target" x1="${(cx - bw / 2 - 3).toFixed(1)}" x2="${(cx + bw / 2 + 3).toFixed(1)}" y1="${y(w.expected).toFixed(1)}" y2="${y(w.expected).toFixed(1)}"/>`;
-    const label = w.expected === undefined ? `${w.logged}` : `${w.logged}/${w.expected}`;
-    return `<g class="week"><rect class="bar" x="${(cx - bw / 2).toFixed(1)}" y="${y(w.logged).toFixed(1)}" width="${bw.toFixed(1)}" height="${(y(0) - y(w.logged)).toFixed(1)}"/>${target}`
-      + `<text class="value" x="${cx.toFixed(1)}" y="${(y(w.logged) - 4).toFixed(1)}" text-anchor="middle">${label}</text>`
-      + `<text class="axis" x="${cx.toFixed(1)}" y="${H - 8}" text-anchor="middle">W${w.week}</text>`
-      + `<title>${esc(`Week ${w.week} (${w.start} to ${w.end}): ${w.logged} sessions logged${w.expected === undefined ? '' : `, ${w.expected} prescribed`}`)}</title></g>`;
+    const from = dayNumber(w.start);
+    const to = dayNumber(w.end);
+    const soFar = now !== undefined && from !== undefined && to !== undefined && now >= from && now <= to;
+    if (soFar) {
+      current = w;
+    }
+    const value = w.logged === 0 ? (soFar ? '0' : 'none') : `${w.logged}`;
+    const label = soFar ? `W${w.week} so far` : `W${w.week}`;
+    return `<g class="week${soFar ? ' so-far' : ''}${w.logged === 0 ? ' empty' : ''}"><rect class="bar" x="${(cx - bw / 2).toFixed(1)}" y="${y(w.logged).toFixed(1)}" width="${bw.toFixed(1)}" height="${(y(0) - y(w.logged)).toFixed(1)}"/>`
+      + `<text class="value" x="${cx.toFixed(1)}" y="${(y(w.logged) - 5).toFixed(1)}" text-anchor="middle">${value}</text>`
+      + `<text class="axis" x="${cx.toFixed(1)}" y="${H - 10}" text-anchor="middle">${soFar ? `W${w.week}*` : `W${w.week}`}</text>`
+      + `<title>${esc(`Week ${w.week} (${w.start} to ${w.end})${soFar ? ', so far' : ''}: ${plural(w.logged, ctx.perDay > 1 ? 'day' : 'session', ctx.perDay > 1 ? 'days' : 'sessions')} logged${w.expected === undefined ? '' : `, ${w.expected} prescribed`}`)}</title><desc>${esc(label)}</desc></g>`;
   }).join('');
+  const later = Array.from({ length: ahead }, (_, k) => {
+    const cx = PAD.left + slot * (weeks.length + k + 0.5);
+    return `<g class="week ahead"><rect class="slot" x="${(cx - bw / 2).toFixed(1)}" y="${PAD.top}" width="${bw.toFixed(1)}" height="${(y(0) - PAD.top).toFixed(1)}"/>`
+      + `<text class="axis" x="${cx.toFixed(1)}" y="${H - 10}" text-anchor="middle">W${lastShown + k + 1}</text></g>`;
+  }).join('');
+  // The prescription: one line across the weeks it covers, a step where it changes, labelled on the axis.
+  let target = '';
+  const labelled = new Set<number>();
+  weeks.forEach((w, i) => {
+    if (w.expected === undefined) {
+      return;
+    }
+    const x1 = PAD.left + slot * i;
+    const yy = y(w.expected).toFixed(1);
+    target += `<line class="target" x1="${x1.toFixed(1)}" x2="${(x1 + slot).toFixed(1)}" y1="${yy}" y2="${yy}"/>`;
+    if (!labelled.has(w.expected)) {
+      labelled.add(w.expected);
+      target += `<text class="target-label" x="${(x1 + 3).toFixed(1)}" y="${(y(w.expected) - 5).toFixed(1)}">prescribed ${w.expected}</text>`;
+    }
+  });
+  const notes: string[] = [];
+  if (ctx.perDay > 1) {
+    notes.push(`A prescription here is more than once a day, so the chart counts days with the exercise: a day counts once however many times it was done.`);
+  }
+  if (weeks.some((w) => w.expected !== undefined)) {
+    notes.push('The line marks the days a week the program asks for.');
+  }
+  if (weeks.some((w) => w.logged === 0 && w !== current)) {
+    notes.push('"none": no session logged that week.');
+  }
+  if (current) {
+    notes.push(`W${current.week}* is this week, counted up to ${ctx.today}.`);
+  }
+  if (ahead > 0) {
+    notes.push(ahead === 1 ? `W${lastShown + 1} is still ahead.` : `W${lastShown + 1}-W${lastShown + ahead} are still ahead.`);
+  }
   const desc = weeks.map((w) => `week ${w.week}: ${w.logged}${w.expected === undefined ? '' : ` of ${w.expected}`}`).join(', ');
-  return `<figure class="chart adherence-chart"><figcaption>Weekly adherence: sessions logged / prescribed (the line marks the prescription)</figcaption>`
-    + `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(`Sessions per week. ${desc}`)}"><line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(0)}" y2="${y(0)}"/>${bars}</svg></figure>`;
+  return `<figure class="chart adherence-chart"><figcaption>Weekly adherence: ${unit} logged each week</figcaption>`
+    + `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(`${unit[0]?.toUpperCase() ?? ''}${unit.slice(1)} per week. ${desc}`)}">${ticks}${later}${bars}${target}`
+    + `<line class="axis-line" x1="${PAD.left}" x2="${PAD.left}" y1="${PAD.top}" y2="${y(0).toFixed(1)}"/></svg>`
+    + `<p class="chart-note">${esc(notes.join(' '))}</p></figure>`;
 }

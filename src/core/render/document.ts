@@ -1,10 +1,14 @@
 /**
  * Whole pages around the program body. The exported handout is standalone: inline CSS, no script, and a
  * Content-Security-Policy that lets nothing load from anywhere (images only as data: URLs).
+ *
+ * `handoutPage` is the one handout builder: the CLI (`athlete-log render`, HTML and PDF) and the editor
+ * (Export Program as HTML, Export Handout as PDF) both call it, so the athlete gets the same page from both.
  */
 import { esc } from './html.js';
+import { renderProgram, type RenderInput } from './program.js';
 
-export function handoutDocument(title: string, body: string, css: string): string {
+export function handoutDocument(title: string, body: string, css: string, kind: 'handout' | 'coach' = 'handout'): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -17,11 +21,25 @@ export function handoutDocument(title: string, body: string, css: string): strin
 ${css}
 </style>
 </head>
-<body class="athlete-log handout">
+<body class="athlete-log ${kind}">
 <main>
 ${body}
 </main>
 </body>
 </html>
 `;
+}
+
+export type HandoutPageInput = Omit<RenderInput, 'handout' | 'linkFindings'>;
+
+/** The athlete's handout as a standalone page: its title (for a file name or a window) and its HTML. */
+export function handoutPage(input: HandoutPageInput, css: string): { title: string; html: string } {
+  const title = `${input.log.athlete ?? 'Athlete'}: home exercise program`;
+  return { title, html: handoutDocument(title, renderProgram({ ...input, handout: true }), css) };
+}
+
+/** The coach's preview as a standalone page (`render --view coach`): everything the preview shows. */
+export function coachPage(input: HandoutPageInput, css: string): { title: string; html: string } {
+  const title = `${input.log.athlete ?? 'Athlete'}: program (coach's view)`;
+  return { title, html: handoutDocument(title, renderProgram({ ...input }), css, 'coach') };
 }

@@ -4,6 +4,7 @@
  * starts without it (rehype, hast and their tables).
  */
 export { renderProgram, prescriptionFor, type RenderInput } from './program.js';
-export { handoutDocument } from './document.js';
+export { coachPage, handoutDocument, handoutPage, type HandoutPageInput } from './document.js';
+export { buildHandout, handoutChoices, stopRules, PAIN_MONITORING_SOURCE, type Handout, type HandoutCard, type HandoutChoices, type PainRule } from './handout.js';
 export { renderSummary } from './text.js';
 export { renderMarkdown } from './markdown.js';

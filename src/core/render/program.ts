@@ -10,6 +10,8 @@ import type { Guideline } from '../guidelines/parse.js';
 import { dayNumber, exerciseHistory, weeklyAdherence } from '../coaching/history.js';
 import type { AthleteLog, Dosage, ExerciseLine, Finding, Quantity } from '../model.js';
 import { adherenceChart, painChart } from './charts.js';
+import { renderHandoutBody } from './athlete.js';
+import { buildHandout, type HandoutChoices, type PainRule } from './handout.js';
 import { esc } from './html.js';
 import { renderMarkdown } from './markdown.js';
 
@@ -22,8 +24,15 @@ export interface RenderInput {
   readonly today: string;
   /** Link findings to lines (preview) or not. */
   readonly linkFindings?: boolean;
-  /** The athlete's handout leaves the coach's checks out. */
+  /** The athlete's handout (handout.ts) instead of the coach's preview: no checks, marks or differential. */
   readonly handout?: boolean;
+  /** The handout's choices (charts, log); they override the log's `handout:` front matter. */
+  readonly choices?: HandoutChoices;
+  /** The protocol's pain rule for the handout's stop rules; default the pain-monitoring model. */
+  readonly painRule?: PainRule;
+  /** Pain threshold and progression settings in force (the check's options). */
+  readonly painThreshold?: number;
+  readonly readyToProgress?: { readonly sessions: number; readonly maxPain: number };
 }
 
 const FIELDS: readonly [keyof Dosage & ('sets' | 'reps' | 'holdSeconds' | 'bouts' | 'boutSeconds' | 'steps' | 'perDay' | 'perWeek'), string, string][] = [
@@ -121,7 +130,17 @@ export function prescriptionFor(log: AthleteLog, library: GuidelineLibrary, name
   return [...all].reverse().find((p) => (library.lookup(p.name)?.name.toLowerCase() ?? p.name.toLowerCase()) === key);
 }
 
-function sessions(input: RenderInput): string {
+/** A logged dosage in words, without its pain (shown once, on its own). */
+function doneWords(d: Dosage): string {
+  if (!d.pain) {
+    return describeDosage(d) || d.text.trim();
+  }
+  const rest: Record<string, unknown> = { ...d };
+  delete rest.pain;
+  return describeDosage(rest as unknown as Dosage);
+}
+
+function sessions(input: RenderInput, forAthlete = false): string {
   const { log, text } = input;
   if (log.sessions.length === 0) {
     return '';
@@ -129,23 +148,40 @@ function sessions(input: RenderInput): string {
   const ordered = [...log.sessions].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.headingRange.start.line - a.headingRange.start.line);
   const blocks = ordered.map((s) => {
     const entries = s.entries.map((e) => {
-      const done = describeDosage(e.dosage) || e.dosage.text.trim();
-      const prescribed = prescriptionFor(log, input.library, e.name);
+      const done = doneWords(e.dosage);
+      const prescribed = forAthlete ? undefined : prescriptionFor(log, input.library, e.name);
       const vs = prescribed ? `<span class="prescribed">prescribed: ${esc(formatDosage(prescribed.dosage) || '-')}</span>` : '';
-      const pain = e.dosage.pain ? `<span class="pain${e.dosage.pain.max > 5 ? ' high' : ''}">pain ${esc(span(e.dosage.pain))}/10</span>` : '';
+      const pain = e.dosage.pain ? `<span class="pain${e.dosage.pain.max > (input.painThreshold ?? 5) ? ' high' : ''}">pain ${esc(span(e.dosage.pain))}/10</span>` : '';
       return `<li data-line="${e.range.start.line}"><strong>${esc(e.name)}</strong> ${esc(done)} ${pain} ${vs}</li>`;
     }).join('');
     const notes = s.noteRanges.map((r) => renderMarkdown(text.slice(r.start.offset, r.end.offset))).join('');
     const label = s.label ? ` <span class="label">${esc(s.label)}</span>` : '';
     return `<article class="session" data-line="${s.headingRange.start.line}"><h3>${esc(s.dateText)}${label}</h3>${entries ? `<ul>${entries}</ul>` : ''}${notes ? `<div class="notes">${notes}</div>` : ''}</article>`;
-  }).join('');
-  return `<section class="log"><h2>Log</h2>${blocks}</section>`;
+  });
+  // The heading stays with the first session (print: no heading at the foot of a page).
+  const [first, ...rest] = blocks;
+  return `<section class="log"><div class="keep"><h2>Log</h2>${first ?? ''}</div>${rest.join('')}</section>`;
+}
+
+/** The number of times a day the most frequent prescription asks for (2 for `2x daily`). */
+function mostPerDay(log: AthleteLog): number {
+  return Math.max(1, ...log.phases.flatMap((p) => p.prescriptions.map((x) => x.dosage.perDay?.max ?? 1)));
+}
+
+/** The last program week the phases' `(weeks A-B)` spans reach, if any. */
+function lastProgramWeek(log: AthleteLog): number | undefined {
+  const ends = log.phases.map((p) => p.weeks?.max).filter((w): w is number => w !== undefined);
+  return ends.length > 0 ? Math.max(...ends) : undefined;
 }
 
 function charts(input: RenderInput): string {
   const pain = painChart(exerciseHistory(input.log, input.library));
-  const adherence = adherenceChart(weeklyAdherence(input.log, input.today));
-  return pain || adherence ? `<section class="charts"><h2>Progress</h2>${pain}${adherence}</section>` : '';
+  const last = lastProgramWeek(input.log);
+  const adherence = adherenceChart(weeklyAdherence(input.log, input.today), {
+    today: input.today, perDay: mostPerDay(input.log), ...(last !== undefined ? { lastWeek: last } : {}),
+  });
+  // The heading stays with the charts (print: no heading at the foot of a page; side by side on paper).
+  return pain || adherence ? `<section class="charts"><div class="keep"><h2>Progress</h2><div class="chart-row">${pain}${adherence}</div></div></section>` : '';
 }
 
 function findingsSummary(input: RenderInput): string {
@@ -160,10 +196,20 @@ function findingsSummary(input: RenderInput): string {
   return `<section class="findings"><h2>Checks</h2><ul>${items}</ul></section>`;
 }
 
-/** The program page's body. */
+/** The program page's body: the coach's preview, or with `handout` the athlete's handout. */
 export function renderProgram(input: RenderInput): string {
+  if (input.handout) {
+    const h = buildHandout({
+      log: input.log, library: input.library, today: input.today,
+      ...(input.choices ? { choices: input.choices } : {}),
+      ...(input.painRule ? { painRule: input.painRule } : {}),
+      ...(input.painThreshold !== undefined ? { painThreshold: input.painThreshold } : {}),
+      ...(input.readyToProgress ? { readyToProgress: input.readyToProgress } : {}),
+    });
+    return renderHandoutBody(h, { charts: h.charts ? charts(input) : '', log: h.log ? sessions(input, true) : '' });
+  }
   return [
     header(input.log, input.today), assessment(input.log, input.findings), program(input.log, input.library),
-    charts(input), sessions(input), input.handout ? '' : findingsSummary(input),
+    charts(input), sessions(input), findingsSummary(input),
   ].filter((s) => s !== '').join('\n');
 }

@@ -34,7 +34,9 @@ export function renderSummary(log: AthleteLog, findings: readonly Finding[], lib
     out.push('', `Sessions logged: ${dated.length}${last?.date ? `, last on ${last.date}` : ''}`);
     for (const h of exerciseHistory(log, library)) {
       const pains = h.points.filter((p) => p.pain !== undefined).map((p) => `${p.pain}`);
-      out.push(`- ${h.name}: ${h.points.length} session${h.points.length === 1 ? '' : 's'}${pains.length > 0 ? `, pain ${pains.join(' > ')}/10` : ''}`);
+      // Oldest to newest, with arrows: `>` would read as "greater than".
+      const scores = pains.length === 1 ? `, pain ${pains[0]} out of 10` : pains.length > 1 ? `, pain ${pains.join(' → ')} out of 10` : '';
+      out.push(`- ${h.name}: ${h.points.length} session${h.points.length === 1 ? '' : 's'}${scores}`);
     }
   }
   const notable = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');

@@ -1,0 +1,209 @@
+/**
+ * The athlete's handout, on the model and on the page: what it has (stop rules, current phase first,
+ * cards in plain words, tick sheet, choices) and what it must not have (range marks, findings, the
+ * differential). The coach's preview keeps all of those.
+ */
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { buildHandout, handoutPage, renderProgram, stopRules, PAIN_MONITORING_SOURCE } from '../../src/core/render/index.js';
+import { adherenceChart } from '../../src/core/render/charts.js';
+import { howOften, referenceLink } from '../../src/core/render/handout.js';
+import type { ExerciseLine } from '../../src/core/index.js';
+import { read, ROOT, service } from '../helpers.js';
+
+const JANE = read(path.join(ROOT, 'examples', 'jane-runner.athlete.md'));
+const SAM = read(path.join(ROOT, 'examples', 'sam-sprinter.athlete.md'));
+
+async function check(text: string): Promise<NonNullable<Awaited<ReturnType<typeof service.check>>>> {
+  const r = await service.check({ text });
+  assert.ok(r, 'an athlete log');
+  return r;
+}
+
+async function handoutHtml(text: string, today = '2026-11-11', extra: Record<string, unknown> = {}): Promise<string> {
+  const r = await check(text);
+  return renderProgram({ text, log: r.log, findings: r.findings, library: r.library, today, handout: true, ...extra });
+}
+
+function withFrontMatter(text: string, lines: string[]): string {
+  return text.replace(/^---\n/, `---\n${lines.join('\n')}\n`);
+}
+
+describe('athlete handout: the model', function () {
+  this.timeout(60000);
+
+  it('has the athlete, the coach, the contact from front matter and the date it was made', async () => {
+    const r = await check(withFrontMatter(JANE, ['contact: "sam@example.com, 555 0100"']));
+    const h = buildHandout({ log: r.log, library: r.library, today: '2026-11-11' });
+    assert.equal(h.athlete, 'Jane Runner');
+    assert.equal(h.coach, 'Sam Coach');
+    assert.equal(h.contact, 'sam@example.com, 555 0100');
+    assert.deepEqual(h.madeOn, { iso: '2026-11-11', words: '11 November 2026' });
+  });
+
+  it('puts the current phase first and marked, later phases after, earlier phases out', async () => {
+    const r = await check(JANE);
+    const week2 = buildHandout({ log: r.log, library: r.library, today: '2026-11-11' });
+    assert.deepEqual(week2.phases.map((p) => [p.name, p.current]), [
+      ['Phase 1: Strength (weeks 1-2)', true], ['Phase 2: Glute activation (weeks 3-4)', false], ['Phase 3: Gait', false],
+    ]);
+    const week3 = buildHandout({ log: r.log, library: r.library, today: '2026-11-17' });
+    assert.deepEqual(week3.phases.map((p) => [p.name, p.current]), [['Phase 2: Glute activation (weeks 3-4)', true], ['Phase 3: Gait', false]]);
+  });
+
+  it('gives each exercise its dosage in plain words, how often, side, cues and next step', async () => {
+    const r = await check(JANE);
+    const h = buildHandout({ log: r.log, library: r.library, today: '2026-11-11', readyToProgress: { sessions: 3, maxPain: 2 } });
+    const chair = h.phases[0]?.cards[0];
+    assert.ok(chair);
+    assert.equal(chair.name, 'Chair Bridge');
+    assert.equal(chair.dose, '3 sets of 10 reps, hold 3-6 s');
+    assert.equal(chair.howOften, 'twice a day');
+    assert.ok(chair.cues.length > 0, 'cues from the guideline');
+    assert.match(chair.nextStep ?? '', /^Single-Leg Chair Bridge, when 3 sessions in a row .*pain 2\/10 or less/);
+    const power = h.phases[1]?.cards[0];
+    assert.equal(power?.name, 'Power Position');
+    assert.equal(power?.howOften, 'twice a day, before your run');
+    assert.equal(power?.side, 'both sides, one side at a time');
+    const march = h.phases[2]?.cards[0];
+    assert.equal(march?.dose, '3 bouts of 12 s');
+    assert.equal(march?.howOften, 'before your run');
+  });
+
+  it('words how often and rest plainly, and keeps only web links as references', () => {
+    assert.equal(howOften({ text: '', components: [], problems: [], perWeek: { min: 3, max: 3, start: 0, end: 1, style: 'digits' } }), '3 times a week');
+    assert.equal(howOften({ text: '', components: [], problems: [], perDay: { min: 1, max: 1, start: 0, end: 1, style: 'digits' } }), 'once a day');
+    const line = (link: unknown): ExerciseLine => ({ link } as unknown as ExerciseLine);
+    assert.equal(referenceLink(line('https://example.org/chair-bridge')), 'https://example.org/chair-bridge');
+    assert.equal(referenceLink(line({ url: 'http://example.org/x' })), 'http://example.org/x');
+    assert.equal(referenceLink(line('javascript:alert(1)')), undefined);
+    assert.equal(referenceLink(line('data:text/html,x')), undefined);
+  });
+
+  it('states stop rules from the pain rule, by default the pain-monitoring model with its citation', () => {
+    const d = stopRules(undefined, 5);
+    assert.equal(d.heading, 'Stop and contact your coach if');
+    assert.ok(d.stopIf.includes('pain during an exercise goes above 5/10'));
+    assert.ok(d.stopIf.includes('pain is still up the next morning'));
+    assert.ok(d.stopIf.some((s) => /tingling/.test(s)));
+    assert.equal(d.source, PAIN_MONITORING_SOURCE);
+    assert.match(d.source, /Silbernagel/);
+    assert.ok(stopRules(undefined, 3).stopIf.includes('pain during an exercise goes above 3/10'));
+    const askling = stopRules({ source: 'Askling et al., Br J Sports Med 2013' });
+    assert.ok(askling.stopIf.includes('an exercise hurts: stop it short of pain'));
+    assert.equal(askling.source, 'Askling et al., Br J Sports Med 2013');
+  });
+
+  it('makes a weekly tick sheet: seven days from the start weekday, a box per time a day', async () => {
+    const r = await check(JANE);
+    const h = buildHandout({ log: r.log, library: r.library, today: '2026-11-11' });
+    assert.deepEqual(h.tickSheet?.days, ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'], 'started on a Monday');
+    assert.deepEqual(h.tickSheet?.rows.map((x) => [x.name, x.perDay]), [['Chair Bridge', 2], ['Bridge Walk-Out', 1]]);
+  });
+
+  it('takes charts (default yes) and log (default no) from front matter, and the host can override', async () => {
+    const r = await check(JANE);
+    const d = buildHandout({ log: r.log, library: r.library, today: '2026-11-11' });
+    assert.deepEqual([d.charts, d.log], [true, false]);
+    const fm = await check(withFrontMatter(JANE, ['handout:', '  charts: no', '  log: yes']));
+    const h = buildHandout({ log: fm.log, library: fm.library, today: '2026-11-11' });
+    assert.deepEqual([h.charts, h.log], [false, true]);
+    const o = buildHandout({ log: fm.log, library: fm.library, today: '2026-11-11', choices: { charts: true, log: false } });
+    assert.deepEqual([o.charts, o.log], [true, false]);
+  });
+});
+
+describe('athlete handout: the page', function () {
+  this.timeout(60000);
+
+  it('has the stop rules first, the cards, the tick sheet and the charts', async () => {
+    const html = await handoutHtml(JANE);
+    const stop = html.indexOf('class="stop-rules"');
+    const phase = html.indexOf('class="phase current"');
+    assert.ok(stop > 0 && stop < phase, 'stop rules above the program');
+    assert.match(html, /Stop and contact your coach if/);
+    assert.match(html, /Source: Pain-monitoring model: Silbernagel et al\., Am J Sports Med 2007/);
+    assert.match(html, /<span class="badge">Current phase<\/span> Phase 1: Strength/);
+    assert.equal((html.match(/<article class="card exercise"/g) ?? []).length, 6);
+    assert.match(html, /<dt>How often<\/dt><dd>twice a day<\/dd>/);
+    assert.match(html, /class="tick-sheet"/);
+    assert.match(html, /<figure class="chart pain-chart">/);
+    assert.match(html, /<figure class="chart adherence-chart">/);
+    assert.doesNotMatch(html, /class="log"/, 'no log by default');
+  });
+
+  it('has no range marks, no findings, no differential, no guideline comparison', async () => {
+    for (const text of [JANE, SAM]) {
+      const html = await handoutHtml(text);
+      assert.doesNotMatch(html, /✓|✗|in range|out of range|class="comparison"|class="findings"|class="hint"|Check first|SI-joint|sciatica|Rule it out/i);
+      assert.doesNotMatch(html, /Guideline:|class="guideline"|class="assessment"/);
+      assert.doesNotMatch(html, /class="reveal"|href="#"/);
+    }
+  });
+
+  it('shows each pain score once in the log', async () => {
+    const html = await handoutHtml(withFrontMatter(JANE, ['handout:', '  log: yes']));
+    assert.match(html, /class="log"/);
+    const entry = /<li data-line="\d+"><strong>Chair Bridge<\/strong>[^<]*<span class="pain">pain 0\/10<\/span>/.exec(html);
+    assert.ok(entry, 'the 2026-11-10 entry');
+    const log = html.slice(html.indexOf('class="log"'));
+    assert.equal((log.match(/<li data-line="\d+"><strong>Chair Bridge<\/strong>[^<]*<span class="pain">pain 0\/10<\/span>/g) ?? []).length, 1);
+    assert.equal((log.match(/pain 0\/10/g) ?? []).length, 1, 'once in the 2026-11-10 entry');
+    assert.doesNotMatch(html, /class="prescribed"/, 'the athlete sees what was done, not a comparison');
+  });
+
+  it('is one standalone page from one builder: no script, nothing loads', async () => {
+    const r = await check(SAM);
+    const page = handoutPage({ text: SAM, log: r.log, findings: r.findings, library: r.library, today: '2026-11-11' }, 'body{}');
+    assert.equal(page.title, 'Sam Sprinter: home exercise program');
+    assert.match(page.html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;">/);
+    assert.doesNotMatch(page.html, /<script/i);
+    assert.match(page.html, /<body class="athlete-log handout">/);
+  });
+});
+
+describe('the coach preview keeps everything', function () {
+  this.timeout(60000);
+
+  it('still shows ranges, marks, the differential and findings, with each pain once', async () => {
+    const r = await check(SAM);
+    const html = renderProgram({ text: SAM, log: r.log, findings: r.findings, library: r.library, today: '2026-11-11', linkFindings: true });
+    assert.match(html, /class="comparison"/);
+    assert.match(html, /✗/);
+    assert.match(html, /Check first:/);
+    assert.match(html, /class="findings"/);
+    const log = html.slice(html.indexOf('class="log"'), html.indexOf('class="findings"'));
+    assert.equal((log.match(/pain 6\/10/g) ?? []).length, 1, 'pain shown once');
+    assert.doesNotMatch(html, /class="stop-rules"/);
+  });
+});
+
+describe('adherence chart', () => {
+  const week = (n: number, logged: number, expected?: number): { week: number; start: string; end: string; logged: number; expected?: number } => {
+    const start = new Date(Date.UTC(2026, 10, 2 + (n - 1) * 7)).toISOString().slice(0, 10);
+    const end = new Date(Date.UTC(2026, 10, 8 + (n - 1) * 7)).toISOString().slice(0, 10);
+    return expected === undefined ? { week: n, start, end, logged } : { week: n, start, end, logged, expected };
+  };
+
+  it('draws the prescription as a labelled line on its axis, explains empty, current and future weeks', () => {
+    const svg = adherenceChart([week(1, 4, 7), week(2, 0, 7), week(3, 1, 7)], { today: '2026-11-17', perDay: 1, lastWeek: 5 });
+    assert.match(svg, /<line class="target"/);
+    assert.match(svg, /<text class="target-label"[^>]*>prescribed 7<\/text>/);
+    assert.match(svg, /<line class="axis-line"/);
+    assert.match(svg, /<text class="axis"[^>]*>7<\/text>/, 'the axis carries the prescribed number');
+    assert.match(svg, /<g class="week empty">.*?>none<\/text>/, 'a past week with nothing logged says none');
+    assert.match(svg, /W3\* is this week, counted up to 2026-11-17/);
+    assert.match(svg, /W4-W5 are still ahead/);
+    assert.equal((svg.match(/<g class="week ahead">/g) ?? []).length, 2);
+    assert.match(svg, /Weekly adherence: sessions logged each week/);
+    assert.match(svg, /1 session logged/);
+    assert.doesNotMatch(svg, /1 sessions/);
+  });
+
+  it('says it counts days with the exercise when a prescription is more than once a day', () => {
+    const svg = adherenceChart([week(1, 5, 7)], { today: '2026-11-20', perDay: 2 });
+    assert.match(svg, /days with the exercise logged each week/);
+    assert.match(svg, /a day counts once however many times it was done/);
+    assert.match(svg, /5 days logged, 7 prescribed/);
+  });
+});
