@@ -6,6 +6,8 @@ export { checkText, LogDocument, parseLog } from './incremental/document.js';
 export { applyFixAll, applyFixes, bulkFixes, raisesDose, selectFixes } from './fix.js';
 export { parseDosage } from './dosage/parse.js';
 export { describeDosage, dosageToJson, formatDosage } from './dosage/format.js';
+export { compareDosages, DOSAGE_FIELDS, fieldLabel, inRange, withUnit } from './dosage/fields.js';
+export type { Comparison, DosageField, FieldName, SpanField } from './dosage/fields.js';
 export type { DosageJson } from './dosage/format.js';
 export { GuidelineLibrary } from './guidelines/library.js';
 export { parseGuidelineFile } from './guidelines/parse.js';

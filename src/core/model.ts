@@ -46,6 +46,24 @@ export interface Load extends Span {
   readonly unit: LoadUnit;
 }
 
+/** What an intensity is a share of: percent of the one-repetition maximum, a repetition maximum, or percent of a maximal voluntary isometric contraction. */
+export type IntensityUnit = '%1RM' | 'RM' | '%MVIC';
+
+export interface Intensity extends Span {
+  readonly unit: IntensityUnit;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One group of sets in `3x10, 1x25` or `1x5 60%, 1x5 70%`. */
+export interface SetGroup {
+  readonly sets: Quantity;
+  readonly reps?: Quantity;
+  readonly toFailure?: boolean;
+  readonly load?: Load & { start: number; end: number };
+  readonly intensity?: Intensity;
+}
+
 export type ComponentKind =
   | 'sets-reps'
   | 'sets'
@@ -60,7 +78,13 @@ export type ComponentKind =
   | 'effort'
   | 'tempo'
   | 'pain'
-  | 'duration';
+  | 'duration'
+  | 'distance'
+  | 'rest'
+  | 'intensity'
+  | 'failure'
+  | 'length'
+  | 'pain-limit';
 
 /** One component of a dosage as written, e.g. `hold 5 s`; offsets are relative to the dosage text. */
 export interface DosageComponent {
@@ -98,6 +122,25 @@ export interface Dosage {
   rpe?: Quantity;
   tempo?: string;
   pain?: Quantity;
+  /** Metres per bout or per set (`6 x 100m`); `unitScale` is metres per written unit. */
+  distanceMeters?: Quantity;
+  /** Rest between sets or bouts, never a bout's length. */
+  restSeconds?: Quantity;
+  /** Repetitions in reserve. */
+  rir?: Quantity;
+  intensity?: Intensity;
+  /** `AMRAP`, `to failure`, `max reps`: the reps are left open. */
+  toFailure?: boolean;
+  /** Two or more groups of sets (`3x10, 1x25`); `sets` is then their total and `reps` their range. */
+  setGroups?: SetGroup[];
+  /** Days from one session to the next: `every other day` is 2. */
+  intervalDays?: Quantity;
+  /** How long the program runs: `for 12 weeks`. */
+  weeks?: Quantity;
+  /** The pain a prescription allows (`pain ≤3/10`); a session's pain score stays `pain`. */
+  painLimit?: Quantity;
+  /** Cue words kept as written (`slow on the way down`), several joined by `; `. */
+  note?: string;
   components: DosageComponent[];
   problems: DosageProblem[];
 }

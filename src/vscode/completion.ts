@@ -3,7 +3,7 @@
  * as tab stops), dosage components after the name, and today's date for a session heading.
  */
 import { vscode } from './api.js';
-import { describeDosage, type Guideline } from '../core/index.js';
+import { describeDosage, DOSAGE_FIELDS, type Guideline } from '../core/index.js';
 import { dosageSnippet, exerciseSnippet } from '../core/snippets.js';
 import { localToday } from '../shared/today.js';
 import type { LogChecker } from './diagnostics.js';
@@ -12,21 +12,8 @@ const ITEM_START = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)([^:]*)$/;
 const AFTER_NAME = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?([^:]+):(.*)$/;
 const HEADING = /^(#{1,6})(\s*)([\d-]*)$/;
 
-const COMPONENTS: readonly [string, string, string][] = [
-  ['x reps', '${1:3} x ${2:10}', 'sets x reps'],
-  ['hold', 'hold ${1:5} s', 'hold time in seconds'],
-  ['daily', '${1|1,2|}x daily', 'times per day'],
-  ['per week', '${1:3}x/week', 'times per week'],
-  ['bouts', '${1:3} bouts x ${2:12} s', 'timed bouts'],
-  ['steps', '${1:5} steps each leg', 'steps per leg'],
-  ['before run', 'before run', 'timing'],
-  ['after run', 'after run', 'timing'],
-  ['each side', 'each side', 'side'],
-  ['pain', 'pain ${1:0}/10', 'pain score (log entries)'],
-  ['RPE', 'RPE ${1:7}', 'effort'],
-  ['load', '@ ${1:20} ${2|kg,lb|}', 'load'],
-  ['tempo', 'tempo ${1:3-1-1}', 'tempo'],
-];
+/** Dosage parts offered after a name: the field table's completion column. */
+const COMPONENTS: readonly [string, string, string][] = DOSAGE_FIELDS.flatMap((f) => (f.completion ? [[f.completion.label, f.completion.snippet, f.completion.detail] as [string, string, string]] : []));
 
 
 export class AthleteLogCompletion implements vscode.CompletionItemProvider {

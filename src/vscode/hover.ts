@@ -3,7 +3,7 @@
  * compares with the guideline.
  */
 import { vscode } from './api.js';
-import { describeDosage, type ExerciseLine, type Guideline, type Quantity } from '../core/index.js';
+import { compareDosages, describeDosage, withUnit, type ExerciseLine, type Guideline } from '../core/index.js';
 import { contains, toRange } from './convert.js';
 import type { LogChecker } from './diagnostics.js';
 import { guidelineUri } from './host.js';
@@ -33,15 +33,6 @@ export function guidelineCard(g: Guideline, extensionUri: vscode.Uri): vscode.Ma
   return md;
 }
 
-const FIELDS: readonly [keyof ExerciseLine['dosage'] & ('sets' | 'reps' | 'holdSeconds' | 'bouts' | 'boutSeconds' | 'steps' | 'perDay' | 'perWeek'), string][] = [
-  ['sets', 'sets'], ['reps', 'reps'], ['holdSeconds', 'hold (s)'], ['bouts', 'bouts'], ['boutSeconds', 'bout (s)'],
-  ['steps', 'steps'], ['perDay', 'per day'], ['perWeek', 'per week'],
-];
-
-function span(q: { min: number; max: number }): string {
-  return q.min === q.max ? `${q.min}` : `${q.min}-${q.max}`;
-}
-
 export function dosageCard(line: ExerciseLine, g: Guideline | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`${escape(describeDosage(line.dosage, ', ') || 'no readable dosage')}\n\n`);
@@ -50,13 +41,8 @@ export function dosageCard(line: ExerciseLine, g: Guideline | undefined): vscode
     return md;
   }
   const rows: string[] = [];
-  for (const [field, label] of FIELDS) {
-    const q: Quantity | undefined = line.dosage[field];
-    const want: Quantity | undefined = g.dosage[field];
-    if (q && want) {
-      const ok = q.min >= want.min && q.max <= want.max;
-      rows.push(`| ${label} | ${span(q)} | ${span(want)} | ${ok ? 'in range' : 'out of range'} |`);
-    }
+  for (const c of compareDosages(line.dosage, g.dosage)) {
+    rows.push(`| ${c.label} | ${escape(withUnit(c.here, c.unit))} | ${escape(withUnit(c.want, c.unit))} | ${c.ok ? 'in range' : 'out of range'} |`);
   }
   if (rows.length > 0) {
     md.appendMarkdown(`| | here | ${escape(g.name)} guideline | |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`);

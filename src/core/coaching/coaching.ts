@@ -3,6 +3,7 @@
  * `athlete-log report`: which phase is current, whether an exercise is ready to progress, whether pain is
  * climbing, and adherence. Thresholds are options, ranges come from guidelines.
  */
+import { inRange } from '../dosage/fields.js';
 import { dosageToJson, type DosageJson } from '../dosage/format.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { Guideline } from '../guidelines/parse.js';
@@ -65,7 +66,7 @@ export function differsFrom(done: Dosage, prescribed: Dosage): string[] {
   for (const f of COMPARED) {
     const q: Quantity | undefined = done[f];
     const want: Quantity | undefined = prescribed[f];
-    if (q && want && (q.min < want.min || q.max > want.max)) {
+    if (q && want && !inRange(q, want)) {
       parts.push(f);
     }
   }

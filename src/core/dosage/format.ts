@@ -1,41 +1,18 @@
-/** Writes dosages: the canonical form (`formatDosage`), plain words for people, and the CLI's JSON shape. */
-import type { Dosage, Span } from '../model.js';
+/**
+ * Writes dosages from the one field table (fields.ts): the canonical form (`formatDosage`), plain words
+ * for people (`describeDosage`), and the CLI's JSON shape (`dosageToJson`).
+ */
+import type { Dosage, IntensityUnit, Span } from '../model.js';
+import { DOSAGE_FIELDS } from './fields.js';
 
-export function formatSpan(s: Span): string {
-  return s.min === s.max ? `${s.min}` : `${s.min}-${s.max}`;
-}
+export { formatSeconds, formatSide, formatSpan, formatTiming } from './fields.js';
 
-/** Seconds as written in a dosage: `5 s`, or `2 min` for whole minutes from one minute up. */
-export function formatSeconds(s: Span): string {
-  if (s.min >= 60 && s.min % 60 === 0 && s.max % 60 === 0) {
-    return `${formatSpan({ min: s.min / 60, max: s.max / 60 })} min`;
-  }
-  return `${formatSpan(s)} s`;
-}
+const FREQUENCY = new Set(['perDay', 'perWeek', 'intervalDays', 'perRun']);
 
-const TIMING_TEXT = { 'before-run': 'before run', 'after-run': 'after run', 'warm-up': 'warm-up' } as const;
-const SIDE_TEXT = { each: 'each side', left: 'left', right: 'right', both: 'both', alternating: 'alternating' } as const;
-
-export function formatTiming(t: NonNullable<Dosage['timing']>['value']): string {
-  return TIMING_TEXT[t];
-}
-
-export function formatSide(s: NonNullable<Dosage['side']>['value']): string {
-  return SIDE_TEXT[s];
-}
-
-export function formatFrequency(d: Pick<Dosage, 'perDay' | 'perWeek' | 'perRun'>): string[] {
-  const out: string[] = [];
-  if (d.perDay) {
-    out.push(`${formatSpan(d.perDay)}x daily`);
-  }
-  if (d.perWeek) {
-    out.push(`${formatSpan(d.perWeek)}x/week`);
-  }
-  if (d.perRun) {
-    out.push('per run');
-  }
-  return out;
+/** How often, as written: `2x daily`, `3x/week`, `every other day`, `per run`. */
+export function formatFrequency(d: Pick<Dosage, 'perDay' | 'perWeek' | 'perRun' | 'intervalDays'>): string[] {
+  const full = { text: '', components: [], problems: [], ...d } as Dosage;
+  return DOSAGE_FIELDS.filter((f) => FREQUENCY.has(f.name)).map((f) => f.written(full)).filter((s): s is string => s !== undefined);
 }
 
 /**
@@ -43,178 +20,122 @@ export function formatFrequency(d: Pick<Dosage, 'perDay' | 'perWeek' | 'perRun'>
  * `parseDosage(formatDosage(d))` reads back the same values.
  */
 export function formatDosage(d: Dosage): string {
-  const parts: string[] = [];
-  if (d.sets && d.reps) {
-    let sr = `${formatSpan(d.sets)} x ${d.repsPerSet ? d.repsPerSet.join(',') : formatSpan(d.reps)}`;
-    if (d.load && d.loadPerSet) {
-      sr += ` x ${d.loadPerSet.join(',')} ${d.load.unit}`;
-    }
-    parts.push(sr);
-  } else if (d.sets) {
-    parts.push(`${formatSpan(d.sets)} sets`);
-  } else if (d.reps) {
-    parts.push(`${formatSpan(d.reps)} reps`);
-  }
-  if (d.holdSeconds) {
-    parts.push(`hold ${formatSeconds(d.holdSeconds)}`);
-  }
-  if (d.bouts && d.boutSeconds) {
-    parts.push(`${formatSpan(d.bouts)} bouts x ${formatSeconds(d.boutSeconds)}`);
-  } else if (d.bouts) {
-    parts.push(`${formatSpan(d.bouts)} bouts`);
-  } else if (d.boutSeconds) {
-    parts.push(formatSeconds(d.boutSeconds));
-  }
-  if (d.steps) {
-    parts.push(`${formatSpan(d.steps)} steps each leg`);
-  }
-  parts.push(...formatFrequency(d));
-  if (d.timing) {
-    parts.push(formatTiming(d.timing.value));
-  }
-  if (d.side) {
-    parts.push(formatSide(d.side.value));
-  }
-  if (d.load && !d.loadPerSet) {
-    parts.push(d.load.unit === 'bodyweight' ? 'bodyweight' : `@ ${formatSpan(d.load)} ${d.load.unit}`);
-  }
-  if (d.rpe) {
-    parts.push(`RPE ${formatSpan(d.rpe)}`);
-  }
-  if (d.tempo !== undefined) {
-    parts.push(`tempo ${d.tempo}`);
-  }
-  if (d.pain) {
-    parts.push(`pain ${formatSpan(d.pain)}/10`);
-  }
-  return parts.join(', ');
-}
-
-function wordsSpan(s: Span, one: string, many: string): string {
-  const n = s.min === s.max ? `${s.min}` : `${s.min}-${s.max}`;
-  return `${n} ${s.max === 1 ? one : many}`;
-}
-
-function timesPer(s: Span, per: string): string {
-  if (s.min === s.max) {
-    if (s.min === 1) {
-      return `once ${per}`;
-    }
-    if (s.min === 2) {
-      return `twice ${per}`;
-    }
-  }
-  if (s.min === 1 && s.max === 2) {
-    return `once or twice ${per}`;
-  }
-  return `${formatSpan(s)} times ${per}`;
+  return DOSAGE_FIELDS.map((f) => f.written(d)).filter((s): s is string => s !== undefined).join(', ');
 }
 
 /** A dosage in plain words, for hovers and handouts: `3 sets of 10 reps · hold 5 s · twice daily`. */
 export function describeDosage(d: Dosage, separator = ' · '): string {
-  const parts: string[] = [];
-  if (d.sets && d.reps) {
-    parts.push(`${wordsSpan(d.sets, 'set', 'sets')} of ${d.repsPerSet ? d.repsPerSet.join(', ') : formatSpan(d.reps)} reps`);
-  } else if (d.sets) {
-    parts.push(wordsSpan(d.sets, 'set', 'sets'));
-  } else if (d.reps) {
-    parts.push(wordsSpan(d.reps, 'rep', 'reps'));
-  }
-  if (d.holdSeconds) {
-    parts.push(`hold ${formatSeconds(d.holdSeconds)}`);
-  }
-  if (d.bouts) {
-    parts.push(d.boutSeconds ? `${wordsSpan(d.bouts, 'bout', 'bouts')} of ${formatSeconds(d.boutSeconds)}` : wordsSpan(d.bouts, 'bout', 'bouts'));
-  } else if (d.boutSeconds) {
-    parts.push(formatSeconds(d.boutSeconds));
-  }
-  if (d.steps) {
-    parts.push(`${wordsSpan(d.steps, 'step', 'steps')} each leg`);
-  }
-  if (d.perDay) {
-    parts.push(timesPer(d.perDay, 'daily'));
-  }
-  if (d.perWeek) {
-    parts.push(timesPer(d.perWeek, 'a week'));
-  }
-  if (d.perRun) {
-    parts.push('every run');
-  }
-  if (d.timing) {
-    parts.push(formatTiming(d.timing.value));
-  }
-  if (d.side) {
-    parts.push(formatSide(d.side.value));
-  }
-  if (d.load) {
-    parts.push(d.load.unit === 'bodyweight' ? 'bodyweight' : `${d.loadPerSet ? d.loadPerSet.join(', ') : formatSpan(d.load)} ${d.load.unit}`);
-  }
-  if (d.rpe) {
-    parts.push(`RPE ${formatSpan(d.rpe)}`);
-  }
-  if (d.tempo !== undefined) {
-    parts.push(`tempo ${d.tempo}`);
-  }
-  if (d.pain) {
-    parts.push(`pain ${formatSpan(d.pain)}/10`);
-  }
-  return parts.join(separator);
+  return DOSAGE_FIELDS.map((f) => f.words(d)).filter((s): s is string => s !== undefined).join(separator);
+}
+
+interface SetGroupJson {
+  sets: Span;
+  reps?: Span;
+  toFailure?: boolean;
+  load?: { min: number; max: number; unit: string };
+  intensity?: { min: number; max: number; unit: IntensityUnit };
 }
 
 export interface DosageJson {
   sets?: Span;
   reps?: Span;
+  repsPerSet?: number[];
+  toFailure?: boolean;
   holdSeconds?: Span;
   bouts?: Span;
   boutSeconds?: Span;
+  distanceMeters?: Span;
   steps?: Span;
+  restSeconds?: Span;
   perDay?: Span;
   perWeek?: Span;
+  intervalDays?: Span;
   perRun?: boolean;
-  rpe?: Span;
-  pain?: Span;
+  weeks?: Span;
   timing?: string;
   side?: string;
   load?: { min: number; max: number; unit: string };
   loadPerSet?: number[];
+  intensity?: { min: number; max: number; unit: IntensityUnit };
+  rpe?: Span;
+  rir?: Span;
   tempo?: string;
-  repsPerSet?: number[];
+  painLimit?: Span;
+  pain?: Span;
+  note?: string;
+  setGroups?: SetGroupJson[];
   problems: { start: number; end: number; message: string }[];
 }
 
-const SPAN_FIELDS = ['sets', 'reps', 'holdSeconds', 'bouts', 'boutSeconds', 'steps', 'perDay', 'perWeek', 'rpe', 'pain'] as const;
+const span = (q: Span): Span => ({ min: q.min, max: q.max });
 
-/** The CLI's `athlete-log dosage` contract: values only, components not present left out. */
+/** The CLI's `athlete-log dosage` contract: values only, parts not present left out, `problems` last. */
 export function dosageToJson(d: Dosage): DosageJson {
-  const out: DosageJson = { problems: d.problems.map((p) => ({ start: p.start, end: p.end, message: p.message })) };
-  for (const f of SPAN_FIELDS) {
-    const q = d[f];
-    if (q) {
-      out[f] = { min: q.min, max: q.max };
+  const out: Omit<DosageJson, 'problems'> = {};
+  const o = out as Record<string, unknown>;
+  for (const { name } of DOSAGE_FIELDS) {
+    switch (name) {
+      case 'timing':
+      case 'side':
+        if (d[name]) {
+          o[name] = d[name]?.value;
+        }
+        break;
+      case 'load':
+      case 'intensity': {
+        const v = d[name];
+        if (v) {
+          o[name] = { min: v.min, max: v.max, unit: v.unit };
+        }
+        break;
+      }
+      case 'repsPerSet':
+      case 'loadPerSet': {
+        const v = d[name];
+        if (v) {
+          o[name] = [...v];
+        }
+        break;
+      }
+      case 'toFailure':
+      case 'perRun':
+        if (d[name]) {
+          o[name] = true;
+        }
+        break;
+      case 'tempo':
+      case 'note':
+        if (d[name] !== undefined) {
+          o[name] = d[name];
+        }
+        break;
+      case 'setGroups':
+        break;
+      default: {
+        const q = d[name];
+        if (q) {
+          o[name] = span(q);
+        }
+      }
     }
   }
-  if (d.perRun) {
-    out.perRun = true;
+  if (d.setGroups && d.setGroups.length > 1) {
+    out.setGroups = d.setGroups.map((g) => {
+      const j: SetGroupJson = { sets: span(g.sets) };
+      if (g.reps) {
+        j.reps = span(g.reps);
+      }
+      if (g.toFailure) {
+        j.toFailure = true;
+      }
+      if (g.load) {
+        j.load = { min: g.load.min, max: g.load.max, unit: g.load.unit };
+      }
+      if (g.intensity) {
+        j.intensity = { min: g.intensity.min, max: g.intensity.max, unit: g.intensity.unit };
+      }
+      return j;
+    });
   }
-  if (d.timing) {
-    out.timing = d.timing.value;
-  }
-  if (d.side) {
-    out.side = d.side.value;
-  }
-  if (d.load) {
-    out.load = { min: d.load.min, max: d.load.max, unit: d.load.unit };
-  }
-  if (d.loadPerSet) {
-    out.loadPerSet = [...d.loadPerSet];
-  }
-  if (d.tempo !== undefined) {
-    out.tempo = d.tempo;
-  }
-  if (d.repsPerSet) {
-    out.repsPerSet = [...d.repsPerSet];
-  }
-  // Keep `problems` last, as the contract lists it.
-  const { problems, ...rest } = out;
-  return { ...rest, problems };
+  return { ...out, problems: d.problems.map((p) => ({ start: p.start, end: p.end, message: p.message })) };
 }

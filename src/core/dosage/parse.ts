@@ -5,6 +5,7 @@
  */
 import type { ComponentKind, Dosage, LoadUnit, NumberStyle, Quantity, Side, Timing } from '../model.js';
 import { exact } from '../lists.js';
+import { fieldLabel } from './fields.js';
 import { tokenize, type Token } from './tokenize.js';
 import {
   BOUT_WORDS, HOLD_FILLERS, HOLD_WORDS, JOINERS, LIMB_WORDS, LOAD_UNITS, NUMBER_WORDS, PER_DAY_ABBREVIATIONS,
@@ -700,11 +701,6 @@ function matchAt(p: Parser, i: number): Match | undefined {
   return undefined;
 }
 
-const FIELD_NAMES: Partial<Record<keyof Dosage, string>> = {
-  sets: 'sets', reps: 'reps', holdSeconds: 'hold', bouts: 'bouts', boutSeconds: 'bout time', steps: 'steps',
-  perDay: 'times per day', perWeek: 'times per week', perRun: 'per run', timing: 'timing', side: 'side',
-  load: 'load', rpe: 'RPE', tempo: 'tempo', pain: 'pain',
-};
 
 /** Whether the token at i could start a dosage component. Used to find where a dosage begins in a line. */
 export function startsComponent(text: string, offset: number): boolean {
@@ -753,7 +749,7 @@ export function parseDosage(text: string): Dosage {
     } else {
       const repeated = m.fields.find((f) => seen.has(f));
       if (repeated !== undefined) {
-        d.problems.push({ start, end, message: `Unexpected second ${FIELD_NAMES[repeated] ?? repeated} in one dosage, expected it once` });
+        d.problems.push({ start, end, message: `Unexpected second ${fieldLabel(repeated)} in one dosage, expected it once` });
       } else {
         m.fields.forEach((f) => seen.add(f));
         m.set(d);

@@ -4,11 +4,12 @@
  * (esc) and Markdown notes are sanitized (markdown.ts); every block carries `data-line` (1-based source
  * line) for scroll sync and click-to-reveal.
  */
+import { compareDosages, withUnit } from '../dosage/fields.js';
 import { describeDosage, formatDosage } from '../dosage/format.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { Guideline } from '../guidelines/parse.js';
 import { dayNumber, exerciseHistory, weeklyAdherence } from '../coaching/history.js';
-import type { AthleteLog, Dosage, ExerciseLine, Finding, Quantity } from '../model.js';
+import type { AthleteLog, Dosage, ExerciseLine, Finding } from '../model.js';
 import { adherenceChart, painChart } from './charts.js';
 import { renderHandoutBody } from './athlete.js';
 import { buildHandout, type HandoutChoices, type PainRule } from './handout.js';
@@ -35,11 +36,6 @@ export interface RenderInput {
   readonly readyToProgress?: { readonly sessions: number; readonly maxPain: number };
 }
 
-const FIELDS: readonly [keyof Dosage & ('sets' | 'reps' | 'holdSeconds' | 'bouts' | 'boutSeconds' | 'steps' | 'perDay' | 'perWeek'), string, string][] = [
-  ['sets', 'sets', ''], ['reps', 'reps', ''], ['holdSeconds', 'hold', ' s'], ['bouts', 'bouts', ''],
-  ['boutSeconds', 'bout', ' s'], ['steps', 'steps', ''], ['perDay', 'per day', ''], ['perWeek', 'per week', ''],
-];
-
 function span(q: { min: number; max: number }): string {
   return q.min === q.max ? `${q.min}` : `${q.min}-${q.max}`;
 }
@@ -50,14 +46,8 @@ function comparison(d: Dosage, g: Guideline | undefined): string {
     return '';
   }
   const rows: string[] = [];
-  for (const [field, label, unit] of FIELDS) {
-    const q: Quantity | undefined = d[field];
-    const want: Quantity | undefined = g.dosage[field];
-    if (!q || !want) {
-      continue;
-    }
-    const ok = q.min >= want.min && q.max <= want.max;
-    rows.push(`<li class="${ok ? 'in-range' : 'out-of-range'}"><span class="mark" aria-hidden="true">${ok ? '✓' : '✗'}</span> ${esc(label)} ${esc(span(q))}${unit} <span class="range">${ok ? 'in range' : 'out of range'}: guideline ${esc(span(want))}${unit}</span></li>`);
+  for (const { label, unit, here, want, ok } of compareDosages(d, g.dosage)) {
+    rows.push(`<li class="${ok ? 'in-range' : 'out-of-range'}"><span class="mark" aria-hidden="true">${ok ? '✓' : '✗'}</span> ${esc(label)} ${esc(withUnit(here, unit))} <span class="range">${ok ? 'in range' : 'out of range'}: guideline ${esc(withUnit(want, unit))}</span></li>`);
   }
   return rows.length > 0 ? `<ul class="comparison">${rows.join('')}</ul>` : '';
 }

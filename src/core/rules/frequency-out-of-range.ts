@@ -13,6 +13,7 @@
  * `3x/week` becomes `7x/week`); a per-run guideline replaces a daily count with `per run` and back. A fix
  * that raises the count (or swaps it for `per run`) is offered as a quick fix only, never applied in bulk.
  */
+import { inRange } from '../dosage/fields.js';
 import { formatFrequency } from '../dosage/format.js';
 import type { Dosage, ExerciseLine, Quantity } from '../model.js';
 import type { Guideline } from '../guidelines/parse.js';
@@ -29,7 +30,7 @@ function expectedText(g: Dosage): string {
 }
 
 function reportCount(ctx: RuleContext, line: ExerciseLine, g: Guideline, q: Quantity, want: { min: number; max: number }, per: 'day' | 'week'): void {
-  if (q.min >= want.min && q.max <= want.max) {
+  if (inRange(q, want)) {
     return;
   }
   const unit = per === 'day' ? 'daily' : 'a week';

@@ -3,10 +3,11 @@
  * of the exercise's guideline, in prescriptions and logged entries alike. The fix moves the number to the
  * nearest bound of the guideline's range, written as the coach wrote it. Each rule file names its field.
  */
+import { inRange, type SpanField } from '../dosage/fields.js';
 import type { Quantity } from '../model.js';
 import { clampQuantity, describeSpan, dosageFix, dosageRange, guidelineLabel, withGuideline, type Rule } from './rule.js';
 
-type QuantityField = 'sets' | 'reps' | 'holdSeconds' | 'bouts' | 'boutSeconds' | 'steps';
+type QuantityField = Exclude<SpanField, 'perDay' | 'perWeek' | 'pain'>;
 
 export interface OutOfRangeSpec {
   readonly id: string;
@@ -28,7 +29,7 @@ export function outOfRangeRule(spec: OutOfRangeSpec): Rule {
       for (const [line, g] of withGuideline(ctx)) {
         const q: Quantity | undefined = line.dosage[spec.field];
         const want: Quantity | undefined = g.dosage?.[spec.field];
-        if (!q || !want || (q.min >= want.min && q.max <= want.max)) {
+        if (!q || !want || inRange(q, want)) {
           continue;
         }
         const edit = clampQuantity(line.dosage.text, q, want);
