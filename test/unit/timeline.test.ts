@@ -1,16 +1,19 @@
 /**
- * The whole-log rules (and `exerciseHistory`) read a typed-array timeline (src/core/incremental/timeline.ts) for
- * speed. Here each is compared, on random logs, with a reference written the plain way over the model's
- * objects (what they did before the timeline): the same findings, messages, ranges and histories.
+ * The whole-log rules read the log through the LogView port (src/core/logView.ts). The accelerator gives
+ * them a view over its typed-array timeline (src/core/incremental/timeline.ts), the plain engine a view
+ * over the model's objects. Here, on random logs, the two views give the same answers, and each rule's
+ * findings equal a reference written the plain way over the model's objects: the same findings,
+ * messages, ranges and histories.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  checkText, currentPhase, dayNumber, exerciseHistory, isoDate, painTrend, parseLog, readiness, resolveOptions, ruleById,
-  type AthleteLog, type ExerciseHistory, type Finding, type GuidelineLibrary, type HistoryPoint,
+  check, checkText, currentPhase, dayNumber, exerciseHistory, isoDate, painTrend, parseLog, plainLogView, readiness, resolveOptions, ruleById,
+  type AthleteLog, type LogView, type ExerciseHistory, type Finding, type GuidelineLibrary, type HistoryPoint,
 } from '../../src/core/index.js';
 import { normalizeName } from '../../src/core/text.js';
 import { exerciseKey, lastCompleteWeek, minPerWeek, twoHighInARow, weeklyPain } from '../../src/core/coaching/coaching.js';
+import { Timeline, TimelineView } from '../../src/core/incremental/timeline.js';
 import { builtinLibrary } from '../helpers.js';
 
 const library = builtinLibrary();
@@ -179,10 +182,24 @@ function adherenceLow(log: AthleteLog, lib: GuidelineLibrary): string[] {
   }).map((p) => `${p.range.start.line} ${isoDate(week.from)}`);
 }
 
+/** A rule's findings from the accelerator, after checking that the plain engine finds the same. */
 function run(text: string, id: string): Finding[] {
   const rule = ruleById(id);
   assert.ok(rule);
-  return checkText(text, { library, options: { today: TODAY }, rules: [rule] }).findings;
+  const ctx = { library, options: { today: TODAY }, rules: [rule] };
+  const found = checkText(text, ctx).findings;
+  assert.equal(JSON.stringify(check(text, ctx).findings), JSON.stringify(found), `${id}: the plain engine and the accelerator agree`);
+  return found;
+}
+
+/** What a LogView answers, as plain data: sessions by line, histories, days with each exercise in a few windows. */
+function answers(view: LogView, log: AthleteLog): unknown {
+  const first = dayNumber(log.started) ?? 0;
+  return {
+    dated: view.datedSessions().map((s) => [s.date, s.headingRange.start.line]),
+    exercises: view.exercises().map((h) => [h.name, h.points.map((p) => [p.date, p.line, p.pain, p.dosage.text, p.entry.range.start.line])]),
+    days: ['', ...NAMES, 'Unknown drill'].map((name) => [0, 7, 30, 60].map((from) => view.daysWith(name, first + from, first + from + 6))),
+  };
 }
 
 const refs = (findings: Finding[]): Ref[] => findings.map((f) => ({ line: f.range.start.line, message: f.message }));
@@ -212,6 +229,13 @@ const logText = fc.record({
 
 describe('timeline rules equal their plain references', function () {
   this.timeout(120000);
+
+  it('the plain LogView and the timeline LogView give the same answers', () => {
+    fc.assert(fc.property(logText, (text) => {
+      const log = parseLog(text);
+      assert.deepEqual(answers(new TimelineView(Timeline.of(log, library)), log), answers(plainLogView(log, library), log));
+    }), { seed: 75, numRuns: 300 });
+  });
 
   it('exerciseHistory', () => {
     fc.assert(fc.property(logText, (text) => {

@@ -9,7 +9,8 @@
  * Rationale: a session filed in the wrong place is easy to miss when reading the log, and it hides a gap
  * or a pain trend. Sessions on the same day are in order.
  */
-import { NO_DAY } from '../incremental/timeline.js';
+import { dayNumber } from '../dates.js';
+import type { Session } from '../model.js';
 import type { Rule } from './rule.js';
 
 /** Whether the dates run in stretches of rising dates within a week, each stretch older than the one before. */
@@ -84,17 +85,8 @@ const rule: Rule = {
   fixable: false,
   reads: ['dates'],
   check(ctx) {
-    const t = ctx.timeline();
-    const dates = t.part.dates;
-    const at: number[] = [];
-    const days: number[] = [];
-    for (let i = 0; i < dates.length; i++) {
-      const d = dates[i] ?? NO_DAY;
-      if (d !== NO_DAY) {
-        at.push(i);
-        days.push(d);
-      }
-    }
+    const sessions = ctx.view().datedSessions();
+    const days = sessions.map((s) => dayNumber(s.date) ?? 0);
     if (days.length < 2 || weeksNewestFirst(days)) {
       return;
     }
@@ -105,25 +97,20 @@ const rule: Rule = {
     if (kept.size === days.length) {
       return;
     }
-    for (let k = 0; k < days.length; k++) {
+    const order = ascending ? 'oldest' : 'newest';
+    let before: Session | undefined;
+    sessions.forEach((s, k) => {
       if (kept.has(k)) {
-        continue;
+        before = s;
+        return;
       }
-      const s = t.sessions[at[k] ?? 0];
-      let before = k - 1;
-      while (before >= 0 && !kept.has(before)) {
-        before--;
-      }
-      const after = t.sessions[at[before] ?? -1];
-      if (s) {
-        ctx.report({
-          range: s.dateRange,
-          message: after
-            ? `Unexpected date ${s.date ?? ''} after ${after.date ?? ''}, expected sessions ${ascending ? 'oldest' : 'newest'} first`
-            : `Unexpected date ${s.date ?? ''} at the start, expected sessions ${ascending ? 'oldest' : 'newest'} first`,
-        });
-      }
-    }
+      ctx.report({
+        range: s.dateRange,
+        message: before
+          ? `Unexpected date ${s.date ?? ''} after ${before.date ?? ''}, expected sessions ${order} first`
+          : `Unexpected date ${s.date ?? ''} at the start, expected sessions ${order} first`,
+      });
+    });
   },
 };
 

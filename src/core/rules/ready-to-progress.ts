@@ -40,10 +40,7 @@ const rule: Rule = {
   check(ctx) {
     const prescribed = prescriptionsByKey(ctx.log, ctx.library);
     const phase = currentPhase(ctx.log, ctx.options.today);
-    const t = ctx.timeline();
-    for (const track of t.tracks()) {
-      // Readiness reads the last few sessions of the exercise: only those become history points.
-      const h = { name: track.name, points: track.entries.slice(-ctx.options.readyToProgress.sessions).map((e) => t.point(e)) };
+    for (const h of ctx.view().exercises()) {
       const g = ctx.library.lookup(h.name);
       const next = g?.progression[0];
       if (!g || !next || prescribed.has(exerciseKey(ctx.library, next))) {

@@ -4,13 +4,13 @@
  * files, never touches an editor, and holds no numbers of its own: ranges come from guideline files.
  */
 import type { GuidelineLibrary } from '../guidelines/library.js';
+import type { LogView } from '../logView.js';
 import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
 import { parseDosage } from '../dosage/parse.js';
 import { raisesDose } from '../fix.js';
 import type { AthleteLog, ExerciseLine, Fix, Phase, Quantity, Range, Session, Severity } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import type { LineIndex } from '../text.js';
-import type { Timeline } from '../incremental/timeline.js';
 
 export interface Report {
   readonly range: Range;
@@ -49,8 +49,11 @@ export interface RuleContext {
   readonly guidelineFiles: readonly GuidelineFileStatus[];
   /** What to report on. Every rule iterates this, not `log`; `log` is there to read context from. */
   readonly scope: RuleScope;
-  /** The log's sessions and entries as typed arrays (timeline.ts): what `log` rules loop over. */
-  timeline(): Timeline;
+  /**
+   * The log as a whole-log rule reads it (../logView.ts): sessions with a date, each exercise's history,
+   * the days an exercise was logged in a window. Only `log` rules may call it.
+   */
+  view(): LogView;
   report(r: Report): void;
 }
 
