@@ -13,6 +13,7 @@ import {
 } from '../../src/core/index.js';
 import { normalizeName } from '../../src/core/text.js';
 import { exerciseKey, lastCompleteWeek, minPerWeek, twoHighInARow, weeklyPain } from '../../src/core/coaching/coaching.js';
+import { shortSource } from '../../src/core/rules/rule.js';
 import { Timeline, TimelineView } from '../../src/core/incremental/timeline.js';
 import { builtinLibrary } from '../helpers.js';
 
@@ -108,7 +109,7 @@ function datesOutOfOrder(log: AthleteLog): Ref[] {
     const order = ascending ? 'oldest' : 'newest';
     out.push({
       line: s.dateRange.start.line,
-      message: before === undefined ? `Unexpected date ${s.date ?? ''} at the start, expected sessions ${order} first` : `Unexpected date ${s.date ?? ''} after ${dated[before]?.date ?? ''}, expected sessions ${order} first`,
+      message: before === undefined ? `${s.date ?? ''} stands before sessions it should follow; this log keeps sessions ${order} first` : `${s.date ?? ''} comes after ${dated[before]?.date ?? ''}; this log keeps sessions ${order} first`,
     });
   });
   return out;
@@ -124,7 +125,7 @@ function duplicateDate(log: AthleteLog): Ref[] {
     const key = `${s.date}\u0000${s.label.toLowerCase()}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      out.push({ line: s.dateRange.start.line, message: `Unexpected second session on ${s.date}${s.label ? ` ${s.label}` : ''}, expected one (first at line ${first}); add a label such as (PM) to tell them apart` });
+      out.push({ line: s.dateRange.start.line, message: `A second session on ${s.date}${s.label ? ` ${s.label}` : ''} (the first is on line ${first}); add a label such as (PM) to tell them apart` });
       continue;
     }
     seen.set(key, s.headingRange.start.line);
@@ -146,8 +147,8 @@ function considerRegression(log: AthleteLog, lib: GuidelineLibrary): Ref[] {
     const why = high.length > 0
       ? `pain above ${threshold}/10 in two sessions in a row (${high.map((p) => `${p.date} ${p.pain ?? ''}/10`).join(', ')})`
       : `pain rising week over week (weekly means ${weeklyPain(h).slice(-3).map((w) => w.mean.toFixed(1)).join(', ')})`;
-    const step = g?.regression[0] ? `step back to ${g.regression[0]}` : 'lower the dosage';
-    out.push({ line: last.line, message: `Consider a regression for ${h.name}: ${why}; ${step} (pain-monitoring model, Silbernagel et al. 2007${g ? `; ${g.name} guideline` : ''})` });
+    const step = g?.regression[0] ? `the ${g.name} guideline steps back to ${g.regression[0]} (${shortSource(g)})` : 'lower the dosage';
+    out.push({ line: last.line, message: `Consider a regression for ${h.name}: ${why}; the pain-monitoring model expects pain to settle, not climb (Silbernagel et al. 2007); ${step}` });
   }
   return out;
 }

@@ -127,7 +127,7 @@ class Parser {
 }
 
 function descendingProblem(r: RangeNum): string | undefined {
-  return r.descending ? `Unexpected range \`${r.max}-${r.min}\`, expected the smaller number first` : undefined;
+  return r.descending ? `The range ${r.max}-${r.min} is written backwards; write the smaller number first (${r.min}-${r.max})` : undefined;
 }
 
 function withProblem(m: Match, problem: string | undefined): Match {
@@ -168,7 +168,7 @@ const pain: Matcher = (p, i) => {
       j++;
     }
   }
-  const problem = r.max > 10 ? `Unexpected pain \`${r.max}\`, expected a score from 0 to 10` : descendingProblem(r);
+  const problem = r.max > 10 ? `Pain ${r.max} is off the scale; pain is scored from 0 to 10` : descendingProblem(r);
   return withProblem({ next: j, kind: 'pain', fields: ['pain'], set: (d) => { d.pain = quantity(r); } }, problem);
 };
 
@@ -189,7 +189,7 @@ const effort: Matcher = (p, i) => {
   if (!r) {
     return undefined;
   }
-  const problem = r.max > 10 ? `Unexpected RPE \`${r.max}\`, expected 1 to 10` : descendingProblem(r);
+  const problem = r.max > 10 ? `RPE ${r.max} is off the scale; RPE runs from 1 to 10` : descendingProblem(r);
   return withProblem({ next: r.next, kind: 'effort', fields: ['rpe'], set: (d) => { d.rpe = quantity(r); } }, problem);
 };
 
@@ -230,7 +230,7 @@ const hold: Matcher = (p, i) => {
     if (scale === undefined) {
       return {
         next: r.next, kind: 'hold', fields: [], set: () => undefined,
-        problem: `Unexpected hold without a unit, expected a time such as \`hold ${r.max} s\``,
+        problem: `A hold with no unit; write a time such as hold ${r.max} s`,
       };
     }
     const unitEnd = p.tok(r.next)?.end ?? r.end;
@@ -720,7 +720,7 @@ export function parseDosage(text: string): Dosage {
       const words = text.slice(bad.start, bad.end);
       d.problems.push({
         start: bad.start, end: bad.end,
-        message: `Unexpected \`${words}\` in dosage, expected a component such as \`3 x 10\`, \`hold 5 s\` or \`2x daily\``,
+        message: `"${words}" cannot be read as part of a dosage; write parts such as 3 x 10, hold 5 s or 2x daily`,
       });
       bad = undefined;
     }
@@ -749,7 +749,7 @@ export function parseDosage(text: string): Dosage {
     } else {
       const repeated = m.fields.find((f) => seen.has(f));
       if (repeated !== undefined) {
-        d.problems.push({ start, end, message: `Unexpected second ${fieldLabel(repeated)} in one dosage, expected it once` });
+        d.problems.push({ start, end, message: `The ${fieldLabel(repeated)} is given twice in one dosage; give it once` });
       } else {
         m.fields.forEach((f) => seen.add(f));
         m.set(d);

@@ -36,7 +36,7 @@ const rule: Rule = {
       }
       ctx.report({
         range: p.range,
-        message: `Unexpected ${logged} day${logged === 1 ? '' : 's'} with ${p.name} logged from ${isoDate(week.from)} to ${isoDate(week.to)}, expected ${expected} for ${formatFrequency(p.dosage).join(', ')}`,
+        message: `${p.name} logged on ${logged} day${logged === 1 ? '' : 's'} from ${isoDate(week.from)} to ${isoDate(week.to)}; the program says ${formatFrequency(p.dosage).join(', ')}, so ${expected} day${expected === 1 ? '' : 's'} a week`,
       });
     }
   },

@@ -10,7 +10,7 @@
  * Source: Silbernagel et al. 2007 (pain monitoring); regressions from the guideline files.
  */
 import { painTrend, twoHighInARow, weeklyPain } from '../coaching/coaching.js';
-import { guidelineLabel, type Rule } from './rule.js';
+import { shortSource, type Rule } from './rule.js';
 
 const rule: Rule = {
   id: 'consider-regression',
@@ -31,10 +31,10 @@ const rule: Rule = {
       const why = high.length > 0
         ? `pain above ${threshold}/10 in two sessions in a row (${high.map((p) => `${p.date} ${p.pain ?? 0}/10`).join(', ')})`
         : `pain rising week over week (weekly means ${weeklyPain(h).slice(-3).map((w) => w.mean.toFixed(1)).join(', ')})`;
-      const step = g?.regression[0] ? `step back to ${g.regression[0]}` : 'lower the dosage';
+      const step = g?.regression[0] ? `the ${g.name} guideline steps back to ${g.regression[0]} (${shortSource(g)})` : 'lower the dosage';
       ctx.report({
         range: last.entry.range,
-        message: `Consider a regression for ${h.name}: ${why}; ${step} (pain-monitoring model, Silbernagel et al. 2007${g ? `; ${guidelineLabel(g)}` : ''})`,
+        message: `Consider a regression for ${h.name}: ${why}; the pain-monitoring model expects pain to settle, not climb (Silbernagel et al. 2007); ${step}`,
         ...(g ? { guideline: g } : {}),
       });
     }

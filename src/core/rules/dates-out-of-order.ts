@@ -107,8 +107,8 @@ const rule: Rule = {
       ctx.report({
         range: s.dateRange,
         message: before
-          ? `Unexpected date ${s.date ?? ''} after ${before.date ?? ''}, expected sessions ${order} first`
-          : `Unexpected date ${s.date ?? ''} at the start, expected sessions ${order} first`,
+          ? `${s.date ?? ''} comes after ${before.date ?? ''}; this log keeps sessions ${order} first`
+          : `${s.date ?? ''} stands before sessions it should follow; this log keeps sessions ${order} first`,
       });
     });
   },

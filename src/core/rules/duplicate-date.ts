@@ -26,7 +26,7 @@ const rule: Rule = {
       }
       ctx.report({
         range: s.dateRange,
-        message: `Unexpected second session on ${s.date ?? ''}${s.label ? ` ${s.label}` : ''}, expected one (first at line ${earlier.headingRange.start.line}); add a label such as (PM) to tell them apart`,
+        message: `A second session on ${s.date ?? ''}${s.label ? ` ${s.label}` : ''} (the first is on line ${earlier.headingRange.start.line}); add a label such as (PM) to tell them apart`,
       });
     }
   },
