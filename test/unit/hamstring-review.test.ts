@@ -1,9 +1,11 @@
 /**
- * The hamstring review's findings on the built-in library's words (F1, F10, F12, F14, F16, F17): what the
- * hover card and the athlete's handout print must say what the column says, and cite who said it.
+ * The hamstring review's findings on the built-in library (F1, F5, F10, F12, F14, F16, F17): what the
+ * hover card and the athlete's handout print must say what the column says, and cite who said it; the
+ * Power Position hold is a minimum, as the column has the runner hold until the glute works.
  */
 import assert from 'node:assert/strict';
-import { builtinLibrary } from '../helpers.js';
+import { formatDosage, parseDosage } from '../../src/core/index.js';
+import { builtinLibrary, service } from '../helpers.js';
 
 const library = builtinLibrary();
 
@@ -53,5 +55,18 @@ describe('hamstring review: built-in cues and sources', () => {
     assert.match(cues('RICE'), /PEACE and LOVE/);
     assert.match(library.lookup('PEACE and LOVE')?.source ?? '', /Dubois B, Esculier J-F\. .*Br J Sports Med 2020;54\(2\):72-73/);
     assert.match(cues('peace & love'), /avoid anti-inflammatory medicines and routine icing/);
+  });
+
+  it('F5: the Power Position hold is a minimum; a longer hold is neither flagged nor lowered', async () => {
+    const d = parseDosage('hold at least 6 s');
+    assert.deepEqual([d.holdSeconds?.min, d.holdSeconds?.max, d.problems.length], [6, Number.POSITIVE_INFINITY, 0]);
+    assert.equal(parseDosage('hold 6 s or more').holdSeconds?.max, Number.POSITIVE_INFINITY);
+    assert.equal(formatDosage(d), 'hold at least 6 s', 'written back in a form that reads the same');
+    const text = ['---', 'athlete: A', '---', '## Program', '- Power Position: 5 reps, hold 30 s, each side, 1x daily',
+      '- Power Position: 5 reps, hold 4 s, each side, 1x daily', ''].join('\n');
+    const findings = ((await service.check({ text }))?.findings ?? []).filter((f) => f.ruleId === 'hold-out-of-range');
+    assert.deepEqual(findings.map((f) => f.range.start.line), [6]);
+    assert.match(findings[0]?.message ?? '', /says hold at least 6 s/);
+    assert.equal(service.fixAll(text, findings).text, text, 'raising 4 s to 6 s is offered, not applied in bulk');
   });
 });
