@@ -5,6 +5,7 @@
 import picomatch from 'picomatch/posix';
 import { frontMatterEnd } from './markdown/blocks.js';
 import type { CheckEngine, CheckResult } from './check.js';
+import { coachingReport, type CoachingReport } from './coaching/coaching.js';
 import { LogDocument } from './incremental/document.js';
 import { parseDosage } from './dosage/parse.js';
 import { applyFixAll, applyFixes } from './fix.js';
@@ -86,6 +87,11 @@ export interface AthleteLogService {
   classify(text: string, relativePath: string | undefined, options?: CheckOptions): { isLog: boolean; byPath: boolean };
   /** Checks a log; `undefined` when the text is not an athlete log. */
   check(request: CheckRequest): Promise<LogCheck | undefined>;
+  /**
+   * The coaching model behind `athlete-log report` (each exercise's history, pain trend and progression,
+   * weekly adherence) as of `today`; `undefined` when the text is not an athlete log.
+   */
+  report(request: CheckRequest, today: string): Promise<CoachingReport | undefined>;
   /** Applies every fix of `findings` once; text outside the fixes is untouched. */
   fix(text: string, findings: readonly Finding[]): { text: string; applied: number };
   /**
@@ -241,6 +247,10 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
         }));
         return { log, findings, library };
       }, dateOrderOf(request.options?.dateOrder));
+    },
+    async report(request, today) {
+      const result = await service.check({ ...request, options: { ...request.options, today } });
+      return result && coachingReport(result.log, result.library, resolveOptions({ ...request.options, today }), today);
     },
     fix(text, findings) {
       return applyFixes(text, findings);
