@@ -220,6 +220,8 @@ export const DOSAGE_FIELDS: readonly DosageField[] = [
     completion: { label: 'reps', snippet: '${1:10} reps', detail: 'repetitions' },
   },
   { name: 'repsPerSet', label: 'reps of each set', unit: '', compared: false, ...same(() => undefined) },
+  // Written and said by the sets row (`3 x 10, 1 x 25`); its own row for the JSON name and label.
+  { name: 'setGroups', label: 'set groups', unit: '', compared: false, ...same(() => undefined) },
   {
     name: 'toFailure', label: 'to failure', unit: '', compared: false,
     // With sets and no reps, the sets row writes `3 x AMRAP`.

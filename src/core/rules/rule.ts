@@ -3,6 +3,7 @@
  * the guideline library, and reports findings with optional fixes as plain text edits. It never reads
  * files, never touches an editor, and holds no numbers of its own: ranges come from guideline files.
  */
+import { readInContext } from '../dosage/context.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
 import { parseDosage } from '../dosage/parse.js';
@@ -107,7 +108,9 @@ export function withGuideline(ctx: RuleContext): readonly [ExerciseLine, Guideli
   for (const line of exerciseLines(ctx.scope)) {
     const g = ctx.library.lookup(line.name);
     if (g) {
-      pairs.push([line, g]);
+      // `5 x 6 s` for a reps-and-hold exercise is 5 reps held 6 s (dosage/context.ts).
+      const dosage = readInContext(line.dosage, g.dosage);
+      pairs.push([dosage === line.dosage ? line : { ...line, dosage }, g]);
     }
   }
   memo[GUIDED] = { scope: ctx.scope, library: ctx.library, pairs };
