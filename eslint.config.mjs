@@ -7,6 +7,15 @@ const nodeBuiltins = [
   'path', 'process', 'readline', 'stream', 'url', 'util', 'worker_threads', 'zlib',
 ];
 
+// What src/core may not import (the core is a library with no editor and no file system in it).
+const corePure = {
+  paths: [
+    { name: 'vscode', message: 'src/core must not depend on VS Code; put editor code in src/vscode.' },
+    ...nodeBuiltins.map((name) => ({ name, message: 'src/core must stay pure: inject host capabilities instead.' })),
+  ],
+  patterns: [{ group: ['node:*'], message: 'src/core must stay pure: inject host capabilities instead.' }],
+};
+
 export default tseslint.config(
   { ignores: ['scratch/**', 'dist/**', 'out/**', 'node_modules/**', '.vscode-offline/**', '.vscode-test/**', 'bench/out/**'] },
   js.configs.recommended,
@@ -35,13 +44,7 @@ export default tseslint.config(
     // tests are its clients (DESIGN.md). Host capabilities are injected.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'vscode', message: 'src/core must not depend on VS Code; put editor code in src/vscode.' },
-          ...nodeBuiltins.map((name) => ({ name, message: 'src/core must stay pure: inject host capabilities instead.' })),
-        ],
-        patterns: [{ group: ['node:*'], message: 'src/core must stay pure: inject host capabilities instead.' }],
-      }],
+      'no-restricted-imports': ['error', corePure],
       'no-restricted-globals': ['error',
         { name: 'process', message: 'src/core must stay pure.' },
         { name: 'require', message: 'src/core must stay pure.' },
@@ -49,6 +52,20 @@ export default tseslint.config(
         { name: 'document', message: 'src/core has no DOM: it runs in Node and in web workers.' },
         { name: 'window', message: 'src/core has no DOM: it runs in Node and in web workers.' },
       ],
+    },
+  },
+  {
+    // Rules and the renderer read the log through the model and the LogView port (src/core/logView.ts),
+    // never through the accelerator's typed arrays, edit plans or caches (src/core/incremental/).
+    files: ['src/core/rules/**/*.ts', 'src/core/render/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: corePure.paths,
+        patterns: [
+          ...corePure.patterns,
+          { group: ['**/incremental/*', '**/incremental'], message: 'Rules and render read the model and the LogView port (src/core/logView.ts), not src/core/incremental.' },
+        ],
+      }],
     },
   },
   {

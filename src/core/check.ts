@@ -1,12 +1,15 @@
-/** Runs the rules over a parsed log: severities from options, suppression comments, stable order. */
+/**
+ * The one rule runner (`runRules`): severities from options, findings in a stable order, suppression
+ * comments; and `check`, the plain engine built on it.
+ */
 import type { GuidelineLibrary } from './guidelines/library.js';
+import { plainLogView, type LogView } from './logView.js';
 import type { AthleteLog, Finding, Severity, Suppression } from './model.js';
-import { resolveOptions, type CheckOptions } from './options.js';
-import { lineIndexOf } from './read/assemble.js';
+import { resolveOptions, type CheckOptions, type ResolvedOptions } from './options.js';
+import { lineIndexOf, parseWhole } from './read/assemble.js';
 import { runSteps } from './incremental/steps.js';
 import { RULES } from './rules/index.js';
-import type { GuidelineFileStatus, Report, Rule } from './rules/rule.js';
-import { Timeline } from './incremental/timeline.js';
+import type { GuidelineFileStatus, Report, Rule, RuleContext, RuleScope } from './rules/rule.js';
 
 export interface CheckContext {
   readonly library: GuidelineLibrary;
@@ -60,39 +63,67 @@ export function byPosition(a: Finding, b: Finding): number {
   return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
-/** Checks a whole model with every rule at once, as steps: it yields after each rule. */
-export function* checkSteps(text: string, log: AthleteLog, ctx: CheckContext, index = lineIndexOf(log, text)): Generator<undefined, Finding[]> {
-  const options = resolveOptions(ctx.options);
-  const findings: Finding[] = [];
-  const suppressions = [...log.suppressions].sort((a, b) => a.line - b.line);
-  let timeline: Timeline | undefined;
-  for (const rule of ctx.rules ?? RULES) {
-    const configured = options.rules[rule.id];
-    if (configured === 'off') {
-      continue;
-    }
-    const severity: Severity = configured ?? rule.defaultSeverity;
-    const steps = rule.check({
-      text, index, log, library: ctx.library, options,
-      logByPath: ctx.logByPath ?? false,
-      guidelineFiles: ctx.guidelineFiles ?? [],
-      scope: log,
-      timeline: () => (timeline ??= Timeline.of(log, ctx.library)),
-      report(r) {
-        if (!isSuppressed(suppressions, rule.id, r.range.start.line)) {
-          findings.push(toFinding(rule, severity, r));
-        }
-      },
-    });
+/** The rules a check runs (all unless `ctx.rules` says), without those the options switch off, with their severity. */
+export function activeRules(ctx: CheckContext, options: ResolvedOptions): { rules: Rule[]; severity: (rule: Rule) => Severity } {
+  const level = (rule: Rule): Severity | 'off' => options.rules[rule.id] ?? rule.defaultSeverity;
+  const rules = (ctx.rules ?? RULES).filter((r) => level(r) !== 'off');
+  const levels = new Map(rules.map((r) => [r, level(r) as Severity]));
+  return { rules, severity: (rule) => levels.get(rule) ?? rule.defaultSeverity };
+}
+
+/** What every rule's context holds in one check, whatever part of the log it reports on. */
+export type RuleInputs = Omit<RuleContext, 'scope' | 'view' | 'report'>;
+
+/**
+ * The rule runner: runs `rules` one after another on `scope`, as steps (it yields after each rule, and
+ * inside a rule that yields), and adds what each reports to `out` as a finding of that rule at its
+ * severity. Findings come in the order reported; sorting and suppression comments are the caller's.
+ */
+export function* runRules(rules: readonly Rule[], inputs: RuleInputs, scope: RuleScope, view: () => LogView, severity: (rule: Rule) => Severity, out: Finding[]): Generator<undefined> {
+  let current = rules[0];
+  const ctx: RuleContext = {
+    ...inputs, scope, view,
+    report: (r: Report) => {
+      if (current) {
+        out.push(toFinding(current, severity(current), r));
+      }
+    },
+  };
+  for (const rule of rules) {
+    current = rule;
+    const steps = rule.check(ctx);
     if (steps) {
       yield* steps;
     }
     yield;
   }
-  return findings.sort(byPosition);
 }
 
-/** Checks an already parsed log in one go. */
-export function checkModel(text: string, log: AthleteLog, ctx: CheckContext, index = lineIndexOf(log, text)): Finding[] {
-  return runSteps(checkSteps(text, log, ctx, index));
+/** The findings a check returns: in position order, without those a suppression comment switches off. */
+export function visible(findings: Finding[], log: AthleteLog): Finding[] {
+  findings.sort(byPosition);
+  if (log.suppressions.length === 0) {
+    return findings;
+  }
+  const suppressions = [...log.suppressions].sort((a, b) => a.line - b.line);
+  return findings.filter((f) => !isSuppressed(suppressions, f.ruleId, f.range.start.line));
+}
+
+/**
+ * The plain engine: reads the text in one piece (read/assemble.ts) and runs every rule on the whole log,
+ * through the plain LogView. It keeps nothing between calls; the accelerator (incremental/) gives the
+ * same result, and tests hold it to this one.
+ */
+export function check(text: string, ctx: CheckContext): CheckResult {
+  const log = parseWhole(text);
+  const options = resolveOptions(ctx.options);
+  const { rules, severity } = activeRules(ctx, options);
+  const inputs: RuleInputs = {
+    text, index: lineIndexOf(log, text), log, library: ctx.library, options,
+    logByPath: ctx.logByPath ?? false, guidelineFiles: ctx.guidelineFiles ?? [],
+  };
+  let view: LogView | undefined;
+  const findings: Finding[] = [];
+  runSteps(runRules(rules, inputs, log, () => (view ??= plainLogView(log, ctx.library)), severity, findings));
+  return { log, findings: visible(findings, log) };
 }

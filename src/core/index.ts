@@ -1,7 +1,9 @@
 /** The public surface of the core library. */
 export { createAthleteLogService } from './service.js';
 export type { AthleteLogService, CheckRequest, GuidelineSource, ILogger, IWorkspace, LogCheck, ServiceOptions } from './service.js';
-export { checkModel, isSuppressed } from './check.js';
+export { check, isSuppressed } from './check.js';
+export { plainLogView } from './logView.js';
+export type { LogView, LoggedEntry, LoggedExercise } from './logView.js';
 export { checkText, LogDocument, parseLog } from './incremental/document.js';
 export { applyFixAll, applyFixes, bulkFixes, raisesDose, selectFixes } from './fix.js';
 export { parseDosage } from './dosage/parse.js';

@@ -7,7 +7,7 @@ import { vscode } from './api.js';
 import type { AthleteLogService, Finding, LogCheck } from '../core/index.js';
 import { Cancelled, slicer } from '../core/incremental/slicer.js';
 import { toRange, toSeverity } from './convert.js';
-import { guidelineUri } from './host.js';
+import { guidelineUri, ruleDocUri } from './host.js';
 import { checkOptions, readSettings, relativePath } from './settings.js';
 
 export const SOURCE = 'athlete-log';
@@ -157,7 +157,7 @@ export class LogChecker implements vscode.Disposable {
   toDiagnostic(f: Finding): vscode.Diagnostic {
     const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));
     d.source = SOURCE;
-    d.code = { value: f.ruleId, target: vscode.Uri.joinPath(this.#extensionUri, 'README.md').with({ fragment: f.ruleId }) };
+    d.code = { value: f.ruleId, target: ruleDocUri(this.#extensionUri, f.ruleId) };
     if (f.guideline) {
       const g = f.guideline;
       const where = new vscode.Location(guidelineUri(this.#extensionUri, g.file), g.range ? toRange(g.range) : new vscode.Position(0, 0));

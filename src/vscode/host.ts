@@ -39,6 +39,11 @@ export function createVsCodeService(output: vscode.OutputChannel): { service: At
   return { service, parser, dispose: () => parser?.dispose() };
 }
 
+/** The rule's own documentation page, shipped with the extension (docs/rules/<id>.md). */
+export function ruleDocUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
+}
+
 /** Where a guideline lives, for "related information" and hovers. */
 export function guidelineUri(extensionUri: vscode.Uri, file: string): vscode.Uri {
   return file === 'built-in' ? vscode.Uri.joinPath(extensionUri, BUILTIN_GUIDELINE_FILE) : uriForPath(file);

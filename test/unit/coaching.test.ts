@@ -26,7 +26,7 @@ describe('coaching', function () {
     const r = await service.check({ text, options: { today: '2026-11-16' } });
     const f = r?.findings.find((x) => x.ruleId === 'ready-to-progress');
     assert.ok(f?.fix);
-    assert.equal(f.message, 'Ready to progress Chair Bridge to Single-Leg Chair Bridge: 3 sessions in a row at the top of the range with pain at most 2/10 (2026-11-13 pain 1/10, 2026-11-14 pain 0/10, 2026-11-15 pain 1/10) (Chair Bridge guideline)');
+    assert.equal(f.message, 'Ready to progress Chair Bridge to Single-Leg Chair Bridge: 3 sessions in a row at the top of the range with pain at most 2/10 (2026-11-13 pain 1/10, 2026-11-14 pain 0/10, 2026-11-15 pain 1/10); the Chair Bridge guideline progresses to Single-Leg Chair Bridge (Hamstrung, iRunFar)');
     const fixed = service.fix(text, [f]).text;
     assert.ok(fixed.includes('- Chair Bridge: 3 x 10, hold 3-6 s, 1x daily\n- Single-Leg Chair Bridge: 2 x 10, hold 3 s, 1x daily\n'), fixed);
     assert.deepEqual((await findings(fixed)).filter((x) => x.endsWith('ready-to-progress')), []);
@@ -39,7 +39,7 @@ describe('coaching', function () {
     ]);
     const r = await service.check({ text });
     const f = r?.findings.find((x) => x.ruleId === 'consider-regression');
-    assert.match(f?.message ?? '', /^Consider a regression for Chair Bridge: pain rising week over week \(weekly means 1\.0, 2\.0, 4\.0\); lower the dosage/);
+    assert.match(f?.message ?? '', /^Consider a regression for Chair Bridge: pain rising week over week \(weekly means 1\.0, 2\.0, 4\.0\); the pain-monitoring model expects pain to settle, not climb \(Silbernagel et al\. 2007\); lower the dosage$/);
   });
 
   it('picks the current phase by week span, else the last phase', () => {

@@ -127,7 +127,7 @@ describe('dosage grammar', function () {
       const text = '3 x 10, hold 5, 2x daily';
       const d = parseDosage(text);
       assert.deepEqual(d.problems.map((p) => text.slice(p.start, p.end)), ['hold 5']);
-      assert.match(d.problems[0]?.message ?? '', /hold with no unit/);
+      assert.match(d.problems[0]?.message ?? '', /^A hold with no unit; write a time such as hold \d+ s$/);
       assert.equal(d.holdSeconds, undefined);
     });
 

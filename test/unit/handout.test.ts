@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { buildHandout, handoutPage, renderProgram, stopRules, PAIN_MONITORING_SOURCE } from '../../src/core/render/index.js';
 import { adherenceChart } from '../../src/core/render/charts.js';
-import { howOften, referenceLink } from '../../src/core/render/handout.js';
+import { howOften, referenceLink, referenceText } from '../../src/core/render/handout.js';
 import type { ExerciseLine } from '../../src/core/index.js';
 import { read, ROOT, service } from '../helpers.js';
 
@@ -78,6 +78,9 @@ describe('athlete handout: the model', function () {
     assert.equal(referenceLink(line({ url: 'http://example.org/x' })), 'http://example.org/x');
     assert.equal(referenceLink(line('javascript:alert(1)')), undefined);
     assert.equal(referenceLink(line('data:text/html,x')), undefined);
+    assert.equal(referenceText(line('videos/chair-bridge.md')), 'videos/chair-bridge.md', 'a path is shown as text');
+    assert.equal(referenceText(line('javascript:alert(1)')), undefined);
+    assert.equal(referenceText(line('https://example.org/x')), undefined, 'a web link is a link, not text');
   });
 
   it('states stop rules from the pain rule, by default the pain-monitoring model with its citation', () => {
@@ -150,6 +153,15 @@ describe('athlete handout: the page', function () {
     assert.equal((log.match(/<li data-line="\d+"><strong>Chair Bridge<\/strong>[^<]*<span class="pain">pain 0\/10<\/span>/g) ?? []).length, 1);
     assert.equal((log.match(/pain 0\/10/g) ?? []).length, 1, 'once in the 2026-11-10 entry');
     assert.doesNotMatch(html, /class="prescribed"/, 'the athlete sees what was done, not a comparison');
+  });
+
+  it('shows the reference link the log gives with an exercise, web links as links', async () => {
+    const r = await check(JANE);
+    const chair = r.log.phases[0]?.prescriptions[0];
+    assert.ok(chair);
+    const linked = { ...r.log, phases: r.log.phases.map((p, i) => (i === 0 ? { ...p, prescriptions: [{ ...chair, link: 'https://example.org/chair-bridge' }, ...p.prescriptions.slice(1)] } : p)) };
+    const html = renderProgram({ text: JANE, log: linked, findings: r.findings, library: r.library, today: '2026-11-11', handout: true });
+    assert.match(html, /<p class="reference">How to do it: <a href="https:\/\/example\.org\/chair-bridge" rel="noopener noreferrer">/);
   });
 
   it('is one standalone page from one builder: no script, nothing loads', async () => {

@@ -15,6 +15,10 @@ describe('metadata', () => {
       const row = `| [\`${rule.id}\`](#${rule.id}) | ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : 'no'} |`;
       assert.ok(readme.includes(row), `README row: ${row}`);
       assert.ok(readme.includes(`\n### ${rule.id}\n`), 'README section');
+      const page = read(path.join(ROOT, 'docs', 'rules', `${rule.id}.md`));
+      assert.ok(page.startsWith(`# ${rule.id}\n`), `docs/rules/${rule.id}.md starts with its id`);
+      assert.match(page, /\| (error|warning|information|hint) \| (yes|no) \|/, 'the page gives severity and fix');
+      assert.ok(page.includes(`| ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : 'no'} |`), 'the page agrees with the code');
     });
   }
 

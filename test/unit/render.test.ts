@@ -35,8 +35,8 @@ describe('renderer', function () {
   it('marks out-of-range parts in words, not colour alone, and links findings in the preview', async () => {
     const html = await render(read(path.join(ROOT, 'examples', 'sam-sprinter.athlete.md')));
     assert.match(html, /<li class="out-of-range"><span class="mark" aria-hidden="true">✗<\/span> sets 5 <span class="range">out of range: guideline 2-3<\/span><\/li>/);
-    assert.match(html, /<p class="hint" role="note"><strong>Check first:<\/strong> Checked findings point to referred SI-joint pain/);
-    assert.match(html, /<a href="#" class="reveal" data-line="20">line 20<\/a>: Unexpected 5 sets/);
+    assert.match(html, /<p class="hint" role="note"><strong>Check first:<\/strong> The checked findings point to referred SI-joint pain/);
+    assert.match(html, /<a href="#" class="reveal" data-line="20">line 20<\/a>: 5 sets; the Chair Bridge guideline says 2-3 sets \(Hamstrung, iRunFar\)/);
     assert.match(html, /<span class="pain high">pain 6\/10<\/span>/);
   });
 

@@ -2,10 +2,12 @@
  * Fixture-driven rule tests (the markdownlint scenario idea). Every folder test/fixtures/rules/<rule-id>/
  * holds ok.md (no finding of that rule), not-ok.md (markers say exactly which lines are flagged, by every
  * rule) and, for fixable rules, not-ok.fixed.md (what applying every fix gives). Re-checking the fixed
- * text must find nothing fixable. New folders are picked up by themselves.
+ * text must find nothing fixable. not-ok.messages.txt holds the rule's own messages on not-ok.md, as
+ * `line: message`, so their wording is reviewed like code (regenerate after a deliberate change with
+ * `UPDATE_MESSAGES=1 npx mocha test/unit/rules.test.ts`). New folders are picked up by themselves.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../src/core/index.js';
 import { actualMarkers, checkFixture, expectedMarkers, FIXTURES, read, service } from '../helpers.js';
@@ -38,7 +40,21 @@ describe('rules (fixtures)', () => {
         for (const f of findings) {
           assert.ok(f.range.start.offset <= f.range.end.offset && f.range.end.offset <= text.length, 'range inside the text');
           assert.ok(f.message.length > 0);
+          assert.ok(!f.message.includes('`'), `no raw backticks in a message a coach reads: ${f.message}`);
+          assert.match(f.message, /^[A-Z0-9"]/, 'a message starts like a sentence');
         }
+      });
+
+      it('not-ok.messages.txt has the rule\'s messages, word for word', async () => {
+        const file = path.join(dir, 'not-ok.md');
+        const findings = await checkFixture(file, read(file));
+        const actual = findings.filter((f) => f.ruleId === id).map((f) => `${f.range.start.line}: ${f.message}\n`).join('');
+        const golden = path.join(dir, 'not-ok.messages.txt');
+        if (process.env['UPDATE_MESSAGES'] === '1') {
+          writeFileSync(golden, actual);
+        }
+        assert.ok(existsSync(golden), `${golden} exists (UPDATE_MESSAGES=1 writes it)`);
+        assert.equal(actual, read(golden));
       });
 
       const fixedFile = path.join(dir, 'not-ok.fixed.md');

@@ -1,16 +1,20 @@
 /**
- * The whole-log rules (and `exerciseHistory`) read a typed-array timeline (src/core/incremental/timeline.ts) for
- * speed. Here each is compared, on random logs, with a reference written the plain way over the model's
- * objects (what they did before the timeline): the same findings, messages, ranges and histories.
+ * The whole-log rules read the log through the LogView port (src/core/logView.ts). The accelerator gives
+ * them a view over its typed-array timeline (src/core/incremental/timeline.ts), the plain engine a view
+ * over the model's objects. Here, on random logs, the two views give the same answers, and each rule's
+ * findings equal a reference written the plain way over the model's objects: the same findings,
+ * messages, ranges and histories.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  checkText, currentPhase, dayNumber, exerciseHistory, isoDate, painTrend, parseLog, readiness, resolveOptions, ruleById,
-  type AthleteLog, type ExerciseHistory, type Finding, type GuidelineLibrary, type HistoryPoint,
+  check, checkText, currentPhase, dayNumber, exerciseHistory, isoDate, painTrend, parseLog, plainLogView, readiness, resolveOptions, ruleById,
+  type AthleteLog, type LogView, type ExerciseHistory, type Finding, type GuidelineLibrary, type HistoryPoint,
 } from '../../src/core/index.js';
 import { normalizeName } from '../../src/core/text.js';
 import { exerciseKey, lastCompleteWeek, minPerWeek, twoHighInARow, weeklyPain } from '../../src/core/coaching/coaching.js';
+import { shortSource } from '../../src/core/rules/rule.js';
+import { Timeline, TimelineView } from '../../src/core/incremental/timeline.js';
 import { builtinLibrary } from '../helpers.js';
 
 const library = builtinLibrary();
@@ -66,7 +70,7 @@ function datesOutOfOrder(log: AthleteLog): Ref[] {
   for (const s of dated) {
     const d = s.date ?? '';
     if (edge !== undefined && (ascending ? d < edge : d > edge)) {
-      out.push({ line: s.dateRange.start.line, message: `Unexpected date ${d} after ${edge}, expected sessions ${ascending ? 'oldest' : 'newest'} first` });
+      out.push({ line: s.dateRange.start.line, message: `${d} comes after ${edge}; this log keeps sessions ${ascending ? 'oldest' : 'newest'} first` });
       continue;
     }
     edge = d;
@@ -84,7 +88,7 @@ function duplicateDate(log: AthleteLog): Ref[] {
     const key = `${s.date}\u0000${s.label.toLowerCase()}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      out.push({ line: s.dateRange.start.line, message: `Unexpected second session on ${s.date}${s.label ? ` ${s.label}` : ''}, expected one (first at line ${first}); add a label such as (PM) to tell them apart` });
+      out.push({ line: s.dateRange.start.line, message: `A second session on ${s.date}${s.label ? ` ${s.label}` : ''} (the first is on line ${first}); add a label such as (PM) to tell them apart` });
       continue;
     }
     seen.set(key, s.headingRange.start.line);
@@ -106,8 +110,8 @@ function considerRegression(log: AthleteLog, lib: GuidelineLibrary): Ref[] {
     const why = high.length > 0
       ? `pain above ${threshold}/10 in two sessions in a row (${high.map((p) => `${p.date} ${p.pain ?? ''}/10`).join(', ')})`
       : `pain rising week over week (weekly means ${weeklyPain(h).slice(-3).map((w) => w.mean.toFixed(1)).join(', ')})`;
-    const step = g?.regression[0] ? `step back to ${g.regression[0]}` : 'lower the dosage';
-    out.push({ line: last.line, message: `Consider a regression for ${h.name}: ${why}; ${step} (pain-monitoring model, Silbernagel et al. 2007${g ? `; ${g.name} guideline` : ''})` });
+    const step = g?.regression[0] ? `the ${g.name} guideline steps back to ${g.regression[0]} (${shortSource(g)})` : 'lower the dosage';
+    out.push({ line: last.line, message: `Consider a regression for ${h.name}: ${why}; the pain-monitoring model expects pain to settle, not climb (Silbernagel et al. 2007); ${step}` });
   }
   return out;
 }
@@ -142,10 +146,24 @@ function adherenceLow(log: AthleteLog, lib: GuidelineLibrary): string[] {
   }).map((p) => `${p.range.start.line} ${isoDate(week.from)}`);
 }
 
+/** A rule's findings from the accelerator, after checking that the plain engine finds the same. */
 function run(text: string, id: string): Finding[] {
   const rule = ruleById(id);
   assert.ok(rule);
-  return checkText(text, { library, options: { today: TODAY }, rules: [rule] }).findings;
+  const ctx = { library, options: { today: TODAY }, rules: [rule] };
+  const found = checkText(text, ctx).findings;
+  assert.equal(JSON.stringify(check(text, ctx).findings), JSON.stringify(found), `${id}: the plain engine and the accelerator agree`);
+  return found;
+}
+
+/** What a LogView answers, as plain data: sessions by line, histories, days with each exercise in a few windows. */
+function answers(view: LogView, log: AthleteLog): unknown {
+  const first = dayNumber(log.started) ?? 0;
+  return {
+    dated: view.datedSessions().map((s) => [s.date, s.headingRange.start.line]),
+    exercises: view.exercises().map((h) => [h.name, h.points.map((p) => [p.date, p.line, p.pain, p.dosage.text, p.entry.range.start.line])]),
+    days: ['', ...NAMES, 'Unknown drill'].map((name) => [0, 7, 30, 60].map((from) => view.daysWith(name, first + from, first + from + 6))),
+  };
 }
 
 const refs = (findings: Finding[]): Ref[] => findings.map((f) => ({ line: f.range.start.line, message: f.message }));
@@ -175,6 +193,13 @@ const logText = fc.record({
 
 describe('timeline rules equal their plain references', function () {
   this.timeout(120000);
+
+  it('the plain LogView and the timeline LogView give the same answers', () => {
+    fc.assert(fc.property(logText, (text) => {
+      const log = parseLog(text);
+      assert.deepEqual(answers(new TimelineView(Timeline.of(log, library)), log), answers(plainLogView(log, library), log));
+    }), { seed: 75, numRuns: 300 });
+  });
 
   it('exerciseHistory', () => {
     fc.assert(fc.property(logText, (text) => {

@@ -4,25 +4,12 @@
  * preview's charts, the text summary and the coaching rules.
  */
 import type { GuidelineLibrary } from '../guidelines/library.js';
-import type { AthleteLog, Dosage, Phase } from '../model.js';
+import type { AthleteLog, Phase } from '../model.js';
 import { dayNumber, isoDate } from '../dates.js';
-import { Timeline } from '../incremental/timeline.js';
+import { plainLogView, type ExerciseHistory } from '../logView.js';
 
 export { dayNumber, isoDate } from '../dates.js';
-
-export interface HistoryPoint {
-  readonly date: string;
-  /** 1-based line of the entry. */
-  readonly line: number;
-  readonly dosage: Dosage;
-  readonly pain?: number;
-}
-
-export interface ExerciseHistory {
-  /** The guideline's name when the library knows the exercise, else the name as first written. */
-  readonly name: string;
-  readonly points: HistoryPoint[];
-}
+export type { ExerciseHistory, HistoryPoint } from '../logView.js';
 
 const histories = new WeakMap<AthleteLog, { library: GuidelineLibrary | undefined; value: ExerciseHistory[] }>();
 
@@ -32,14 +19,13 @@ export function exerciseHistory(log: AthleteLog, library?: GuidelineLibrary): Ex
   if (hit && hit.library === library) {
     return hit.value;
   }
-  const value = computeHistory(log, library);
+  // The port's points also carry the entry they were read from; a history is plain data.
+  const value = plainLogView(log, library).exercises().map((h) => ({
+    name: h.name,
+    points: h.points.map(({ date, line, dosage, pain }) => (pain === undefined ? { date, line, dosage } : { date, line, dosage, pain })),
+  }));
   histories.set(log, { library, value });
   return value;
-}
-
-function computeHistory(log: AthleteLog, library?: GuidelineLibrary): ExerciseHistory[] {
-  const t = Timeline.of(log, library);
-  return t.tracks().map((track) => ({ name: track.name, points: track.entries.map((e) => t.point(e)) }));
 }
 
 export interface WeekAdherence {

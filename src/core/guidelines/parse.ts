@@ -130,7 +130,7 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
     switch (key) {
       case 'dosage': {
         if (current.dosage) {
-          problems.push({ file, range: index.range(start, end), message: `Unexpected second dosage for \`${current.name}\`, expected one` });
+          problems.push({ file, range: index.range(start, end), message: `A second dosage for ${current.name}; a guideline gives one dosage` });
           break;
         }
         const d = parseDosage(value);
@@ -190,7 +190,7 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
       continue;
     }
     if (d.name === '') {
-      problems.push({ file, range: d.range, message: 'Unexpected empty exercise heading, expected the exercise name' });
+      problems.push({ file, range: d.range, message: 'An empty exercise heading; write the exercise name after the ##' });
       continue;
     }
     const key = normalizeName(d.name);
@@ -198,7 +198,7 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
     if (before) {
       problems.push({
         file, range: d.range,
-        message: `Unexpected second guideline for \`${d.name}\` in one file, expected one (first at line ${before.range.start.line})`,
+        message: `A second guideline for ${d.name} in one file (the first is on line ${before.range.start.line}); keep one`,
       });
       continue;
     }
@@ -208,7 +208,7 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
   if (guidelines.length === 0) {
     problems.push({
       file, range: index.range(0, 0),
-      message: 'Unexpected guideline file without exercises, expected `## Exercise` headings with `- Dosage:` items',
+      message: 'No exercises in this guideline file; write each exercise as a ## heading with a - Dosage: item under it',
     });
   }
   return { file, guidelines, problems };

@@ -20,18 +20,18 @@
  * service queues them); an update that finds another one finished meanwhile starts again.
  */
 import { isHeadingLine, scanBlocks, type Block } from '../markdown/blocks.js';
-import { byPosition, isSuppressed, toFinding, type CheckContext } from '../check.js';
+import { activeRules, byPosition, isSuppressed, runRules, type CheckContext, type RuleInputs } from '../check.js';
+import type { LogView } from '../logView.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
-import type { AthleteLog, Dosage, ExerciseLine, Finding, Point, Range, Section, Severity, TextEdit } from '../model.js';
+import type { AthleteLog, Dosage, ExerciseLine, Finding, Point, Range, Section, TextEdit } from '../model.js';
 import { resolveOptions, type ResolvedOptions } from '../options.js';
 import type { Root } from 'mdast';
 import { assembleBlock, LIST_KINDS, makeLog, rememberIndex, sectionsAfter, type Fragment, type ModelLists } from '../read/assemble.js';
 import { MAX_NESTING, nestingDepth, parseMarkdown, type TreeParser } from '../markdown/parse.js';
 import { runSteps, settled, type Steps } from './steps.js';
-import { RULES } from '../rules/index.js';
-import type { LogAspect, Report, Rule, RuleContext, RuleScope } from '../rules/rule.js';
+import type { LogAspect, Rule } from '../rules/rule.js';
 import { AnchoredPoint, AnchorTable, LineIndex, PointMaker } from '../text.js';
-import { blockPart, ExerciseIds, joinPartsSteps, sameNumbers, slicePart, Timeline, type BlockPart, type TimelinePart } from './timeline.js';
+import { blockPart, ExerciseIds, joinPartsSteps, sameNumbers, slicePart, Timeline, TimelineView, type BlockPart, type TimelinePart } from './timeline.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type ListKind = (typeof LIST_KINDS)[number];
@@ -320,9 +320,9 @@ interface Kept {
 
 const EMPTY_PART: BlockPart = { sessions: 0, entries: 0, data: [] };
 
-/** `block` rules read no timeline. */
-function noTimeline(): Timeline {
-  throw new Error('a block rule read the timeline');
+/** `block` rules read no LogView. */
+function noView(): LogView {
+  throw new Error('a block rule read the whole log');
 }
 
 export class LogDocument {
@@ -615,37 +615,13 @@ export class LogDocument {
    */
   *check(snap: Snapshot, ctx: CheckContext): Generator<undefined, Finding[]> {
     const options = resolveOptions(ctx.options);
-    const severity = (rule: Rule): Severity | 'off' => options.rules[rule.id] ?? rule.defaultSeverity;
-    const active = (ctx.rules ?? RULES).filter((r) => severity(r) !== 'off');
+    const { rules: active, severity } = activeRules(ctx, options);
     const blockRules = active.filter((r) => r.scope === 'block');
     const logRules = active.filter((r) => r.scope !== 'block');
-    const base = {
+    const base: RuleInputs = {
       text: snap.text, index: snap.index, log: snap.log, library: ctx.library, options,
       logByPath: ctx.logByPath ?? false, guidelineFiles: ctx.guidelineFiles ?? [],
     };
-    const levels = new Map(active.map((r) => [r, severity(r) as Severity]));
-    // One context per scope; `report` files findings under the rule that is running.
-    function* run(rules: readonly Rule[], scope: RuleScope, out: Finding[], timeline = noTimeline): Generator<undefined> {
-      let current = rules[0];
-      const rc: RuleContext = {
-        ...base, scope, timeline,
-        report: (r: Report) => {
-          if (current) {
-            out.push(toFinding(current, levels.get(current) ?? current.defaultSeverity, r));
-          }
-        },
-      };
-      for (const rule of rules) {
-        current = rule;
-        const steps = rule.check(rc);
-        if (steps) {
-          yield* steps;
-        }
-        if (timeline !== noTimeline) {
-          yield; // between `log` rules, each of which reads the whole timeline
-        }
-      }
-    }
     let key = blockKey(snap.log, ctx.library, options, blockRules);
     // The same key as last time, as the same string: comparing it per block is then instant.
     if (key === this.#key) {
@@ -666,7 +642,7 @@ export class LogDocument {
         continue;
       }
       const found: Finding[] = [];
-      runSteps(run(blockRules, b.fragment, found));
+      runSteps(runRules(blockRules, base, b.fragment, noView, severity, found));
       b.part = b.fragment.sessions.length === 0 ? EMPTY_PART : blockPart(b.fragment.sessions, ids);
       const maker = new PointMaker(snap.index, b.fragment.anchor);
       // Most blocks have no findings: they share one record.
@@ -763,12 +739,13 @@ export class LogDocument {
       }
     }
     if (again.length > 0) {
+      const view = new TimelineView(timeline);
       if (again.some((r) => (r.reads ?? ALL_ASPECTS).includes('entries'))) {
-        yield* timeline.tracksSteps(); // exercises' histories, read by several rules: worked out in steps of their own
+        yield* view.prepareSteps(); // exercises' histories, read by several rules: worked out in steps of their own
       }
       for (const rule of again) {
         const found: Finding[] = [];
-        yield* run([rule], snap.log, found, () => timeline);
+        yield* runRules([rule], base, snap.log, () => view, severity, found);
         logFindings.set(rule, found.map((f) => remake(f, (p) => plainPoint(p))));
       }
     }

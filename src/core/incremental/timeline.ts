@@ -7,11 +7,15 @@
  */
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import { dayNumber } from '../dates.js';
-import type { HistoryPoint } from '../coaching/history.js';
+import type { LoggedEntry, LoggedExercise, LogView } from '../logView.js';
 import type { AthleteLog, Dosage, ExerciseLine, Session } from '../model.js';
 import { normalizeName } from '../text.js';
 
 const EMPTY_DOSAGE: Dosage = { text: '', components: [], problems: [] };
+const NOWHERE = { line: 1, column: 1, offset: 0 };
+const EMPTY_ENTRY: ExerciseLine = {
+  kind: 'entry', name: '', dosage: EMPTY_DOSAGE, range: { start: NOWHERE, end: NOWHERE }, nameRange: { start: NOWHERE, end: NOWHERE }, dosageRange: { start: NOWHERE, end: NOWHERE },
+};
 
 /** A session without a valid date. */
 export const NO_DAY = -2147483648;
@@ -188,10 +192,10 @@ export class Timeline {
   }
 
   /** An entry as a point of its exercise's history. */
-  point(e: number): HistoryPoint {
-    const x = this.entry(e);
+  point(e: number): LoggedEntry {
+    const x = this.entry(e) ?? EMPTY_ENTRY;
     const pain = this.part.pains[e] ?? Number.NaN;
-    const p = { date: this.sessionOf(e)?.date ?? '', line: x?.range.start.line ?? 1, dosage: x?.dosage ?? EMPTY_DOSAGE };
+    const p = { date: this.sessionOf(e)?.date ?? '', line: x.range.start.line, dosage: x.dosage, entry: x };
     return Number.isNaN(pain) ? p : { ...p, pain };
   }
 
@@ -353,4 +357,87 @@ export function slicePart(p: TimelinePart, s0: number, s1: number, e0: number, e
     dates: p.dates.subarray(s0, s1), days: p.days.subarray(s0, s1), labels: p.labels.subarray(s0, s1), counts: p.counts.subarray(s0, s1),
     exercises: p.exercises.subarray(e0, e1), pains: p.pains.subarray(e0, e1),
   };
+}
+
+/**
+ * The LogView port (../logView.ts) over a timeline: the same answers as the plain view, read from the
+ * typed arrays. `prepareSteps` works the exercises' histories out in steps ahead of the rules that read
+ * them.
+ */
+export class TimelineView implements LogView {
+  #dated: Session[] | undefined;
+  #exercises: LoggedExercise[] | undefined;
+
+  constructor(readonly timeline: Timeline) {}
+
+  datedSessions(): readonly Session[] {
+    if (!this.#dated) {
+      const { days } = this.timeline.part;
+      const out: Session[] = [];
+      for (let s = 0; s < days.length; s++) {
+        const session = this.timeline.sessions[s];
+        if (days[s] !== NO_DAY && session) {
+          out.push(session);
+        }
+      }
+      this.#dated = out;
+    }
+    return this.#dated;
+  }
+
+  *prepareSteps(): Generator<undefined, readonly LoggedExercise[]> {
+    if (this.#exercises) {
+      return this.#exercises;
+    }
+    const t = this.timeline;
+    const tracks = yield* t.tracksSteps();
+    const out: LoggedExercise[] = [];
+    for (const track of tracks) {
+      const points = new Array<LoggedEntry>(track.entries.length);
+      for (let i = 0; i < points.length; i++) {
+        points[i] = t.point(track.entries[i] ?? 0);
+        if (i % 8192 === 8191) {
+          yield;
+        }
+      }
+      out.push({ name: track.name, points });
+      yield;
+    }
+    this.#exercises = out;
+    return out;
+  }
+
+  exercises(): readonly LoggedExercise[] {
+    const steps = this.prepareSteps();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) {
+        return r.value;
+      }
+    }
+  }
+
+  daysWith(exercise: string, from: number, to: number): number {
+    const t = this.timeline;
+    const key = t.ids.keyOf(exercise);
+    const id = key === '' ? undefined : t.ids.ofKey(key);
+    if (id === undefined) {
+      return 0;
+    }
+    const { dates, days, exercises } = t.part;
+    const seen = new Set<number>();
+    for (let s = 0; s < days.length; s++) {
+      const d = days[s] ?? NO_DAY;
+      if (d === NO_DAY || d < from || d > to) {
+        continue;
+      }
+      for (let e = t.entryStart[s] ?? 0; e < (t.entryStart[s + 1] ?? 0); e++) {
+        if (exercises[e] === id) {
+          seen.add(dates[s] ?? 0);
+          break;
+        }
+      }
+    }
+    return seen.size;
+  }
 }

@@ -377,7 +377,7 @@ function readFrontMatter(ctx: Ctx, base: number, node: Node & { value: string })
   const doc = parseDocument(node.value, { uniqueKeys: true, prettyErrors: false });
   for (const e of doc.errors) {
     const [s, t] = e.pos;
-    problems.push({ range: ctx.index.range(contentStart + s, contentStart + Math.max(s, t)), message: `Unexpected front matter: ${e.message.split('\n')[0] ?? ''}` });
+    problems.push({ range: ctx.index.range(contentStart + s, contentStart + Math.max(s, t)), message: `The front matter cannot be read: ${e.message.split('\n')[0] ?? ''}` });
   }
   if (doc.errors.length === 0) {
     try {
@@ -385,10 +385,10 @@ function readFrontMatter(ctx: Ctx, base: number, node: Node & { value: string })
       if (js !== null && typeof js === 'object' && !Array.isArray(js)) {
         data = js as Record<string, unknown>;
       } else if (js !== null && js !== undefined) {
-        problems.push({ range, message: 'Unexpected front matter, expected `key: value` lines' });
+        problems.push({ range, message: 'The front matter cannot be read; write key: value lines, such as athlete: Jane Runner' });
       }
     } catch (e) {
-      problems.push({ range, message: `Unexpected front matter: ${e instanceof Error ? e.message : String(e)}` });
+      problems.push({ range, message: `The front matter cannot be read: ${e instanceof Error ? e.message : String(e)}` });
     }
     if (isMap(doc.contents)) {
       for (const pair of doc.contents.items) {

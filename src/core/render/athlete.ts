@@ -21,7 +21,9 @@ function stopBox(s: StopRules): string {
 function cardHtml(c: HandoutCard): string {
   const plan: [string, string | undefined][] = [['How often', c.howOften], ['Side', c.side], ['Rest', c.rest]];
   const dl = plan.filter(([, v]) => v !== undefined).map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v ?? '')}</dd></div>`).join('');
-  const link = c.link ? `<p class="reference">How to do it: <a href="${esc(c.link)}" rel="noopener noreferrer">${esc(c.link)}</a></p>` : '';
+  const link = c.link
+    ? `<p class="reference">How to do it: <a href="${esc(c.link)}" rel="noopener noreferrer">${esc(c.link)}</a></p>`
+    : c.reference ? `<p class="reference">How to do it: ${esc(c.reference)}</p>` : '';
   return `<article class="card exercise" data-line="${c.line}"><h3>${esc(c.name)}</h3>`
     + `<p class="dose">${esc(c.dose)}</p>`
     + (dl ? `<dl class="plan">${dl}</dl>` : '')

@@ -45,8 +45,10 @@ export interface HandoutCard {
   readonly name: string;
   /** 1-based source line of the prescription. */
   readonly line: number;
-  /** The exercise's reference (a web link the log gives with the name), http(s) only. */
+  /** The exercise's reference: a web link the log gives with the name (http or https), shown as a link. */
   readonly link?: string;
+  /** A reference that is not a web link (`videos/bridge.md`): shown as text, since the page stands alone. */
+  readonly reference?: string;
   /** What to do, in plain words: sets, reps, holds, bouts, load... */
   readonly dose: string;
   readonly howOften?: string;
@@ -218,11 +220,22 @@ export function doseWords(d: Dosage): string {
   return describeDosage(what as unknown as Dosage, ', ');
 }
 
+function linkOf(line: ExerciseLine): string | undefined {
+  const link = (line as ExerciseLine & { link?: unknown }).link;
+  const href = typeof link === 'string' ? link : typeof link === 'object' && link !== null && typeof (link as { url?: unknown }).url === 'string' ? (link as { url: string }).url : undefined;
+  return href?.trim() || undefined;
+}
+
 /** The reference link a log gives with an exercise's name (`[Chair Bridge](https://...)`), web links only. */
 export function referenceLink(line: ExerciseLine): string | undefined {
-  const link = (line as ExerciseLine & { link?: unknown; url?: unknown }).link ?? (line as { url?: unknown }).url;
-  const href = typeof link === 'string' ? link : typeof link === 'object' && link !== null && typeof (link as { url?: unknown }).url === 'string' ? (link as { url: string }).url : undefined;
+  const href = linkOf(line);
   return href && /^https?:\/\/[^\s<>"']+$/i.test(href) ? href : undefined;
+}
+
+/** A reference that is a path, not a web link (no scheme): shown as text. Other schemes are left out. */
+export function referenceText(line: ExerciseLine): string | undefined {
+  const href = linkOf(line);
+  return href && !/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('//') ? href : undefined;
 }
 
 function card(line: ExerciseLine, input: HandoutInput): HandoutCard {
@@ -233,6 +246,7 @@ function card(line: ExerciseLine, input: HandoutInput): HandoutCard {
   const side = d.side ? SIDE_WORDS[d.side.value] : undefined;
   const rest = restOf(d);
   const link = referenceLink(line);
+  const reference = link ? undefined : referenceText(line);
   const next = g?.progression[0];
   const ready = input.readyToProgress ?? { sessions: 3, maxPain: 2 };
   return {
@@ -241,6 +255,7 @@ function card(line: ExerciseLine, input: HandoutInput): HandoutCard {
     dose,
     cues: g?.cues ?? [],
     ...(link ? { link } : {}),
+    ...(reference ? { reference } : {}),
     ...(howOftenWords ? { howOften: howOftenWords } : {}),
     ...(side ? { side } : {}),
     ...(rest ? { rest } : {}),

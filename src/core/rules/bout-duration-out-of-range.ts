@@ -16,5 +16,4 @@ export default outOfRangeRule({
   description: 'The length of each bout of a timed drill is outside the guideline range.',
   field: 'boutSeconds',
   found: (v) => `${v} s bouts`,
-  expected: (r) => `${r} s`,
 });

@@ -17,5 +17,4 @@ export default outOfRangeRule({
   description: 'The number of bouts of a timed drill is outside the guideline range.',
   field: 'bouts',
   found: (v) => plural(v, 'bout'),
-  expected: (r) => r,
 });

@@ -9,8 +9,8 @@
  *
  * Source: Silbernagel et al. 2007 (pain monitoring); regressions from the guideline files.
  */
-import { trendOf, weeklyMeans } from '../coaching/coaching.js';
-import { guidelineLabel, type Rule } from './rule.js';
+import { painTrend, twoHighInARow, weeklyPain } from '../coaching/coaching.js';
+import { shortSource, type Rule } from './rule.js';
 
 const rule: Rule = {
   id: 'consider-regression',
@@ -19,45 +19,22 @@ const rule: Rule = {
   fixable: false,
   reads: ['dates', 'entries'],
   check(ctx) {
-    const t = ctx.timeline();
-    const { days, pains } = t.part;
     const threshold = ctx.options.painThreshold;
-    const dayOf = (e: number): number => days[t.entrySession[e] ?? 0] ?? 0;
-    for (const track of t.tracks()) {
-      const scored: number[] = [];
-      for (const e of track.entries) {
-        if (!Number.isNaN(pains[e] ?? Number.NaN)) {
-          scored.push(e);
-        }
-      }
-      const lastTwo = scored.slice(-2);
-      const high = lastTwo.length === 2 && lastTwo.every((e) => (pains[e] ?? 0) > threshold) ? lastTwo : [];
-      // The trend reads the last three weeks only: take the scored sessions from the third-last week on.
-      const first = scored.length > 0 ? dayOf(scored[0] ?? 0) : undefined;
-      let from = scored.length;
-      for (let distinct = 0, week = Number.NaN; from > 0; from--) {
-        const w = Math.floor((dayOf(scored[from - 1] ?? 0) - (first ?? 0)) / 7);
-        if (w !== week) {
-          if (++distinct > 3) {
-            break;
-          }
-          week = w;
-        }
-      }
-      const weeks = weeklyMeans(scored.slice(from).map((e) => ({ day: dayOf(e), pain: pains[e] ?? 0 })), first);
-      const rising = trendOf(weeks) === 'rising';
-      const entry = t.entry(track.entries[track.entries.length - 1] ?? 0);
-      if ((high.length === 0 && !rising) || !entry) {
+    for (const h of ctx.view().exercises()) {
+      const high = twoHighInARow(h, threshold);
+      const rising = painTrend(h) === 'rising';
+      const last = h.points[h.points.length - 1];
+      if ((high.length === 0 && !rising) || !last) {
         continue;
       }
-      const g = ctx.library.lookup(track.name);
+      const g = ctx.library.lookup(h.name);
       const why = high.length > 0
-        ? `pain above ${threshold}/10 in two sessions in a row (${high.map((e) => `${t.sessionOf(e)?.date ?? ''} ${pains[e] ?? 0}/10`).join(', ')})`
-        : `pain rising week over week (weekly means ${weeks.slice(-3).map((w) => w.mean.toFixed(1)).join(', ')})`;
-      const step = g?.regression[0] ? `step back to ${g.regression[0]}` : 'lower the dosage';
+        ? `pain above ${threshold}/10 in two sessions in a row (${high.map((p) => `${p.date} ${p.pain ?? 0}/10`).join(', ')})`
+        : `pain rising week over week (weekly means ${weeklyPain(h).slice(-3).map((w) => w.mean.toFixed(1)).join(', ')})`;
+      const step = g?.regression[0] ? `the ${g.name} guideline steps back to ${g.regression[0]} (${shortSource(g)})` : 'lower the dosage';
       ctx.report({
-        range: entry.range,
-        message: `Consider a regression for ${track.name}: ${why}; ${step} (pain-monitoring model, Silbernagel et al. 2007${g ? `; ${guidelineLabel(g)}` : ''})`,
+        range: last.entry.range,
+        message: `Consider a regression for ${h.name}: ${why}; the pain-monitoring model expects pain to settle, not climb (Silbernagel et al. 2007); ${step}`,
         ...(g ? { guideline: g } : {}),
       });
     }

@@ -5,7 +5,7 @@
  * Rationale: a session filed in the wrong place is easy to miss when reading the log, and it hides a gap
  * or a pain trend. Sessions on the same day are in order.
  */
-import { NO_DAY } from '../incremental/timeline.js';
+import type { Session } from '../model.js';
 import type { Rule } from './rule.js';
 
 const rule: Rule = {
@@ -15,43 +15,33 @@ const rule: Rule = {
   fixable: false,
   reads: ['dates'],
   check(ctx) {
-    const t = ctx.timeline();
-    const dates = t.part.dates;
+    const sessions = ctx.view().datedSessions();
+    // The order the log mostly keeps: count the steps up and down from one dated session to the next.
     let up = 0;
     let down = 0;
-    let prev = NO_DAY;
-    for (const d of dates) {
-      if (d === NO_DAY) {
-        continue;
+    for (let i = 1; i < sessions.length; i++) {
+      const a = sessions[i - 1]?.date ?? '';
+      const b = sessions[i]?.date ?? '';
+      if (b > a) {
+        up++;
+      } else if (b < a) {
+        down++;
       }
-      if (prev !== NO_DAY) {
-        if (d > prev) {
-          up++;
-        } else if (d < prev) {
-          down++;
-        }
-      }
-      prev = d;
     }
     const ascending = up >= down;
-    let edge = -1;
-    for (let i = 0; i < dates.length; i++) {
-      const d = dates[i] ?? NO_DAY;
-      if (d === NO_DAY) {
+    // Each session against the last one that was in order.
+    let edge: Session | undefined;
+    for (const s of sessions) {
+      const d = s.date ?? '';
+      const at = edge?.date ?? '';
+      if (edge && (ascending ? d < at : d > at)) {
+        ctx.report({
+          range: s.dateRange,
+          message: `${d} comes after ${at}; this log keeps sessions ${ascending ? 'oldest' : 'newest'} first`,
+        });
         continue;
       }
-      const at = dates[edge] ?? NO_DAY;
-      if (edge >= 0 && (ascending ? d < at : d > at)) {
-        const s = t.sessions[i];
-        if (s) {
-          ctx.report({
-            range: s.dateRange,
-            message: `Unexpected date ${s.date ?? ''} after ${t.sessions[edge]?.date ?? ''}, expected sessions ${ascending ? 'oldest' : 'newest'} first`,
-          });
-        }
-        continue;
-      }
-      edge = i;
+      edge = s;
     }
   },
 };

@@ -18,7 +18,7 @@ import { CAUSE_NAMES, signsOf, type Cause } from '../diagnosis/signs.js';
 import type { AssessmentItem } from '../model.js';
 import type { Rule } from './rule.js';
 
-const SOURCE = '"Hamstrung", J. Uhan, iRunFar';
+const SOURCE = 'Hamstrung, iRunFar';
 
 const rule: Rule = {
   id: 'differential-diagnosis',
@@ -52,13 +52,13 @@ const rule: Rule = {
       const signs = [...new Set(others.flatMap((c) => evidence[c]))].map((t) => `"${t}"`);
       ctx.report({
         range: heading,
-        message: `Checked findings point to ${others.map((c) => CAUSE_NAMES[c]).join(' or ')} rather than ${CAUSE_NAMES['hamstring-strain']}: ${signs.join(', ')}. Rule it out before hamstring rehab (${SOURCE})`,
+        message: `The checked findings point to ${others.map((c) => CAUSE_NAMES[c]).join(' or ')} rather than ${CAUSE_NAMES['hamstring-strain']} (${signs.join(', ')}); the guideline says to rule that out before hamstring rehab (${SOURCE})`,
       });
     }
     for (const item of nerve) {
       ctx.report({
         range: item.range,
-        message: `Nerve-like symptom checked: "${item.text}". A nerve may be involved, on its own or alongside a strain: have it assessed, and keep stretches short of the pulling or tingling feeling down the back of the leg (${SOURCE})`,
+        message: `A nerve-like symptom is checked ("${item.text}"); the guideline says a nerve may be involved, alone or beside a strain: have it assessed, and keep stretches short of the pulling or tingling down the back of the leg (${SOURCE})`,
       });
     }
   },

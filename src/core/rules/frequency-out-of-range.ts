@@ -17,7 +17,7 @@ import { inRange } from '../dosage/fields.js';
 import { formatFrequency } from '../dosage/format.js';
 import type { Dosage, ExerciseLine, Quantity } from '../model.js';
 import type { Guideline } from '../guidelines/parse.js';
-import { clampQuantity, describeSpan, dosageFix, dosageRange, guidelineLabel, withGuideline, type Rule, type RuleContext } from './rule.js';
+import { capitalize, clampQuantity, describeSpan, dosageFix, dosageRange, guidelineLabel, guidelineSays, withGuideline, type Rule, type RuleContext } from './rule.js';
 
 const DAYS_PER_WEEK = 7;
 
@@ -44,7 +44,7 @@ function reportCount(ctx: RuleContext, line: ExerciseLine, g: Guideline, q: Quan
   const gd = g.dosage;
   ctx.report({
     range: dosageRange(ctx, line, component.start, component.end),
-    message: `Unexpected ${describeSpan(q)}x ${unit}, expected ${gd ? expectedText(gd) : ''} (${guidelineLabel(g)})`,
+    message: `${describeSpan(q)}x ${unit}; ${guidelineSays(g, gd ? expectedText(gd) : 'another frequency')}`,
     guideline: g,
     ...(edit ? { fix: dosageFix(ctx, line, `Change frequency (${guidelineLabel(g)})`, [edit]) } : {}),
   });
@@ -59,7 +59,7 @@ function reportKind(ctx: RuleContext, line: ExerciseLine, g: Guideline, found: s
   const text = expectedText(gd);
   ctx.report({
     range: dosageRange(ctx, line, c.start, c.end),
-    message: `Unexpected ${found}, expected ${text} (${guidelineLabel(g)})`,
+    message: `${capitalize(found)}; ${guidelineSays(g, text)}`,
     guideline: g,
     fix: dosageFix(ctx, line, `Change to ${text} (${guidelineLabel(g)})`, [{ start: c.start, end: c.end, text }]),
   });
@@ -95,7 +95,7 @@ const rule: Rule = {
           reportKind(ctx, line, g, `${describeSpan(d.perWeek)}x a week`);
         }
       } else if (d.perRun && !gd.perRun) {
-        reportKind(ctx, line, g, 'per run');
+        reportKind(ctx, line, g, 'every run');
       }
     }
   },

@@ -16,13 +16,13 @@ const rule: Rule = {
   check(ctx) {
     for (const status of ctx.guidelineFiles) {
       if ('error' in status) {
-        ctx.report({ range: status.range, message: `Unexpected guideline file \`${status.path}\`: ${status.error}` });
+        ctx.report({ range: status.range, message: `The guideline file ${status.path} could not be used: ${status.error}` });
         continue;
       }
       for (const p of status.file.problems) {
         ctx.report({
           range: status.range,
-          message: `Unexpected content in guideline file \`${status.path}\` at ${p.range.start.line}:${p.range.start.column}: ${p.message}`,
+          message: `The guideline file ${status.path} has a problem at line ${p.range.start.line}: ${p.message}`,
         });
       }
     }

@@ -16,5 +16,4 @@ export default outOfRangeRule({
   description: 'The hold time is outside the guideline range.',
   field: 'holdSeconds',
   found: (v) => `hold ${v} s`,
-  expected: (r) => `${r} s`,
 });

@@ -24,8 +24,8 @@ const rule: Rule = {
       ctx.report({
         range: s.dateRange,
         message: s.suggestion
-          ? `Unexpected date \`${s.dateText}\`, expected \`${s.suggestion}\` (YYYY-MM-DD)`
-          : `Unexpected date \`${s.dateText}\`, expected a real date as YYYY-MM-DD`,
+          ? `${s.dateText} is not written as a date (YYYY-MM-DD); did you mean ${s.suggestion}?`
+          : `${s.dateText} is not a real date; write the session date as YYYY-MM-DD, such as 2026-11-03`,
         ...(s.suggestion ? { fix: { title: `Change to ${s.suggestion}`, edits: [{ range: s.dateRange, text: s.suggestion }], raisesDose: false } } : {}),
       });
     }

@@ -21,8 +21,8 @@ const rule: Rule = {
     ctx.report({
       range: fm ? { start: fm.range.start, end: ctx.index.point(ctx.index.lineStart(fm.range.start.line + 1)) } : ctx.index.range(0, 0),
       message: fm
-        ? 'Missing `athlete` in front matter, expected a line such as `athlete: Jane Runner`'
-        : 'Missing front matter with `athlete`, expected the log to start with `---`, `athlete: Jane Runner`, `---`',
+        ? 'No athlete named in the front matter; add a line such as athlete: Jane Runner'
+        : 'No front matter naming the athlete; start the log with three lines: ---, athlete: Jane Runner, ---',
     });
   },
 };

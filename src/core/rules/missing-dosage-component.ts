@@ -14,7 +14,7 @@ import { formatDosage } from '../dosage/format.js';
 import { parseDosage } from '../dosage/parse.js';
 import { raisesDose } from '../fix.js';
 import type { Dosage } from '../model.js';
-import { guidelineLabel, withGuideline, type Rule } from './rule.js';
+import { guidelineLabel, guidelineSays, withGuideline, type Rule } from './rule.js';
 
 const LABELS = {
   sets: 'sets', reps: 'reps', holdSeconds: 'hold', bouts: 'bouts', boutSeconds: 'bout time', steps: 'steps',
@@ -57,7 +57,7 @@ function missing(d: Dosage, g: Dosage): { labels: string[]; add: Dosage } {
 }
 
 function list(labels: string[]): string {
-  return labels.length <= 1 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1] ?? ''}`;
+  return labels.length <= 1 ? labels.join('') : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1] ?? ''}`;
 }
 
 const rule: Rule = {
@@ -83,7 +83,7 @@ const rule: Rule = {
       const insert = empty ? (hasColon ? text : `: ${text}`) : `, ${text}`;
       ctx.report({
         range: line.range,
-        message: `Missing ${list(labels)}, expected ${text} (${guidelineLabel(g)})`,
+        message: `No ${list(labels)} given; ${guidelineSays(g, text)}`,
         guideline: g,
         fix: {
           title: `Add ${text} (${guidelineLabel(g)})`,

@@ -24,7 +24,7 @@ const rule: Rule = {
         if (e.dosage.components.length === 0 || prescribed.has(exerciseKey(ctx.library, e.name))) {
           continue;
         }
-        ctx.report({ range: e.nameRange, message: `Unexpected ${e.name} in the log, expected an exercise from the program` });
+        ctx.report({ range: e.nameRange, message: `${e.name} is logged, but no phase of the program prescribes it` });
       }
     }
   },

@@ -26,7 +26,7 @@ function describe(d: ExerciseLine['dosage'], parts: readonly string[]): string {
     return q ? (WORDS[f]?.(q) ?? '') : '';
   }).filter((x) => x !== '').join(', ');
 }
-import type { Rule } from './rule.js';
+import { capitalize, type Rule } from './rule.js';
 
 const rule: Rule = {
   id: 'off-program-dosage',
@@ -68,7 +68,7 @@ const rule: Rule = {
         const q = e.dosage[first];
         ctx.report({
           range: q ? ctx.index.range(e.dosageRange.start.offset + q.start, e.dosageRange.start.offset + (q.unitEnd ?? q.end)) : e.dosageRange,
-          message: `Unexpected ${describe(e.dosage, parts)} logged for ${e.name}, expected ${describe(prescribed.dosage, parts)} as prescribed on line ${prescribed.range.start.line}`,
+          message: `${capitalize(describe(e.dosage, parts))} logged for ${e.name}; the program prescribes ${describe(prescribed.dosage, parts)} (line ${prescribed.range.start.line})`,
         });
       }
     }

@@ -5,7 +5,7 @@
  */
 import { inRange, type SpanField } from '../dosage/fields.js';
 import type { Quantity } from '../model.js';
-import { clampQuantity, describeSpan, dosageFix, dosageRange, guidelineLabel, withGuideline, type Rule } from './rule.js';
+import { capitalize, clampQuantity, describeSpan, dosageFix, dosageRange, guidelineLabel, guidelineSays, withGuideline, type Rule } from './rule.js';
 
 type QuantityField = Exclude<SpanField, 'perDay' | 'perWeek' | 'pain'>;
 
@@ -13,9 +13,8 @@ export interface OutOfRangeSpec {
   readonly id: string;
   readonly description: string;
   readonly field: QuantityField;
-  /** How the value reads in a message: `5 sets`, `hold 8 s`. */
+  /** How a value or range reads in a message: `5 sets`, `hold 8 s`, `2-3 sets`. */
   readonly found: (value: string) => string;
-  readonly expected: (range: string) => string;
 }
 
 export function outOfRangeRule(spec: OutOfRangeSpec): Rule {
@@ -34,7 +33,7 @@ export function outOfRangeRule(spec: OutOfRangeSpec): Rule {
         }
         const edit = clampQuantity(line.dosage.text, q, want);
         const range = dosageRange(ctx, line, q.start, q.unitEnd ?? q.end);
-        const message = `Unexpected ${spec.found(describeSpan(q))}, expected ${spec.expected(describeSpan(want))} (${guidelineLabel(g)})`;
+        const message = `${capitalize(spec.found(describeSpan(q)))}; ${guidelineSays(g, spec.found(describeSpan(want)))}`;
         ctx.report({
           range,
           message,

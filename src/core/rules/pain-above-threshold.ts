@@ -25,7 +25,7 @@ const rule: Rule = {
         const c = e.dosage.components.find((x) => x.kind === 'pain');
         ctx.report({
           range: dosageRange(ctx, e, c?.start ?? pain.start, c?.end ?? pain.end),
-          message: `Unexpected pain ${pain.max}/10 in ${e.name}, expected at most ${limit}/10 (pain-monitoring model, Silbernagel et al. 2007)`,
+          message: `Pain ${pain.max}/10 in ${e.name}; the pain-monitoring model allows up to ${limit}/10 (Silbernagel et al. 2007)`,
         });
       }
     }

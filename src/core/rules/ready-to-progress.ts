@@ -16,7 +16,7 @@
 import { readiness, currentPhase, exerciseKey, prescriptionsByKey } from '../coaching/coaching.js';
 import { formatDosage } from '../dosage/format.js';
 import type { Dosage, Quantity } from '../model.js';
-import { guidelineLabel, type Rule } from './rule.js';
+import { shortSource, type Rule } from './rule.js';
 
 /** The guideline's starting dosage: every range at its lower bound. */
 function startingDosage(d: Dosage): Dosage {
@@ -40,10 +40,7 @@ const rule: Rule = {
   check(ctx) {
     const prescribed = prescriptionsByKey(ctx.log, ctx.library);
     const phase = currentPhase(ctx.log, ctx.options.today);
-    const t = ctx.timeline();
-    for (const track of t.tracks()) {
-      // Readiness reads the last few sessions of the exercise: only those become history points.
-      const h = { name: track.name, points: track.entries.slice(-ctx.options.readyToProgress.sessions).map((e) => t.point(e)) };
+    for (const h of ctx.view().exercises()) {
       const g = ctx.library.lookup(h.name);
       const next = g?.progression[0];
       if (!g || !next || prescribed.has(exerciseKey(ctx.library, next))) {
@@ -69,7 +66,7 @@ const rule: Rule = {
       const at = anchor ? (atEnd ? ctx.text.length : nextLineStart - (ctx.text.slice(nextLineStart - 2, nextLineStart) === '\r\n' ? 2 : 1)) : 0;
       ctx.report({
         range,
-        message: `Ready to progress ${h.name} to ${nextGuideline?.name ?? next}: ${r.evidence.length} sessions in a row at the top of the range with pain at most ${ctx.options.readyToProgress.maxPain}/10 (${evidence}) (${guidelineLabel(g)})`,
+        message: `Ready to progress ${h.name} to ${nextGuideline?.name ?? next}: ${r.evidence.length} sessions in a row at the top of the range with pain at most ${ctx.options.readyToProgress.maxPain}/10 (${evidence}); the ${g.name} guideline progresses to ${next} (${shortSource(g)})`,
         guideline: g,
         ...(anchor ? {
           fix: {

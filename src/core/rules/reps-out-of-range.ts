@@ -17,5 +17,4 @@ export default outOfRangeRule({
   description: 'The number of repetitions is outside the guideline range.',
   field: 'reps',
   found: (v) => plural(v, 'rep'),
-  expected: (r) => r,
 });

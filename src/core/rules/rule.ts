@@ -5,13 +5,13 @@
  */
 import { readInContext } from '../dosage/context.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
+import type { LogView } from '../logView.js';
 import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
 import { parseDosage } from '../dosage/parse.js';
 import { raisesDose } from '../fix.js';
 import type { AthleteLog, ExerciseLine, Fix, Phase, Quantity, Range, Session, Severity } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import type { LineIndex } from '../text.js';
-import type { Timeline } from '../incremental/timeline.js';
 
 export interface Report {
   readonly range: Range;
@@ -50,13 +50,16 @@ export interface RuleContext {
   readonly guidelineFiles: readonly GuidelineFileStatus[];
   /** What to report on. Every rule iterates this, not `log`; `log` is there to read context from. */
   readonly scope: RuleScope;
-  /** The log's sessions and entries as typed arrays (timeline.ts): what `log` rules loop over. */
-  timeline(): Timeline;
+  /**
+   * The log as a whole-log rule reads it (../logView.ts): sessions with a date, each exercise's history,
+   * the days an exercise was logged in a window. Only `log` rules may call it.
+   */
+  view(): LogView;
   report(r: Report): void;
 }
 
 export interface Rule {
-  /** Stable kebab-case id: the file name, the setting key and the README anchor. */
+  /** Stable kebab-case id: the file name, the setting key, the README anchor and docs/rules/<id>.md. */
   readonly id: string;
   readonly description: string;
   readonly defaultSeverity: Severity;
@@ -148,6 +151,30 @@ export function dosageFix(ctx: RuleContext, line: ExerciseLine, title: string, e
 
 export function guidelineLabel(g: Guideline): string {
   return `${g.name} guideline`;
+}
+
+/**
+ * A guideline's source, short enough for a message: the title and where it appeared
+ * (`"Hamstrung", Stay the Course column, Joe Uhan, iRunFar` reads `Hamstrung, iRunFar`). A guideline
+ * without a source is named by its file.
+ */
+export function shortSource(g: Pick<Guideline, 'source' | 'file'>): string {
+  if (g.source === undefined || g.source.trim() === '') {
+    const file = g.file.split(/[\\/]/).pop() ?? g.file;
+    return g.file === 'built-in' ? 'built-in guideline' : file;
+  }
+  const parts = g.source.split(',').map((p) => p.replace(/["“”]/g, '').trim()).filter((p) => p !== '');
+  return parts.length <= 2 ? parts.join(', ') : `${parts[0] ?? ''}, ${parts[parts.length - 1] ?? ''}`;
+}
+
+/** `the Chair Bridge guideline says 2-3 sets (Hamstrung, iRunFar)`: the second half of a rule message. */
+export function guidelineSays(g: Guideline, expected: string): string {
+  return `the ${g.name} guideline says ${expected} (${shortSource(g)})`;
+}
+
+/** A message starts with a capital letter: `after run` reads `After run`. */
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',

@@ -17,5 +17,4 @@ export default outOfRangeRule({
   description: 'The number of sets is outside the guideline range.',
   field: 'sets',
   found: (v) => plural(v, 'set'),
-  expected: (r) => r,
 });

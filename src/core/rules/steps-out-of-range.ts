@@ -17,5 +17,4 @@ export default outOfRangeRule({
   description: 'The number of steps per leg is outside the guideline range.',
   field: 'steps',
   found: (v) => plural(v, 'step'),
-  expected: (r) => `${r} steps`,
 });

@@ -10,7 +10,10 @@
  * Fix: replaces the timing with the guideline's (`after run` becomes `before run`).
  */
 import { formatTiming } from '../dosage/format.js';
-import { dosageFix, dosageRange, guidelineLabel, withGuideline, type Rule } from './rule.js';
+import { capitalize, dosageFix, dosageRange, guidelineLabel, guidelineSays, withGuideline, type Rule } from './rule.js';
+
+/** How a timing reads in a sentence. */
+const TIMING_WORDS = { 'before-run': 'before a run', 'after-run': 'after a run', 'warm-up': 'as a warm-up' } as const;
 
 const rule: Rule = {
   id: 'timing-mismatch',
@@ -29,7 +32,7 @@ const rule: Rule = {
       const range = dosageRange(ctx, line, t.start, t.end);
       ctx.report({
         range,
-        message: `Unexpected ${formatTiming(t.value)}, expected ${text} (${guidelineLabel(g)})`,
+        message: `${capitalize(TIMING_WORDS[t.value])}; ${guidelineSays(g, TIMING_WORDS[want.value])}`,
         guideline: g,
         fix: dosageFix(ctx, line, `Change to ${text} (${guidelineLabel(g)})`, [{ start: t.start, end: t.end, text }]),
       });

@@ -35,8 +35,8 @@ const rule: Rule = {
       ctx.report({
         range,
         message: suggestion
-          ? `Unexpected exercise \`${line.name}\`, expected a known exercise: did you mean \`${suggestion}\`?`
-          : `Unexpected exercise \`${line.name}\`, expected an exercise from the guideline library or a guideline file`,
+          ? `${line.name} is not in any guideline, so its dosage is not checked; did you mean ${suggestion}?`
+          : `${line.name} is not in any guideline, so its dosage is not checked; add it to a guideline file to check it`,
         ...(suggestion ? { fix: { title: `Change to ${suggestion}`, edits: [{ range, text: suggestion }], raisesDose: false } } : {}),
       });
     }

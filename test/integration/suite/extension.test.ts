@@ -135,9 +135,13 @@ describe('Athlete Log in a real VS Code', function () {
     const sets = ds.find((d) => codeOf(d) === 'sets-out-of-range');
     assert.ok(sets);
     assert.strictEqual(sets.source, 'athlete-log');
-    assert.strictEqual(sets.message, 'Unexpected 5 sets, expected 2-3 (Chair Bridge guideline)');
+    assert.strictEqual(sets.message, '5 sets; the Chair Bridge guideline says 2-3 sets (Hamstrung, iRunFar)');
     assert.strictEqual(sets.severity, vscode.DiagnosticSeverity.Warning);
-    assert.ok(typeof sets.code === 'object' && sets.code.target.fragment === 'sets-out-of-range', 'the code links to the rule docs');
+    assert.ok(typeof sets.code === 'object', 'the code carries a link');
+    const page = sets.code.target;
+    assert.ok(page.path.endsWith('/docs/rules/sets-out-of-range.md') && page.fragment === '', `the code links to the rule's own page: ${page.toString()}`);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(page));
+    assert.ok(text.startsWith('# sets-out-of-range\n'), 'the linked page documents that rule');
     assert.ok(sets.relatedInformation?.[0]?.message.includes('Uhan'), 'related information names the guideline source');
     assert.ok(sets.relatedInformation?.[0]?.location.uri.path.endsWith('/guidelines/hamstring.md'));
     assert.ok(api.status.text.includes('Sam Sprinter'), `status bar: ${api.status.text}`);
@@ -194,7 +198,7 @@ describe('Athlete Log in a real VS Code', function () {
     const ds = await diagnostics(editor.document.uri, (d) => summary(d).length > 0, 'the clinic guideline finding');
     assert.deepStrictEqual(summary(ds), ['15:sets-out-of-range']);
     const heel = ds.find((d) => codeOf(d) === 'sets-out-of-range');
-    assert.strictEqual(heel?.message, 'Unexpected 5 sets, expected 2-3 (Heel Slide guideline)');
+    assert.strictEqual(heel?.message, '5 sets; the Heel Slide guideline says 2-3 sets (Clinic protocol, 2026)');
     assert.ok(heel?.relatedInformation?.[0]?.location.uri.path.endsWith('/clinic.md'));
   });
 
@@ -324,6 +328,20 @@ describe('Athlete Log in a real VS Code', function () {
     const summary = await vscode.commands.executeCommand<string>('athleteLog.copySummary');
     assert.ok(summary.startsWith('Athlete: Jane Runner\n'), summary);
     assert.ok(summary.includes('- Heel Slide: 5 sets of 12 reps, once daily [guideline: Clinic protocol, 2026]'), summary);
+  });
+
+  it('exports the handout as PDF with a local browser (Node host), or says how to print the HTML export (web)', async () => {
+    await open('jane.athlete.md');
+    const target = file('jane-handout.pdf');
+    const result = await vscode.commands.executeCommand<{ target?: vscode.Uri; message?: string }>('athleteLog.exportPdf', { target });
+    if (typeof process !== 'undefined' && process.versions?.node) {
+      assert.strictEqual(result.target?.toString(), target.toString(), result.message);
+      const bytes = await vscode.workspace.fs.readFile(target);
+      assert.strictEqual(new TextDecoder().decode(bytes.subarray(0, 5)), '%PDF-');
+    } else {
+      assert.match(result.message ?? '', /Export Program as HTML/);
+      assert.match(result.message ?? '', /Save as PDF/);
+    }
   });
 
   it('does not check a log over the size limit, and checks it again when the limit allows', async () => {

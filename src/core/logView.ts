@@ -1,0 +1,110 @@
+/**
+ * The LogView port: what the whole-log rules and the coaching model read from a log (sessions with a
+ * date, each exercise's history, the days an exercise was logged in a window). Rules read the log
+ * through this port only, so they read like their specification.
+ *
+ * `plainLogView` below is the plain implementation over the model's objects: the reference. The
+ * accelerator (src/core/incremental/) implements the same port over typed arrays it keeps between
+ * checks (`timelineView`); tests compare the two on random logs.
+ */
+import { dayNumber } from './dates.js';
+import type { GuidelineLibrary } from './guidelines/library.js';
+import type { AthleteLog, Dosage, ExerciseLine, Session } from './model.js';
+import { normalizeName } from './text.js';
+
+/** One logged entry of an exercise: the session's date, the entry's line, its dosage and pain. */
+export interface HistoryPoint {
+  readonly date: string;
+  /** 1-based line of the entry. */
+  readonly line: number;
+  readonly dosage: Dosage;
+  readonly pain?: number;
+}
+
+export interface ExerciseHistory {
+  /** The guideline's name when the library knows the exercise, else the name as first written. */
+  readonly name: string;
+  readonly points: readonly HistoryPoint[];
+}
+
+/** A point of an exercise's history with the entry it was read from (for the range a rule reports on). */
+export interface LoggedEntry extends HistoryPoint {
+  readonly entry: ExerciseLine;
+}
+
+export interface LoggedExercise extends ExerciseHistory {
+  readonly points: readonly LoggedEntry[];
+}
+
+export interface LogView {
+  /** Sessions with a valid date, in the order the log has them. */
+  datedSessions(): readonly Session[];
+  /**
+   * Each exercise's entries from sessions with a valid date, in date order (log order within a day);
+   * names that a guideline's aliases merge are one exercise; exercises sorted by name. Entries without
+   * a name are left out.
+   */
+  exercises(): readonly LoggedExercise[];
+  /**
+   * How many distinct days from `from` to `to` (day numbers, both included) have an entry of `exercise`;
+   * none for a name that normalizes to nothing.
+   */
+  daysWith(exercise: string, from: number, to: number): number;
+}
+
+/** The key an exercise is known by under a library: its guideline's name when there is one (aliases merge). */
+export function exerciseKeyOf(library: GuidelineLibrary | undefined, name: string): string {
+  return normalizeName(library?.lookup(name)?.name ?? name);
+}
+
+/** The plain LogView: computed from the model's objects on first use. */
+export function plainLogView(log: AthleteLog, library?: GuidelineLibrary): LogView {
+  let dated: Session[] | undefined;
+  let exercises: LoggedExercise[] | undefined;
+  const datedSessions = (): Session[] => (dated ??= log.sessions.filter((s) => s.date !== undefined));
+  return {
+    datedSessions,
+    exercises() {
+      if (exercises) {
+        return exercises;
+      }
+      const byKey = new Map<string, { name: string; points: LoggedEntry[] }>();
+      for (const s of datedSessions()) {
+        for (const entry of s.entries) {
+          if (entry.name === '') {
+            continue;
+          }
+          const key = exerciseKeyOf(library, entry.name);
+          let h = byKey.get(key);
+          if (!h) {
+            h = { name: library?.lookup(entry.name)?.name ?? entry.name, points: [] };
+            byKey.set(key, h);
+          }
+          const pain = entry.dosage.pain?.max;
+          const point = { date: s.date ?? '', line: entry.range.start.line, dosage: entry.dosage, entry };
+          h.points.push(pain === undefined ? point : { ...point, pain });
+        }
+      }
+      const all = [...byKey.values()];
+      for (const h of all) {
+        h.points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.line - b.line));
+      }
+      exercises = all.sort((a, b) => a.name.localeCompare(b.name));
+      return exercises;
+    },
+    daysWith(exercise, from, to) {
+      const key = exerciseKeyOf(library, exercise);
+      const days = new Set<string>();
+      if (key === '') {
+        return 0;
+      }
+      for (const s of datedSessions()) {
+        const day = dayNumber(s.date);
+        if (day !== undefined && day >= from && day <= to && s.entries.some((e) => e.name !== '' && exerciseKeyOf(library, e.name) === key)) {
+          days.add(s.date ?? '');
+        }
+      }
+      return days.size;
+    },
+  };
+}
