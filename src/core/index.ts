@@ -1,7 +1,8 @@
 /** The public surface of the core library. */
 export { createAthleteLogService } from './service.js';
-export type { AthleteLogService, CheckRequest, GuidelineSource, ILogger, IWorkspace, LogCheck, ServiceOptions } from './service.js';
-export { check, isSuppressed } from './check.js';
+export type { AthleteLogService, CheckRequest, LiveAthleteLog, GuidelineSource, ILogger, IWorkspace, LogCheck, ServiceOptions } from './service.js';
+export { check, checkLog, isSuppressed, plainEngine } from './check.js';
+export type { CheckContext, CheckEngine, CheckResult } from './check.js';
 export { plainLogView } from './logView.js';
 export type { LogView, LoggedEntry, LoggedExercise } from './logView.js';
 export { checkText, LogDocument, parseLog } from './incremental/document.js';

@@ -21,6 +21,27 @@ export const DEFAULT_PAIN_THRESHOLD = 5;
 export const DEFAULT_PROGRESS_SESSIONS = 3;
 export const DEFAULT_PROGRESS_MAX_PAIN = 2;
 export const DEFAULT_LOG_FILES: readonly string[] = ['**/*.athlete.md'];
+/** Logs larger than this many bytes (5 MB) are not checked as you type in the editor. */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+/**
+ * The one place setting defaults live: every `athleteLog.*` setting (package.json `contributes`) and its
+ * default, by the key after `athleteLog.`. The editor reads its settings with these defaults;
+ * test/unit/settings.test.ts keeps package.json's defaults equal to them.
+ */
+export const SETTING_DEFAULTS = {
+  files: DEFAULT_LOG_FILES,
+  guidelineFiles: [] as readonly string[],
+  rules: {} as Readonly<Record<string, SeverityOption>>,
+  painThreshold: DEFAULT_PAIN_THRESHOLD,
+  'readyToProgress.sessions': DEFAULT_PROGRESS_SESSIONS,
+  'readyToProgress.maxPain': DEFAULT_PROGRESS_MAX_PAIN,
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  /** The browser that prints a handout to PDF; empty: look for Chrome, Chromium or Edge. */
+  browserPath: '',
+  /** The handout's paper: `A4` or `Letter`. */
+  paperSize: 'A4',
+} as const;
 
 export interface ResolvedOptions {
   readonly rules: Readonly<Record<string, SeverityOption>>;

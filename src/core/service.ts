@@ -4,13 +4,14 @@
  */
 import picomatch from 'picomatch/posix';
 import { frontMatterEnd } from './markdown/blocks.js';
-import type { CheckResult } from './check.js';
+import type { CheckEngine, CheckResult } from './check.js';
+import { coachingReport, type CoachingReport } from './coaching/coaching.js';
 import { LogDocument } from './incremental/document.js';
 import { parseDosage } from './dosage/parse.js';
 import { applyFixAll, applyFixes } from './fix.js';
 import { GuidelineLibrary } from './guidelines/library.js';
 import { parseGuidelineFile, parseGuidelineFileSteps, type GuidelineFile } from './guidelines/parse.js';
-import type { Dosage, Finding } from './model.js';
+import type { AthleteLog, Dosage, Finding } from './model.js';
 import { resolveOptions, type CheckOptions } from './options.js';
 import { runSteps, runStepsSliced, type Steps } from './incremental/steps.js';
 import { warmUp } from './incremental/warmUp.js';
@@ -43,6 +44,11 @@ export interface ServiceOptions {
    * parsing then holds neither the thread nor its garbage collector here.
    */
   readonly parser?: TreeParser;
+  /**
+   * Makes the engine a document is checked with (one per path, kept while the document is). Default:
+   * the accelerator (`LogDocument`), which re-checks only what an edit touched; tests pass `plainEngine`.
+   */
+  readonly engine?: () => CheckEngine;
 }
 
 export interface CheckRequest {
@@ -62,7 +68,16 @@ export interface CheckRequest {
   readonly pause?: () => Promise<void> | undefined;
 }
 
+/**
+ * A model the service keeps working on: its positions are right until the next check of the same
+ * document, which may move them (after an edit, the blocks that follow move with one loop, not one copy
+ * each). Read what you need from it before checking the document again; findings are plain and stay.
+ */
+export type LiveAthleteLog = AthleteLog;
+
 export interface LogCheck extends CheckResult {
+  /** Live until the next check of the same document (see LiveAthleteLog). */
+  readonly log: LiveAthleteLog;
   readonly library: GuidelineLibrary;
 }
 
@@ -71,6 +86,11 @@ export interface AthleteLogService {
   classify(text: string, relativePath: string | undefined, options?: CheckOptions): { isLog: boolean; byPath: boolean };
   /** Checks a log; `undefined` when the text is not an athlete log. */
   check(request: CheckRequest): Promise<LogCheck | undefined>;
+  /**
+   * The coaching model behind `athlete-log report` (each exercise's history, pain trend and progression,
+   * weekly adherence) as of `today`; `undefined` when the text is not an athlete log.
+   */
+  report(request: CheckRequest, today: string): Promise<CoachingReport | undefined>;
   /** Applies every fix of `findings` once; text outside the fixes is untouched. */
   fix(text: string, findings: readonly Finding[]): { text: string; applied: number };
   /**
@@ -105,14 +125,15 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
   }
   const parsedFiles = new Map<string, { text: string; file: GuidelineFile }>();
   // One incremental document per path, so logs do not evict each other; checks of one path take turns.
-  const documents = new Map<string, LogDocument>();
+  const documents = new Map<string, CheckEngine>();
+  const newEngine = opts.engine ?? ((): CheckEngine => new LogDocument());
   const turns = new Map<string, Promise<unknown>>();
-  const inTurn = <T>(key: string, work: (doc: LogDocument) => Promise<T>): Promise<T> => {
+  const inTurn = <T>(key: string, work: (doc: CheckEngine) => Promise<T>): Promise<T> => {
     const before = turns.get(key) ?? Promise.resolve();
     const mine = before.catch(() => undefined).then(() => {
       let doc = documents.get(key);
       if (!doc) {
-        doc = new LogDocument();
+        doc = newEngine();
         documents.set(key, doc);
       }
       return work(doc);
@@ -214,14 +235,18 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
       return inTurn(request.path ?? request.relativePath ?? '', async (doc) => {
         await run(warmUp());
         await run(builtinSteps());
-        const snap = await (opts.parser ? runStepsSliced(doc.update(request.text, opts.parser), request.pause ?? (() => undefined)) : run(doc.update(request.text)));
-        const { library, statuses } = await gather(request, snap.log.guidelineFiles);
-        const findings = await run(doc.check(snap, {
+        const log = await (opts.parser ? runStepsSliced(doc.read(request.text, opts.parser), request.pause ?? (() => undefined)) : run(doc.read(request.text)));
+        const { library, statuses } = await gather(request, log.guidelineFiles);
+        const findings = await run(doc.check(log, {
           library, logByPath: byPath, guidelineFiles: statuses,
           ...(request.options ? { options: request.options } : {}),
         }));
-        return { log: snap.log, findings, library };
+        return { log, findings, library };
       });
+    },
+    async report(request, today) {
+      const result = await service.check({ ...request, options: { ...request.options, today } });
+      return result && coachingReport(result.log, result.library, resolveOptions({ ...request.options, today }), today);
     },
     fix(text, findings) {
       return applyFixes(text, findings);

@@ -1,5 +1,6 @@
 /** Commands: Check All Logs in Workspace, New Athlete Log, Fix All in This Log, the handout's exports. */
 import { vscode } from './api.js';
+import { SETTING_DEFAULTS } from '../core/options.js';
 import { newLogSnippet } from '../core/snippets.js';
 import previewCss from '../../media/preview.css';
 import { localToday } from '../shared/today.js';
@@ -146,8 +147,8 @@ export async function exportPdf(checker: LogChecker, args?: { target?: vscode.Ur
     return {};
   }
   const config = vscode.workspace.getConfiguration(SECTION, document.uri);
-  const browserPath = config.get<string>('browserPath', '').trim();
-  const paper = config.get<string>('paperSize', 'A4') === 'Letter' ? 'Letter' : 'A4';
+  const browserPath = config.get<string>('browserPath', SETTING_DEFAULTS.browserPath).trim();
+  const paper = config.get<string>('paperSize', SETTING_DEFAULTS.paperSize) === 'Letter' ? 'Letter' : 'A4';
   try {
     const done = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Athlete Log: printing the handout to PDF' }, () =>
       pdf.htmlToPdf(page.html, { paper, ...(browserPath ? { browserPath } : {}) }));

@@ -73,6 +73,7 @@ describe('athlete handout: the model', function () {
   it('words how often and rest plainly, and keeps only web links as references', () => {
     assert.equal(howOften({ text: '', components: [], problems: [], perWeek: { min: 3, max: 3, start: 0, end: 1, style: 'digits' } }), '3 times a week');
     assert.equal(howOften({ text: '', components: [], problems: [], perDay: { min: 1, max: 1, start: 0, end: 1, style: 'digits' } }), 'once a day');
+    assert.equal(howOften({ text: '', components: [], problems: [], perRun: true, timing: { value: 'before-run', start: 0, end: 1 } }), 'before every run');
     const line = (link: unknown): ExerciseLine => ({ link } as unknown as ExerciseLine);
     assert.equal(referenceLink(line('https://example.org/chair-bridge')), 'https://example.org/chair-bridge');
     assert.equal(referenceLink(line({ url: 'http://example.org/x' })), 'http://example.org/x');
@@ -95,6 +96,13 @@ describe('athlete handout: the model', function () {
     const askling = stopRules({ source: 'Askling et al., Br J Sports Med 2013' });
     assert.ok(askling.stopIf.includes('an exercise hurts: stop it short of pain'));
     assert.equal(askling.source, 'Askling et al., Br J Sports Med 2013');
+  });
+
+  it('marks no phase when there is only one', async () => {
+    const r = await check('---\nathlete: Flat\n---\n## Program\n- Chair Bridge: 3 x 10, hold 5 s, 3x/week\n');
+    const h = buildHandout({ log: r.log, library: r.library, today: '2026-11-11' });
+    assert.deepEqual(h.phases.map((p) => p.current), [false]);
+    assert.equal(h.phases[0]?.cards[0]?.howOften, '3 times a week');
   });
 
   it('makes a weekly tick sheet: seven days from the start weekday, a box per time a day', async () => {

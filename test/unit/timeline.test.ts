@@ -111,7 +111,7 @@ function considerRegression(log: AthleteLog, lib: GuidelineLibrary): Ref[] {
       ? `pain above ${threshold}/10 in two sessions in a row (${high.map((p) => `${p.date} ${p.pain ?? ''}/10`).join(', ')})`
       : `pain rising week over week (weekly means ${weeklyPain(h).slice(-3).map((w) => w.mean.toFixed(1)).join(', ')})`;
     const step = g?.regression[0] ? `the ${g.name} guideline steps back to ${g.regression[0]} (${shortSource(g)})` : 'lower the dosage';
-    out.push({ line: last.line, message: `Consider a regression for ${h.name}: ${why}; the pain-monitoring model expects pain to settle, not climb (Silbernagel et al. 2007); ${step}` });
+    out.push({ line: last.line, message: `Consider a regression for ${h.name}: ${why}; the pain-monitoring model expects pain to settle, not climb (Silbernagel et al. 2007); ${step}; if pain keeps rising, have the injury re-assessed` });
   }
   return out;
 }
@@ -238,7 +238,7 @@ describe('timeline rules equal their plain references', function () {
     const samples = fc.sample(logText, { seed: 80, numRuns: 200 });
     const ids = new Set(samples.flatMap((t) => ['dates-out-of-order', 'duplicate-date', 'consider-regression', 'ready-to-progress', 'adherence-low'].filter((id) => run(t, id).length > 0)));
     assert.deepEqual([...ids].sort(), ['adherence-low', 'consider-regression', 'dates-out-of-order', 'duplicate-date', 'ready-to-progress']);
-    const why = samples.flatMap((t) => run(t, 'consider-regression').map((f) => (f.message.includes('rising') ? 'rising' : 'high')));
+    const why = samples.flatMap((t) => run(t, 'consider-regression').map((f) => (f.message.includes('pain rising week over week') ? 'rising' : 'high')));
     assert.deepEqual([...new Set(why)].sort(), ['high', 'rising'], 'both reasons for a regression occur');
   });
 });

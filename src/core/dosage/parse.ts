@@ -628,12 +628,19 @@ const tempo: Matcher = (p, i) => {
   return { next: j, kind: 'tempo', fields: ['tempo'], set: (d) => { d.tempo = value; } };
 };
 
-/** `hold 5 s`, `hold 3-6 seconds`, `hold this position for six seconds`, `5 s hold`, `6-second hold`. */
+/**
+ * `hold 5 s`, `hold 3-6 seconds`, `hold this position for six seconds`, `5 s hold`, `6-second hold`; a
+ * minimum with no upper bound: `hold at least 6 s`, `hold 6 s or more` (the maximum is Infinity).
+ */
 const hold: Matcher = (p, i) => {
   if (p.inSet(i, HOLD_WORDS)) {
     let j = i + 1;
     while (p.inSet(j, HOLD_FILLERS) && !p.num(j)) {
       j++;
+    }
+    let atLeast = p.is(j, 'at') && p.is(j + 1, 'least');
+    if (atLeast) {
+      j += 2;
     }
     const t = time(p, j);
     if (!t) {
@@ -644,10 +651,15 @@ const hold: Matcher = (p, i) => {
       } : undefined;
     }
     const r = p.range(j);
+    let next = t.next;
+    if (!atLeast && t.q.min === t.q.max && p.is(next, 'or') && (p.is(next + 1, 'more') || p.is(next + 1, 'longer'))) {
+      atLeast = true;
+      next += 2;
+    }
     return withProblem({
-      next: t.next, kind: 'hold', fields: ['holdSeconds'],
-      set: (d) => { d.holdSeconds = t.q; },
-    }, r ? descendingProblem(r) : undefined);
+      next, kind: 'hold', fields: ['holdSeconds'],
+      set: (d) => { d.holdSeconds = atLeast ? { ...t.q, max: Number.POSITIVE_INFINITY } : t.q; },
+    }, atLeast && t.q.min !== t.q.max ? 'A minimum hold is one number; write hold at least 6 s' : r && t.q.unitScale !== 0 ? descendingProblem(r) : undefined);
   }
   const r = p.range(i);
   if (!r) {

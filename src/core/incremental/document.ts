@@ -20,7 +20,7 @@
  * service queues them); an update that finds another one finished meanwhile starts again.
  */
 import { isHeadingLine, scanBlocks, type Block } from '../markdown/blocks.js';
-import { activeRules, byPosition, isSuppressed, runRules, type CheckContext, type RuleInputs } from '../check.js';
+import { activeRules, byPosition, isSuppressed, runRules, type CheckContext, type CheckEngine, type RuleInputs } from '../check.js';
 import type { LogView } from '../logView.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { AthleteLog, Dosage, ExerciseLine, Finding, Point, Range, Section, TextEdit } from '../model.js';
@@ -325,7 +325,8 @@ function noView(): LogView {
   throw new Error('a block rule read the whole log');
 }
 
-export class LogDocument {
+/** The accelerator: one log kept between checks, keeping the plain engine's contract (../check.ts). */
+export class LogDocument implements CheckEngine {
   #snapshot: Snapshot | undefined;
   #generation = 0;
   readonly #anchors = new AnchorTable();
@@ -609,11 +610,25 @@ export class LogDocument {
     return this.#snapshot;
   }
 
+  /** `CheckEngine.read`: `update`, for the model only. */
+  *read(text: string, parser?: TreeParser): Steps<AthleteLog> {
+    return (yield* this.update(text, parser)).log;
+  }
+
+  /** `CheckEngine.check`: `checkSnapshot` of the state whose model `read` returned last. */
+  check(log: AthleteLog, ctx: CheckContext): Generator<undefined, Finding[]> {
+    const snap = this.#snapshot;
+    if (snap?.log !== log) {
+      throw new Error('check the model that read returned last');
+    }
+    return this.checkSnapshot(snap, ctx);
+  }
+
   /**
    * Runs the rules on a state from `update`, as steps. `block` rules run on blocks whose findings are
    * missing or were found under another key; `log` rules run when what they read changed.
    */
-  *check(snap: Snapshot, ctx: CheckContext): Generator<undefined, Finding[]> {
+  *checkSnapshot(snap: Snapshot, ctx: CheckContext): Generator<undefined, Finding[]> {
     const options = resolveOptions(ctx.options);
     const { rules: active, severity } = activeRules(ctx, options);
     const blockRules = active.filter((r) => r.scope === 'block');
@@ -812,6 +827,6 @@ export function parseLog(text: string): AthleteLog {
 /** Parses and checks a log in one go. Pure: everything it needs is passed in. */
 export function checkText(text: string, ctx: CheckContext, document = new LogDocument()): { log: AthleteLog; findings: Finding[] } {
   const snap = runSteps(document.update(text));
-  return { log: snap.log, findings: runSteps(document.check(snap, ctx)) };
+  return { log: snap.log, findings: runSteps(document.checkSnapshot(snap, ctx)) };
 }
 

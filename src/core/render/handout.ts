@@ -188,11 +188,15 @@ export function howOften(d: Dosage): string | undefined {
   if (d.perWeek) {
     parts.push(times(d.perWeek, 'a week'));
   }
-  if (d.perRun) {
-    parts.push('every run');
-  }
-  if (d.timing) {
-    parts.push(TIMING_WORDS[d.timing.value]);
+  if (d.perRun && (d.timing?.value === 'before-run' || d.timing?.value === 'after-run')) {
+    parts.push(d.timing.value === 'before-run' ? 'before every run' : 'after every run');
+  } else {
+    if (d.perRun) {
+      parts.push('every run');
+    }
+    if (d.timing) {
+      parts.push(TIMING_WORDS[d.timing.value]);
+    }
   }
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
@@ -313,7 +317,8 @@ export function buildHandout(input: HandoutInput): Handout {
   const phases = shown.map((p, i): HandoutPhase => ({
     name: p.name,
     line: phaseLine(p),
-    current: i === 0 && at >= 0,
+    // Marked only when there is more than one phase to tell it from.
+    current: i === 0 && at >= 0 && log.phases.length > 1,
     cards: p.prescriptions.map((x) => card(x, input)),
   }));
   const choices = handoutChoices(log, input.choices);

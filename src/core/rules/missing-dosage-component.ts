@@ -15,6 +15,7 @@ import { parseDosage } from '../dosage/parse.js';
 import { raisesDose } from '../fix.js';
 import type { Dosage } from '../model.js';
 import { guidelineLabel, guidelineSays, withGuideline, type Rule } from './rule.js';
+import { timingMatches } from './timing-mismatch.js';
 
 const LABELS = {
   sets: 'sets', reps: 'reps', holdSeconds: 'hold', bouts: 'bouts', boutSeconds: 'bout time', steps: 'steps',
@@ -32,7 +33,8 @@ function missing(d: Dosage, g: Dosage): { labels: string[]; add: Dosage } {
     }
   }
   const hasFrequency = d.perDay || d.perWeek || d.perRun;
-  const runTimed = d.timing && d.timing.value !== 'warm-up';
+  // `before run` and `after run` say per run; so does a warm-up where the guideline's timing is before a run.
+  const runTimed = d.timing && (d.timing.value !== 'warm-up' || (g.timing !== undefined && timingMatches(d.timing.value, g.timing.value)));
   if ((g.perDay || g.perWeek) && !hasFrequency) {
     labels.push(LABELS.frequency);
     if (g.perDay) {

@@ -191,6 +191,9 @@ function writeNumber(n: number, words: boolean): string {
  */
 export function clampQuantity(dosageText: string, q: Quantity, target: { min: number; max: number }): { start: number; end: number; text: string } | undefined {
   const clamp = (v: number): number => Math.min(target.max, Math.max(target.min, v));
+  if (q.max === Number.POSITIVE_INFINITY) {
+    return undefined; // `at least 3 s` has no number to move its open end to
+  }
   const min = clamp(q.min);
   const max = clamp(q.max);
   if (min === q.min && max === q.max) {
@@ -212,7 +215,11 @@ export function clampQuantity(dosageText: string, q: Quantity, target: { min: nu
   return { start: q.start, end: q.end, text: min === max ? a : `${a}${sep}${b}` };
 }
 
+/** `6`, `3-6`, or `at least 6` for a guideline's minimum with no upper bound. */
 export function describeSpan(s: { min: number; max: number }): string {
+  if (s.max === Number.POSITIVE_INFINITY) {
+    return `at least ${s.min}`;
+  }
   return s.min === s.max ? `${s.min}` : `${s.min}-${s.max}`;
 }
 
