@@ -172,6 +172,24 @@ describe('athlete handout: the page', function () {
     assert.match(html, /<p class="reference">How to do it: <a href="https:\/\/example\.org\/chair-bridge" rel="noopener noreferrer">/);
   });
 
+  it('words rest, a pain limit, an interval, a program length and the coach\'s cue words', async () => {
+    const r = await check(JANE);
+    const chair = r.log.phases[0]?.prescriptions[0];
+    assert.ok(chair);
+    const q = (n: number): { min: number; max: number; start: number; end: number; style: 'digits' } => ({ min: n, max: n, start: 0, end: 1, style: 'digits' });
+    const { perDay: _drop, ...dosage } = chair.dosage;
+    const rich = { ...chair, dosage: { ...dosage, restSeconds: q(90), painLimit: q(3), intervalDays: q(2), weeks: q(12), note: 'slow on the way down' } };
+    const log = { ...r.log, phases: r.log.phases.map((p, i) => (i === 0 ? { ...p, prescriptions: [rich, ...p.prescriptions.slice(1)] } : p)) };
+    const h = buildHandout({ log, library: r.library, today: '2026-11-11' });
+    const card = h.phases[0]?.cards[0];
+    assert.equal(card?.dose, '3 sets of 10 reps, hold 3-6 s');
+    assert.equal(card?.rest, '90 s between sets');
+    assert.equal(card?.pain, 'keep it at or below 3/10');
+    assert.match(card?.howOften ?? '', /^every other day, for 12 weeks$/);
+    assert.equal(card?.cues[0], 'slow on the way down');
+    assert.deepEqual(h.tickSheet?.rows[0], { name: 'Chair Bridge', perDay: 1, when: 'every other day' });
+  });
+
   it('is one standalone page from one builder: no script, nothing loads', async () => {
     const r = await check(SAM);
     const page = handoutPage({ text: SAM, log: r.log, findings: r.findings, library: r.library, today: '2026-11-11' }, 'body{}');

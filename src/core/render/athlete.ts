@@ -19,7 +19,7 @@ function stopBox(s: StopRules): string {
 }
 
 function cardHtml(c: HandoutCard): string {
-  const plan: [string, string | undefined][] = [['How often', c.howOften], ['Side', c.side], ['Rest', c.rest]];
+  const plan: [string, string | undefined][] = [['How often', c.howOften], ['Side', c.side], ['Rest', c.rest], ['Pain', c.pain]];
   const dl = plan.filter(([, v]) => v !== undefined).map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v ?? '')}</dd></div>`).join('');
   const link = c.link
     ? `<p class="reference">How to do it: <a href="${esc(c.link)}" rel="noopener noreferrer">${esc(c.link)}</a></p>`

@@ -54,6 +54,8 @@ export interface HandoutCard {
   readonly howOften?: string;
   readonly side?: string;
   readonly rest?: string;
+  /** The pain this prescription allows (`pain ≤3/10`), in words. */
+  readonly pain?: string;
   readonly cues: readonly string[];
   readonly nextStep?: string;
 }
@@ -179,7 +181,13 @@ const SIDE_WORDS = {
   each: 'both sides, one side at a time', left: 'left side', right: 'right side', both: 'both sides together', alternating: 'switch sides each rep',
 } as const;
 
-/** How often, in plain words: "twice a day", "3 times a week", "every run, before your run". */
+/** One part of a dosage in the field table's plain words (dosage/fields.ts). */
+function wordsOf(d: Dosage, key: 'intervalDays' | 'weeks'): string | undefined {
+  const only = { text: '', components: [], problems: [], [key]: d[key] } as unknown as Dosage;
+  return d[key] ? describeDosage(only, ', ') || undefined : undefined;
+}
+
+/** How often, in plain words: "twice a day", "3 times a week", "before every run", "every other day". */
 export function howOften(d: Dosage): string | undefined {
   const parts: string[] = [];
   if (d.perDay) {
@@ -187,6 +195,10 @@ export function howOften(d: Dosage): string | undefined {
   }
   if (d.perWeek) {
     parts.push(times(d.perWeek, 'a week'));
+  }
+  const interval = wordsOf(d, 'intervalDays');
+  if (interval) {
+    parts.push(interval);
   }
   if (d.perRun && (d.timing?.value === 'before-run' || d.timing?.value === 'after-run')) {
     parts.push(d.timing.value === 'before-run' ? 'before every run' : 'after every run');
@@ -198,6 +210,10 @@ export function howOften(d: Dosage): string | undefined {
       parts.push(TIMING_WORDS[d.timing.value]);
     }
   }
+  const weeks = wordsOf(d, 'weeks');
+  if (weeks) {
+    parts.push(weeks);
+  }
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
@@ -208,8 +224,7 @@ function seconds(s: Span): string {
 
 /** Rest between sets, when the dosage gives it (`rest 90 s`). */
 function restOf(d: Dosage): string | undefined {
-  const rest = (d as Dosage & { restSeconds?: Span }).restSeconds;
-  return rest ? `${seconds(rest)} between sets` : undefined;
+  return d.restSeconds ? `${seconds(d.restSeconds)} between sets` : undefined;
 }
 
 /**
@@ -218,7 +233,7 @@ function restOf(d: Dosage): string | undefined {
  */
 export function doseWords(d: Dosage): string {
   const what: Record<string, unknown> = { ...d };
-  for (const k of ['perDay', 'perWeek', 'perRun', 'timing', 'side', 'pain', 'restSeconds', 'painLimit']) {
+  for (const k of ['perDay', 'perWeek', 'perRun', 'intervalDays', 'weeks', 'timing', 'side', 'pain', 'restSeconds', 'painLimit', 'note']) {
     delete what[k];
   }
   return describeDosage(what as unknown as Dosage, ', ');
@@ -249,6 +264,7 @@ function card(line: ExerciseLine, input: HandoutInput): HandoutCard {
   const howOftenWords = howOften(d);
   const side = d.side ? SIDE_WORDS[d.side.value] : undefined;
   const rest = restOf(d);
+  const pain = d.painLimit ? `keep it at or below ${d.painLimit.max}/10` : undefined;
   const link = referenceLink(line);
   const reference = link ? undefined : referenceText(line);
   const next = g?.progression[0];
@@ -257,12 +273,14 @@ function card(line: ExerciseLine, input: HandoutInput): HandoutCard {
     name: line.name,
     line: line.range.start.line,
     dose,
-    cues: g?.cues ?? [],
+    // The coach's own cue words from the line come first, then the guideline's cues.
+    cues: [...(d.note ? [d.note] : []), ...(g?.cues ?? [])],
     ...(link ? { link } : {}),
     ...(reference ? { reference } : {}),
     ...(howOftenWords ? { howOften: howOftenWords } : {}),
     ...(side ? { side } : {}),
     ...(rest ? { rest } : {}),
+    ...(pain ? { pain } : {}),
     ...(next ? { nextStep: `${next}, when ${ready.sessions} sessions in a row at the full dose go well (pain ${ready.maxPain}/10 or less) and your coach agrees` } : {}),
   };
 }
@@ -300,8 +318,8 @@ function tickSheet(phase: Phase | undefined, startedOn: string | undefined): Tic
   const rows = phase.prescriptions.map((x): TickRow => {
     const d = x.dosage;
     const perDay = Math.max(1, Math.min(4, d.perDay?.max ?? 1));
-    const when = d.perWeek ? times(d.perWeek, 'a week') : d.perRun ? 'on run days' : undefined;
-    return { name: x.name, perDay: d.perWeek || d.perRun ? 1 : perDay, ...(when ? { when } : {}) };
+    const when = d.perWeek ? times(d.perWeek, 'a week') : d.intervalDays ? wordsOf(d, 'intervalDays') : d.perRun ? 'on run days' : undefined;
+    return { name: x.name, perDay: d.perWeek || d.perRun || d.intervalDays ? 1 : perDay, ...(when ? { when } : {}) };
   });
   return { days, rows };
 }
