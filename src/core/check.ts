@@ -56,7 +56,14 @@ export function toFinding(rule: Rule, severity: Severity, r: Report): Finding {
     range: r.range,
     message: r.message,
     ...(r.fix ? { fix: r.fix } : {}),
-    ...(g ? { guideline: { exercise: g.name, source: g.source ?? '', file: g.file, range: g.range } } : {}),
+    ...(g ? {
+      guideline: {
+        exercise: g.name, source: g.source ?? '', file: g.file, range: g.range,
+        ...(g.meta.title !== undefined ? { protocol: g.meta.title } : {}),
+        ...(g.stage !== undefined ? { stage: g.stage } : {}),
+      },
+    } : {}),
+    ...(r.addGuideline ? { addGuideline: r.addGuideline } : {}),
   };
 }
 

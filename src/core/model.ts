@@ -170,9 +170,20 @@ export interface Fix {
 export interface GuidelineRef {
   readonly exercise: string;
   readonly source: string;
-  /** The guideline file's path or URI; `undefined` for the built-in library. */
+  /** The guideline file's path or URI; `built-in:<file name>` for the built-in library. */
   readonly file: string;
   readonly range?: Range;
+  /** The protocol the guideline belongs to (its file's title), when the file names one. */
+  readonly protocol?: string;
+  /** The stage of the guideline's schedule the line was compared with (`week 3`). */
+  readonly stage?: string;
+}
+
+/** An entry to add to the coach's own guideline file (guidelines/add.ts): exercise, dosage and Markdown. */
+export interface GuidelineEntry {
+  readonly exercise: string;
+  readonly dosage: string;
+  readonly markdown: string;
 }
 
 export interface Finding {
@@ -182,6 +193,8 @@ export interface Finding {
   readonly message: string;
   readonly fix?: Fix;
   readonly guideline?: GuidelineRef;
+  /** For an exercise no guideline knows: the entry "Add a guideline for X" writes to the workspace file. */
+  readonly addGuideline?: GuidelineEntry;
 }
 
 export type LineKind = 'prescription' | 'entry';

@@ -11,6 +11,7 @@ import { parseDosage } from './dosage/parse.js';
 import { applyFixAll, applyFixes } from './fix.js';
 import { GuidelineLibrary } from './guidelines/library.js';
 import { parseGuidelineFile, parseGuidelineFileSteps, type GuidelineFile } from './guidelines/parse.js';
+import { libraryForLog } from './guidelines/select.js';
 import type { AthleteLog, Dosage, Finding } from './model.js';
 import { resolveOptions, type CheckOptions } from './options.js';
 import { runSteps, runStepsSliced, type Steps } from './incremental/steps.js';
@@ -29,7 +30,7 @@ export interface ILogger {
 }
 
 export interface GuidelineSource {
-  /** Shown as the guideline's file; `built-in` for the shipped library. */
+  /** Shown as the guideline's file; `built-in:<file name>` for the shipped library (`built-in:alfredson.md`). */
   readonly path: string;
   readonly text: string;
 }
@@ -109,6 +110,9 @@ export interface AthleteLogService {
 
 const ATHLETE_KEY = /^athlete[ \t]*:/m;
 
+/** Parsed built-in guideline files by path and text: immutable, so every service of a process shares them. */
+const PARSED_BUILTINS = new Map<string, GuidelineFile>();
+
 export function createAthleteLogService(opts: ServiceOptions): AthleteLogService {
   // The built-in library is parsed on first use (the first check does it in steps), not when the host
   // starts: parsing it takes tens of milliseconds.
@@ -117,7 +121,14 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
     if (!builtinFiles) {
       const files: GuidelineFile[] = [];
       for (const g of opts.builtinGuidelines) {
-        files.push(yield* parseGuidelineFileSteps(g.text, g.path));
+        // Services of one process share parsed built-in files (the same text gives the same file).
+        const key = `${g.path}\u0000${g.text}`;
+        let file = PARSED_BUILTINS.get(key);
+        if (!file) {
+          file = yield* parseGuidelineFileSteps(g.text, g.path);
+          PARSED_BUILTINS.set(key, file);
+        }
+        files.push(file);
       }
       builtinFiles ??= files;
     }
@@ -236,7 +247,10 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
         await run(warmUp());
         await run(builtinSteps());
         const log = await (opts.parser ? runStepsSliced(doc.read(request.text, opts.parser), request.pause ?? (() => undefined)) : run(doc.read(request.text)));
-        const { library, statuses } = await gather(request, log.guidelineFiles);
+        const gathered = await gather(request, log.guidelineFiles);
+        const { statuses } = gathered;
+        // The protocols the log names or its condition matches come first (guidelines/select.ts).
+        const library = libraryForLog(gathered.library, log);
         const findings = await run(doc.check(log, {
           library, logByPath: byPath, guidelineFiles: statuses,
           ...(request.options ? { options: request.options } : {}),

@@ -10,6 +10,7 @@
  */
 import { describeDosage } from '../dosage/format.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
+import { protocolPainRule } from '../guidelines/select.js';
 import { currentPhase } from '../coaching/coaching.js';
 import type { AthleteLog, Dosage, ExerciseLine, Phase, Span } from '../model.js';
 
@@ -349,7 +350,7 @@ export function buildHandout(input: HandoutInput): Handout {
     ...(contact ? { contact } : {}),
     ...(log.condition ? { condition: log.condition } : {}),
     madeOn: { iso: input.today, words: dateInWords(input.today) },
-    stopRules: stopRules(input.painRule, input.painThreshold),
+    stopRules: stopRules(input.painRule ?? protocolPainRule(input.library), input.painThreshold),
     phases,
     ...(sheet ? { tickSheet: sheet } : {}),
     charts: choices.charts,

@@ -70,6 +70,9 @@ function card(line: ExerciseLine, library: GuidelineLibrary): string {
   if (g && g.progression.length > 0) {
     parts.push(`<p class="progression">Next step: ${esc(g.progression.join('; '))}</p>`);
   }
+  if (g?.meta.title !== undefined) {
+    parts.push(`<p class="protocol">Protocol: ${esc(g.meta.title)}</p>`);
+  }
   if (g?.source) {
     parts.push(`<p class="source">Source: ${esc(g.source)}</p>`);
   }

@@ -7,9 +7,10 @@ import { readInContext } from '../dosage/context.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { LogView } from '../logView.js';
 import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
+import { atWeeks, weekOf } from '../guidelines/schedule.js';
 import { parseDosage } from '../dosage/parse.js';
 import { raisesDose } from '../fix.js';
-import type { AthleteLog, ExerciseLine, Fix, Phase, Quantity, Range, Session, Severity } from '../model.js';
+import type { AthleteLog, ExerciseLine, Fix, GuidelineEntry, Phase, Quantity, Range, Session, Severity } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import type { LineIndex } from '../text.js';
 
@@ -18,6 +19,7 @@ export interface Report {
   readonly message: string;
   readonly fix?: Fix;
   readonly guideline?: Guideline;
+  readonly addGuideline?: GuidelineEntry;
 }
 
 /** How a guideline file named in front matter fared when the host tried to read it. */
@@ -100,7 +102,29 @@ export function exerciseLines(scope: RuleScope): ExerciseLine[] {
 const GUIDED = Symbol('withGuideline');
 interface Memo { [GUIDED]?: { scope: RuleScope; library: GuidelineLibrary; pairs: [ExerciseLine, Guideline][] } }
 
-/** Lines whose exercise has a guideline, with it. */
+/**
+ * The guideline a line is checked against: its exercise's (or, for a loaded exercise no guideline names,
+ * the strength fallback's), at the stage of its schedule for `weeks` (guidelines/schedule.ts).
+ */
+export function guidelineFor(library: GuidelineLibrary, line: ExerciseLine, weeks?: { min: number; max: number }): Guideline | undefined {
+  const g = library.lookup(line.name) ?? (line.name === '' ? undefined : library.fallback(line.dosage));
+  return g ? atWeeks(g, weeks) : undefined;
+}
+
+/**
+ * Whether a condition-specific rule applies to the log: the log names no protocol and no condition the
+ * library knows (so nothing says it does not), or one of the protocols it names or matches treats
+ * `region` (front matter `region:` of its guideline file).
+ */
+export function forRegion(ctx: RuleContext, region: string): boolean {
+  const active = ctx.library.active;
+  if (active.length === 0) {
+    return true;
+  }
+  return ctx.library.protocols().some((p) => active.includes(p.protocol) && p.meta.region?.toLowerCase() === region);
+}
+
+/** Lines whose exercise has a guideline, with it (at the stage for the line's week). */
 export function withGuideline(ctx: RuleContext): readonly [ExerciseLine, Guideline][] {
   const memo = ctx as RuleContext & Memo;
   const hit = memo[GUIDED];
@@ -108,12 +132,23 @@ export function withGuideline(ctx: RuleContext): readonly [ExerciseLine, Guideli
     return hit.pairs;
   }
   const pairs: [ExerciseLine, Guideline][] = [];
-  for (const line of exerciseLines(ctx.scope)) {
-    const g = ctx.library.lookup(line.name);
+  const add = (line: ExerciseLine, weeks: { min: number; max: number } | undefined): void => {
+    const g = guidelineFor(ctx.library, line, weeks);
     if (g) {
       // `5 x 6 s` for a reps-and-hold exercise is 5 reps held 6 s (dosage/context.ts).
       const dosage = readInContext(line.dosage, g.dosage);
       pairs.push([dosage === line.dosage ? line : { ...line, dosage }, g]);
+    }
+  };
+  for (const p of ctx.scope.phases) {
+    for (const line of p.prescriptions) {
+      add(line, p.weeks);
+    }
+  }
+  for (const s of ctx.scope.sessions) {
+    const week = weekOf(ctx.log.started, s.date);
+    for (const line of s.entries) {
+      add(line, week === undefined ? undefined : { min: week, max: week });
     }
   }
   memo[GUIDED] = { scope: ctx.scope, library: ctx.library, pairs };
@@ -150,7 +185,7 @@ export function dosageFix(ctx: RuleContext, line: ExerciseLine, title: string, e
 }
 
 export function guidelineLabel(g: Guideline): string {
-  return `${g.name} guideline`;
+  return g.stage ? `${g.name} guideline, ${g.stage}` : `${g.name} guideline`;
 }
 
 /**
@@ -160,8 +195,13 @@ export function guidelineLabel(g: Guideline): string {
  */
 export function shortSource(g: Pick<Guideline, 'source' | 'file'>): string {
   if (g.source === undefined || g.source.trim() === '') {
-    const file = g.file.split(/[\\/]/).pop() ?? g.file;
+    const file = g.file.split(/[\\/:]/).pop() ?? g.file;
     return g.file === 'built-in' ? 'built-in guideline' : file;
+  }
+  // A paper (`Alfredson H, Pietilä T, ... Am J Sports Med 1998;26(3)`) reads `Alfredson et al. 1998`.
+  const paper = /^(\p{Lu}[\p{L}'-]+)(\s+\p{Lu}{1,3}\b)?[^]*?\b((?:19|20)\d\d)\b/u.exec(g.source.trim());
+  if (paper) {
+    return `${paper[1] ?? ''}${paper[2] ? ' et al.' : ''} ${paper[3] ?? ''}`;
   }
   const parts = g.source.split(',').map((p) => p.replace(/["“”]/g, '').trim()).filter((p) => p !== '');
   return parts.length <= 2 ? parts.join(', ') : `${parts[0] ?? ''}, ${parts[parts.length - 1] ?? ''}`;
@@ -169,7 +209,7 @@ export function shortSource(g: Pick<Guideline, 'source' | 'file'>): string {
 
 /** `the Chair Bridge guideline says 2-3 sets (Hamstrung, iRunFar)`: the second half of a rule message. */
 export function guidelineSays(g: Guideline, expected: string): string {
-  return `the ${g.name} guideline says ${expected} (${shortSource(g)})`;
+  return `the ${g.name} guideline says ${expected}${g.stage ? ` in ${g.stage}` : ''} (${shortSource(g)})`;
 }
 
 /** A message starts with a capital letter: `after run` reads `After run`. */
