@@ -1518,6 +1518,7 @@ export function parseDosage(text: string): Dosage {
   const kept = notes.map((n) => noteText(text.slice(n.start, n.end))).filter((n) => n !== '');
   if (kept.length > 0) {
     d.note = kept.join('; ');
+    d.noteRanges = notes;
   }
   // Exact-size lists, one shared empty one (a model holds a dosage per exercise line).
   d.components = exact(d.components);
