@@ -321,7 +321,7 @@ describe('reading real logs', function () {
     const names = ['Chair Bridge', 'Bridge Walk-Out', 'Power Position', 'Nordic hamstring curl'];
     const dosages = ['3 x 10', '2 sets of 8, hold 5 s', '10 reps', '3 bouts x 12 s', '2x12 @ 20 kg'];
     /** A piece of a log, and the lines of it (relative) that carry a dosage. */
-    type Piece = { lines: string[]; dosed: number[] };
+    interface Piece { lines: string[]; dosed: number[] }
     const name = fc.constantFrom(...names);
     const dosage = fc.constantFrom(...dosages);
     const piece: fc.Arbitrary<Piece> = fc.oneof(
