@@ -107,13 +107,13 @@ describe('athlete-log CLI', function () {
 
   it('honours --rule, --pain-threshold and --guidelines', () => {
     const log = path.join(tmp, 'opts.athlete.md');
-    writeFileSync(log, '---\nathlete: A\n---\n## Log\n### 2026-11-03\n- Chair Bridge: 9 x 10, pain 4/10\n- Heel Slide: 3 x 12\n');
+    writeFileSync(log, '---\nathlete: A\n---\n## Log\n### 2026-11-03\n- Chair Bridge: 9 x 10\n- Heel Slide: 3 x 12, pain 4/10\n');
     const guide = path.join(tmp, 'heel.md');
     writeFileSync(guide, '## Heel Slide\n- Dosage: 2 x 10\n');
     const r = run(['check', '--rule', 'sets-out-of-range=error', '--pain-threshold', '3', '--guidelines', guide, log]);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /:6:\d+: error sets-out-of-range/);
-    assert.match(r.stdout, /pain-above-threshold Pain 4\/10 in Chair Bridge; the pain-monitoring model allows up to 3\/10 \(Silbernagel et al. 2007\)/);
+    assert.match(r.stdout, /pain-above-threshold Pain 4\/10 in Heel Slide; the pain-monitoring model allows up to 3\/10 \(Silbernagel et al. 2007\)/);
     assert.match(r.stdout, /:7:\d+: error sets-out-of-range 3 sets; the Heel Slide guideline says 2 sets \(heel\.md\)/);
     const off = run(['check', '--rule', 'sets-out-of-range=off', '--rule', 'reps-out-of-range=off', '--guidelines', guide, log]);
     assert.doesNotMatch(off.stdout, /out-of-range/);
