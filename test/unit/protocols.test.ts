@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { addGuideline, atWeeks, isBuiltinFile, newGuideline, protocolPainRule, parseDosage, parseGuidelineFile, weekOf, type Finding, type Guideline, type Quantity } from '../../src/core/index.js';
+import { protocolSnippet } from '../../src/core/snippets.js';
 import { builtinLibrary, read, ROOT, service } from '../helpers.js';
 
 const lib = builtinLibrary();
@@ -187,7 +188,7 @@ describe('protocol library', () => {
     };
 
     it('uses the protocol a log names for an exercise several protocols share', async () => {
-      assert.equal(await heelRaise({ protocol: 'hsr-achilles' }), 'Heel raise (HSR)');
+      assert.equal(await heelRaise({ protocol: 'hsr-achilles' }), 'Standing barbell heel raise (HSR)');
       assert.equal(await heelRaise({ protocol: 'silbernagel' }), 'One-leg heel raise');
       assert.equal(await heelRaise({ protocol: 'ankle-balance' }), 'Heel raise off a step (balance)');
       assert.equal(await heelRaise({ protocols: '[ankle-balance, silbernagel]' }), 'Heel raise off a step (balance)');
@@ -230,6 +231,18 @@ describe('protocol library', () => {
     assert.equal((await rule({ protocol: 'alfredson' }))?.threshold, 5);
     assert.equal(await rule({ condition: 'Left hamstring strain' }), undefined, 'a condition alone names no pain rule');
     assert.equal(await rule({ protocol: 'nordic' }), undefined);
+  });
+
+  it('gives each protocol a snippet of its whole program that checks clean under that protocol', async () => {
+    const protocols = lib.protocols().filter((p) => p.guidelines.some((g) => g.dosageText !== undefined));
+    assert.ok(protocols.length >= 12);
+    for (const p of protocols) {
+      const t = protocolSnippet(p);
+      assert.ok(t, p.protocol);
+      const body = t.body.join('\n').replace(/\$0/g, '').replace(/\\([$}\\])/g, '$1');
+      const fs = await findings(log({ protocol: p.protocol }, [body]));
+      assert.deepEqual(show(fs.filter((f) => f.severity !== 'information')), [], `${p.protocol}:\n${body}`);
+    }
   });
 
   describe('Add a guideline for X', () => {

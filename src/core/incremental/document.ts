@@ -24,13 +24,14 @@
  * must not run two updates of one document at once (the service queues them); an update that finds
  * another one finished meanwhile starts again.
  */
-import { isHeadingLine, scanBlocks, type Block } from '../markdown/blocks.js';
+import { scanBlocks, type Block } from '../markdown/blocks.js';
 import { activeRules, byPosition, runRules, type CheckContext, type CheckEngine, type RuleInputs } from '../check.js';
 import type { LogView } from '../logView.js';
-import type { AthleteLog, Finding, Section } from '../model.js';
+import type { AthleteLog, Finding } from '../model.js';
+import type { DateOrder } from '../read/dates.js';
 import { resolveOptions } from '../options.js';
 import type { Root } from 'mdast';
-import { assembleBlock, LIST_KINDS, makeLog, rememberIndex, sectionsAfter, type ModelLists } from '../read/assemble.js';
+import { assembleBlock, LIST_KINDS, makeLog, rememberIndex, sameState, startState, stateAfter, type ModelLists, type ReadState } from '../read/assemble.js';
 import { MAX_NESTING, nestingDepth, parseMarkdown, type TreeParser } from '../markdown/parse.js';
 import { runSteps, settled, type Steps } from './steps.js';
 import type { Rule } from '../rules/rule.js';
@@ -72,10 +73,6 @@ const REMOTE_MIN_CHARS = 64 * 1024;
  * 50-100 ms, 2 makes it 30-35 ms).
  */
 const AHEAD = 2;
-
-function sameStack(a: readonly Section[], b: readonly Section[]): boolean {
-  return a.length === b.length && a.every((s, i) => s.kind === b[i]?.kind && s.depth === b[i]?.depth && s.title === b[i]?.title);
-}
 
 interface Plan {
   readonly text: string;
@@ -133,6 +130,12 @@ export class LogDocument implements CheckEngine {
   #kept: Kept | undefined;
   #key = '';
   #ids = new ExerciseIds(undefined);
+  /** What reading starts from: the `athleteLog.dateOrder` setting (a log's front matter can override it). */
+  readonly #start: ReadState;
+
+  constructor(options: { readonly dateOrder?: DateOrder } = {}) {
+    this.#start = startState(options.dateOrder);
+  }
 
   /**
    * Brings the document to `text`, as steps (it yields between blocks), and returns its new state. With
@@ -175,9 +178,9 @@ export class LogDocument implements CheckEngine {
       index = base.index.withEdit(text, p, oldEnd, newEnd);
       line = index.lineCount - base.index.lineCount;
       head = blockAt(anchors, ids, p);
-      // An edit to a block's heading line can join the block to the one before, unless that line still
-      // starts a heading (the block before, untouched, then ends where it did).
-      if (head > 0 && p <= lineEnd(base.text, startOf(head)) && !isHeadingLine(text.slice(startOf(head), lineEnd(text, startOf(head))))) {
+      // An edit to a block's heading line can join the block to the one before: the line may no longer be a
+      // heading, or be a heading now deeper than the date heading of the session before (a sub-heading).
+      if (head > 0 && p <= lineEnd(base.text, startOf(head))) {
         head--;
       }
       // A `---` first line without front matter may become front matter by an edit anywhere below.
@@ -205,11 +208,11 @@ export class LogDocument implements CheckEngine {
     const scanned = first ? yield* scanBlocks(text, startOf(head), anchors.lines[ids[head] ?? 0] ?? 1, stop) : yield* scanBlocks(text);
     const middle: BlockState[] = [];
     const restacked: BlockState[] = [];
-    let stack: readonly Section[] = old[head - 1]?.stackOut ?? [];
+    let stack: ReadState = old[head - 1]?.stackOut ?? this.#start;
     // `tree` and `within` (the text its offsets refer to) default to the block's own parse.
     const assemble = (b: Block, tree = parseMarkdown(b.text, b.kind === 'front-matter'), within: Block = b): BlockState => {
       const fragment = assembleBlock(index, within, tree, stack, anchors.add(b.start, b.line));
-      const state: BlockState = { text: b.text, kind: b.kind, stackIn: stack, stackOut: sectionsAfter(stack, fragment), fragment };
+      const state: BlockState = { text: b.text, kind: b.kind, stackIn: stack, stackOut: stateAfter(stack, fragment), fragment };
       stack = state.stackOut;
       return state;
     };
@@ -308,7 +311,7 @@ export class LogDocument implements CheckEngine {
     // its sections worked out again; one that did is parsed and assembled again where it now stands.
     for (; tail < old.length; tail++) {
       const b = old[tail];
-      if (!b || sameStack(b.stackIn, stack)) {
+      if (!b || sameState(b.stackIn, stack)) {
         break;
       }
       if (b.fragment.usesStack) {
@@ -316,7 +319,7 @@ export class LogDocument implements CheckEngine {
         middle.push(assemble({ start: at + offset, line: (anchors.lines[ids[tail] ?? 0] ?? 0) + line, text: b.text, kind: b.kind }));
         yield;
       } else {
-        const again: BlockState = { ...b, stackIn: stack, stackOut: sectionsAfter(stack, b.fragment) };
+        const again: BlockState = { ...b, stackIn: stack, stackOut: stateAfter(stack, b.fragment) };
         stack = again.stackOut;
         middle.push(again);
         restacked.push(again);

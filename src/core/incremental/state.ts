@@ -3,7 +3,8 @@
  * an update changed.
  */
 import type { Block } from '../markdown/blocks.js';
-import type { AthleteLog, Finding, Section } from '../model.js';
+import type { AthleteLog, Finding } from '../model.js';
+import type { ReadState } from '../read/assemble.js';
 import type { Fragment, LIST_KINDS } from '../read/assemble.js';
 import type { LogAspect } from '../rules/rule.js';
 import type { LineIndex } from '../text.js';
@@ -17,8 +18,8 @@ export interface BlockState {
   readonly text: string;
   readonly kind: Block['kind'];
   /** The sections open before and after the block. */
-  readonly stackIn: readonly Section[];
-  readonly stackOut: readonly Section[];
+  readonly stackIn: ReadState;
+  readonly stackOut: ReadState;
   readonly fragment: Fragment;
   /** Findings of the `block` rules, anchored to the block, and the key they were found under. */
   found?: { readonly key: string; readonly findings: readonly Finding[] };

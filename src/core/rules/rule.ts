@@ -29,10 +29,10 @@ export type GuidelineFileStatus =
 /**
  * Parts of a log a `log` rule can read: session dates; session labels (with where their headings are);
  * entries (exercise, dosage, pain, line); session notes (free text under a session); the program (phases
- * and prescriptions); the assessment (with the sections); front matter fields that rules use (athlete,
- * started, side, condition, guideline files).
+ * and prescriptions); the assessment (with the sections); lines that look like exercise lines but were not
+ * read; front matter fields that rules use (athlete, started, side, condition, guideline files).
  */
-export type LogAspect = 'dates' | 'labels' | 'entries' | 'notes' | 'program' | 'assessment' | 'front';
+export type LogAspect = 'dates' | 'labels' | 'entries' | 'notes' | 'program' | 'assessment' | 'unread' | 'front';
 
 /** The part of the log a rule reports on: the whole log, or (for a `block` rule) one block of it. */
 export interface RuleScope {
@@ -155,6 +155,14 @@ export function withGuideline(ctx: RuleContext): readonly [ExerciseLine, Guideli
 /** The document range of a span of the line's dosage text. */
 export function dosageRange(ctx: RuleContext, line: ExerciseLine, start: number, end: number): Range {
   const at = line.dosageRange.start.offset;
+  const map = line.dosageMap;
+  if (map) {
+    // A dosage put together from table cells: each character maps back to where it is written.
+    const last = map[map.length - 1] ?? 0;
+    const s = map[start] ?? last;
+    const e = end > start ? (map[end - 1] ?? last) + 1 : s;
+    return ctx.index.range(at + s, at + Math.max(s, e));
+  }
   return ctx.index.range(at + start, at + end);
 }
 
