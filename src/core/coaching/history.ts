@@ -51,7 +51,8 @@ function expectedPerWeek(phases: readonly Phase[]): number | undefined {
     for (const x of p.prescriptions) {
       const d = x.dosage;
       // A daily prescription asks for a session every day (a log has one session heading a day).
-      const n = d.perDay ? 7 : d.perWeek?.max;
+      // `every other day` asks for up to 4 days a week.
+      const n = d.perDay ? 7 : d.intervalDays && d.intervalDays.min > 0 ? Math.ceil(7 / d.intervalDays.min) : d.perWeek?.max;
       if (n !== undefined && (best === undefined || n > best)) {
         best = n;
       }
