@@ -68,6 +68,14 @@ export class AthleteLogCodeActions implements vscode.CodeActionProvider {
         a.edit = editFor(document, [f]);
         actions.push(a);
       }
+      for (const alt of f.alternatives ?? []) {
+        const a = new vscode.CodeAction(alt.title, vscode.CodeActionKind.QuickFix);
+        if (d) {
+          a.diagnostics = [d];
+        }
+        a.edit = editFor(document, [{ ...f, fix: alt }]);
+        actions.push(a);
+      }
       const sameRule = bulkFixes(findings).filter((x) => x.ruleId === f.ruleId);
       if (sameRule.length > 1 && !seenRules.has(f.ruleId)) {
         const a = new vscode.CodeAction(`Fix all ${f.ruleId} in this file`, vscode.CodeActionKind.QuickFix);
