@@ -2,6 +2,7 @@
 // command-line tool. Type checking is a separate step (`npm run check-types`), as in the VS Code esbuild
 // sample. The built-in guideline library is bundled into the extension as text.
 import * as esbuild from 'esbuild';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 
@@ -73,6 +74,21 @@ const yamlApart = {
     }));
   },
 };
+// Every guidelines/*.md, bundled as text: `import builtin from 'athlete-log:builtin-guidelines'` gives
+// `[{ path: 'built-in:<file name>', text }]` in file-name order, as the CLI reads them from disk. A new
+// guideline file needs no code change.
+const builtinGuidelines = {
+  name: 'builtin-guidelines',
+  setup(build) {
+    build.onResolve({ filter: /^athlete-log:builtin-guidelines$/ }, () => ({ path: 'builtin-guidelines', namespace: 'builtin-guidelines' }));
+    build.onLoad({ filter: /.*/, namespace: 'builtin-guidelines' }, () => {
+      const dir = new URL('./guidelines/', import.meta.url);
+      const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+      const list = files.map((f) => ({ path: `built-in:${f}`, text: readFileSync(new URL(f, dir), 'utf8') }));
+      return { loader: 'js', contents: `export default ${JSON.stringify(list)};\n`, watchFiles: files.map((f) => new URL(f, dir).pathname), watchDirs: [dir.pathname] };
+    });
+  },
+};
 const common = {
   bundle: true,
   minify: production,
@@ -94,7 +110,7 @@ await Promise.all([
     platform: 'node',
     target: 'node20',
     external: ['vscode'],
-    plugins: [renderApart, yamlApart, pdfApart],
+    plugins: [renderApart, yamlApart, pdfApart, builtinGuidelines],
     // `import()` becomes `require()`: the extension host's module loader is CommonJS.
     supported: { 'dynamic-import': false },
   }),
@@ -147,7 +163,7 @@ await Promise.all([
     // The extension runs in a web worker, which has no DOM: prefer packages' `worker` builds
     // (decode-named-character-reference's `browser` build needs `document`).
     conditions: ['worker', 'browser'],
-    plugins: [webOffThread, webNoPdf],
+    plugins: [webOffThread, webNoPdf, builtinGuidelines],
     // The core uses no Node API; keep it that way in the web bundle.
     define: { 'process.env.NODE_ENV': '"production"' },
   }),

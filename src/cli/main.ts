@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import fg from 'fast-glob';
 import { readFileSync } from 'node:fs';
-import { coachingReport, dosageToJson, resolveOptions, type Finding, type SeverityOption } from '../core/index.js';
+import { dosageToJson, resolveOptions, type Finding, type SeverityOption } from '../core/index.js';
 import { coachPage, handoutPage, renderSummary } from '../core/render/index.js';
 import { createNodeService, packageRoot, writeAtomic } from './node-host.js';
 import { localToday } from '../shared/today.js';
@@ -343,12 +343,11 @@ async function report(argv: string[]): Promise<number> {
   const text = await fs.readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${file}: ${e.code ?? String(e)}`);
   });
-  const options = { today };
-  const result = await createNodeService().check({ text, path: path.resolve(file), relativePath: display(file), options });
+  const result = await createNodeService().report({ text, path: path.resolve(file), relativePath: display(file) }, today);
   if (!result) {
     throw new UsageError(`${display(file)} is not an athlete log (no \`athlete\` in front matter and the name does not match *.athlete.md)`);
   }
-  process.stdout.write(`${JSON.stringify(coachingReport(result.log, result.library, resolveOptions(options), today), null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   return 0;
 }
 

@@ -21,7 +21,7 @@ export function builtinGuidelines(root = packageRoot()): GuidelineSource[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.md'))
     .sort()
-    .map((f) => ({ path: 'built-in', text: readFileSync(path.join(dir, f), 'utf8') }));
+    .map((f) => ({ path: `built-in:${f}`, text: readFileSync(path.join(dir, f), 'utf8') }));
 }
 
 /** The parse worker's script: next to the bundle, or the package's dist/ when running from sources. */

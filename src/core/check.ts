@@ -6,8 +6,10 @@ import type { GuidelineLibrary } from './guidelines/library.js';
 import { plainLogView, type LogView } from './logView.js';
 import type { AthleteLog, Finding, Severity, Suppression } from './model.js';
 import { resolveOptions, type CheckOptions, type ResolvedOptions } from './options.js';
-import { lineIndexOf, parseWhole } from './read/assemble.js';
-import { runSteps } from './incremental/steps.js';
+import { lineIndexOf, parseWhole, startState } from './read/assemble.js';
+import type { DateOrder } from './read/dates.js';
+import { runSteps, type Steps } from './incremental/steps.js';
+import type { TreeParser } from './markdown/parse.js';
 import { RULES } from './rules/index.js';
 import type { GuidelineFileStatus, Report, Rule, RuleContext, RuleScope } from './rules/rule.js';
 
@@ -56,7 +58,14 @@ export function toFinding(rule: Rule, severity: Severity, r: Report): Finding {
     message: r.message,
     ...(r.fix ? { fix: r.fix } : {}),
     ...(r.alternatives && r.alternatives.length > 0 ? { alternatives: r.alternatives } : {}),
-    ...(g ? { guideline: { exercise: g.name, source: g.source ?? '', file: g.file, range: g.range } } : {}),
+    ...(g ? {
+      guideline: {
+        exercise: g.name, source: g.source ?? '', file: g.file, range: g.range,
+        ...(g.meta.title !== undefined ? { protocol: g.meta.title } : {}),
+        ...(g.stage !== undefined ? { stage: g.stage } : {}),
+      },
+    } : {}),
+    ...(r.addGuideline ? { addGuideline: r.addGuideline } : {}),
   };
 }
 
@@ -111,12 +120,21 @@ export function visible(findings: Finding[], log: AthleteLog): Finding[] {
 }
 
 /**
- * The plain engine: reads the text in one piece (read/assemble.ts) and runs every rule on the whole log,
- * through the plain LogView. It keeps nothing between calls; the accelerator (incremental/) gives the
- * same result, and tests hold it to this one.
+ * The check contract every engine keeps: `read` a text into its model (as steps; a host's `TreeParser`
+ * may parse the Markdown elsewhere), then `check` the model that `read` returned last with the rules.
+ * The service needs the model in between: its front matter names guideline files to read first.
+ *
+ * `plainEngine` does both from scratch every time. The accelerator (incremental/document.ts,
+ * `LogDocument`) keeps what it worked out for the next text of the same document, and must return the
+ * same, byte for byte: test/unit/incremental.test.ts holds it to the plain engine.
  */
-export function check(text: string, ctx: CheckContext): CheckResult {
-  const log = parseWhole(text);
+export interface CheckEngine {
+  read(text: string, parser?: TreeParser): Steps<AthleteLog>;
+  check(log: AthleteLog, ctx: CheckContext): Steps<Finding[]>;
+}
+
+/** Runs every active rule on the whole of a model read from `text`, through the plain LogView. */
+export function* checkLog(text: string, log: AthleteLog, ctx: CheckContext): Generator<undefined, Finding[]> {
   const options = resolveOptions(ctx.options);
   const { rules, severity } = activeRules(ctx, options);
   const inputs: RuleInputs = {
@@ -125,6 +143,35 @@ export function check(text: string, ctx: CheckContext): CheckResult {
   };
   let view: LogView | undefined;
   const findings: Finding[] = [];
-  runSteps(runRules(rules, inputs, log, () => (view ??= plainLogView(log, ctx.library)), severity, findings));
-  return { log, findings: visible(findings, log) };
+  yield* runRules(rules, inputs, log, () => (view ??= plainLogView(log, ctx.library)), severity, findings);
+  return visible(findings, log);
+}
+
+/**
+ * The plain engine: reads the text in one piece (read/assemble.ts) and runs every rule on the whole log
+ * (`checkLog`). It keeps nothing between texts.
+ */
+export function plainEngine(options: { readonly dateOrder?: DateOrder } = {}): CheckEngine {
+  let last: { text: string; log: AthleteLog } | undefined;
+  const state = startState(options.dateOrder);
+  return {
+    *read(text) {
+      const log = parseWhole(text, state);
+      last = { text, log };
+      yield;
+      return log;
+    },
+    check(log, ctx) {
+      if (last?.log !== log) {
+        throw new Error('check the model that read returned last');
+      }
+      return checkLog(last.text, log, ctx);
+    },
+  };
+}
+
+/** The plain engine in one go: the model of `text` and its findings. */
+export function check(text: string, ctx: CheckContext): CheckResult {
+  const log = parseWhole(text);
+  return { log, findings: runSteps(checkLog(text, log, ctx)) };
 }

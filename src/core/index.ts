@@ -1,7 +1,8 @@
 /** The public surface of the core library. */
 export { createAthleteLogService } from './service.js';
-export type { AthleteLogService, CheckRequest, GuidelineSource, ILogger, IWorkspace, LogCheck, ServiceOptions } from './service.js';
-export { check, isSuppressed } from './check.js';
+export type { AthleteLogService, CheckRequest, LiveAthleteLog, GuidelineSource, ILogger, IWorkspace, LogCheck, ServiceOptions } from './service.js';
+export { check, checkLog, isSuppressed, plainEngine } from './check.js';
+export type { CheckContext, CheckEngine, CheckResult } from './check.js';
 export { plainLogView } from './logView.js';
 export type { LogView, LoggedEntry, LoggedExercise } from './logView.js';
 export { checkText, LogDocument, parseLog } from './incremental/document.js';
@@ -11,9 +12,14 @@ export { describeDosage, dosageToJson, formatDosage } from './dosage/format.js';
 export { compareDosages, DOSAGE_FIELDS, fieldLabel, inRange, withUnit } from './dosage/fields.js';
 export type { Comparison, DosageField, FieldName, SpanField } from './dosage/fields.js';
 export type { DosageJson } from './dosage/format.js';
-export { GuidelineLibrary } from './guidelines/library.js';
+export { BUILTIN_PREFIX, GuidelineLibrary, guidelineFileName, isBuiltinFile } from './guidelines/library.js';
+export type { ProtocolInfo } from './guidelines/library.js';
 export { parseGuidelineFile } from './guidelines/parse.js';
-export type { Guideline, GuidelineFile, GuidelineProblem } from './guidelines/parse.js';
+export type { Guideline, GuidelineFile, GuidelineProblem, ScheduleStage } from './guidelines/parse.js';
+export type { FactStatus, GuidelineMeta } from './guidelines/meta.js';
+export { atWeeks, weekOf } from './guidelines/schedule.js';
+export { chooseProtocols, libraryForLog, protocolPainRule } from './guidelines/select.js';
+export { addGuideline, DEFAULT_WORKSPACE_GUIDELINE_FILE, newGuideline } from './guidelines/add.js';
 export { RULES, ruleById } from './rules/index.js';
 export type { Rule } from './rules/index.js';
 export * from './model.js';

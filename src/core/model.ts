@@ -170,9 +170,20 @@ export interface Fix {
 export interface GuidelineRef {
   readonly exercise: string;
   readonly source: string;
-  /** The guideline file's path or URI; `undefined` for the built-in library. */
+  /** The guideline file's path or URI; `built-in:<file name>` for the built-in library. */
   readonly file: string;
   readonly range?: Range;
+  /** The protocol the guideline belongs to (its file's title), when the file names one. */
+  readonly protocol?: string;
+  /** The stage of the guideline's schedule the line was compared with (`week 3`). */
+  readonly stage?: string;
+}
+
+/** An entry to add to the coach's own guideline file (guidelines/add.ts): exercise, dosage and Markdown. */
+export interface GuidelineEntry {
+  readonly exercise: string;
+  readonly dosage: string;
+  readonly markdown: string;
 }
 
 export interface Finding {
@@ -188,6 +199,8 @@ export interface Finding {
    */
   readonly alternatives?: readonly Fix[];
   readonly guideline?: GuidelineRef;
+  /** For an exercise no guideline knows: the entry "Add a guideline for X" writes to the workspace file. */
+  readonly addGuideline?: GuidelineEntry;
 }
 
 export type LineKind = 'prescription' | 'entry';
@@ -200,9 +213,24 @@ export interface ExerciseLine {
   /** The dosage as written and read; `dosageRange` is where its text stands (quantities are relative to it). */
   readonly dosage: Dosage;
   readonly dosageRange: Range;
-  /** The whole first line of the list item. */
+  /** The whole first line of the list item (or the item and its dosage line, the table row...). */
   readonly range: Range;
   readonly checked?: boolean;
+  /** Where the name links to, when it is written as a link (`[Chair Bridge](videos/bridge.md)`). */
+  readonly link?: string;
+  /**
+   * For a dosage put together from several places (a table's Sets, Reps and Hold cells): for each
+   * character of `dosage.text`, its offset in the document relative to `dosageRange.start`. Absent when
+   * the dosage text is written as it stands.
+   */
+  readonly dosageMap?: readonly number[];
+}
+
+/** A line that looks like an exercise line (a number with a unit, `N x N`, a labelled field) but was not read as one. */
+export interface UnreadLine {
+  readonly range: Range;
+  /** Why it was not read, in plain words: `it has no exercise name`. */
+  readonly reason: string;
 }
 
 export interface Phase {
@@ -220,6 +248,10 @@ export interface Session {
   readonly dateRange: Range;
   /** For a heading that looks like a date but is not a valid one, the valid form when it is clear. */
   readonly suggestion?: string;
+  /** A numeric day/month date where either number could be the month, and the log does not say which: both readings. */
+  readonly ambiguous?: { readonly mdy: string; readonly dmy: string };
+  /** Why the date could not be read, when it is not a date-shape problem (`no year`). */
+  readonly dateProblem?: string;
   /** Text after the date, e.g. `(rest)`. */
   readonly label: string;
   readonly headingRange: Range;
@@ -281,6 +313,8 @@ export interface AthleteLog {
   readonly phases: Phase[];
   readonly sessions: Session[];
   readonly suppressions: Suppression[];
+  /** Lines that look like exercise lines but could not be read, in document order. */
+  readonly unread: UnreadLine[];
   /** Last point of the document. */
   readonly end: Point;
 }

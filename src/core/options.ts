@@ -15,12 +15,40 @@ export interface CheckOptions {
   readonly today?: string;
   /** `ready-to-progress`: sessions in a row at the top of the range, and the highest pain they may have. */
   readonly readyToProgress?: { readonly sessions?: number; readonly maxPain?: number };
+  /**
+   * How numeric dates such as `04/05/2026` read when either number could be the month: `dmy` or `mdy`
+   * (a log's `date-order` front matter wins). Unset, such dates get `ambiguous-date`.
+   */
+  readonly dateOrder?: string;
 }
 
 export const DEFAULT_PAIN_THRESHOLD = 5;
 export const DEFAULT_PROGRESS_SESSIONS = 3;
 export const DEFAULT_PROGRESS_MAX_PAIN = 2;
 export const DEFAULT_LOG_FILES: readonly string[] = ['**/*.athlete.md'];
+/** Logs larger than this many bytes (5 MB) are not checked as you type in the editor. */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+/**
+ * The one place setting defaults live: every `athleteLog.*` setting (package.json `contributes`) and its
+ * default, by the key after `athleteLog.`. The editor reads its settings with these defaults;
+ * test/unit/settings.test.ts keeps package.json's defaults equal to them.
+ */
+export const SETTING_DEFAULTS = {
+  files: DEFAULT_LOG_FILES,
+  guidelineFiles: [] as readonly string[],
+  rules: {} as Readonly<Record<string, SeverityOption>>,
+  painThreshold: DEFAULT_PAIN_THRESHOLD,
+  'readyToProgress.sessions': DEFAULT_PROGRESS_SESSIONS,
+  'readyToProgress.maxPain': DEFAULT_PROGRESS_MAX_PAIN,
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  /** The browser that prints a handout to PDF; empty: look for Chrome, Chromium or Edge. */
+  browserPath: '',
+  /** The handout's paper: `A4` or `Letter`. */
+  paperSize: 'A4',
+  /** How numeric dates such as `04/05/2026` read: `dmy`, `mdy`, or empty (`ambiguous-date` asks). */
+  dateOrder: '',
+} as const;
 
 export interface ResolvedOptions {
   readonly rules: Readonly<Record<string, SeverityOption>>;

@@ -4,18 +4,21 @@
  */
 import picomatch from 'picomatch/posix';
 import { frontMatterEnd } from './markdown/blocks.js';
-import type { CheckResult } from './check.js';
+import type { CheckEngine, CheckResult } from './check.js';
+import { coachingReport, type CoachingReport } from './coaching/coaching.js';
 import { LogDocument } from './incremental/document.js';
 import { parseDosage } from './dosage/parse.js';
 import { applyFixAll, applyFixes } from './fix.js';
 import { GuidelineLibrary } from './guidelines/library.js';
 import { parseGuidelineFile, parseGuidelineFileSteps, type GuidelineFile } from './guidelines/parse.js';
-import type { Dosage, Finding } from './model.js';
+import { libraryForLog } from './guidelines/select.js';
+import type { AthleteLog, Dosage, Finding } from './model.js';
 import { resolveOptions, type CheckOptions } from './options.js';
 import { runSteps, runStepsSliced, type Steps } from './incremental/steps.js';
 import { warmUp } from './incremental/warmUp.js';
 import type { TreeParser } from './markdown/parse.js';
 import { hasScheme, resolveFrom } from './paths.js';
+import { dateOrderOf, type DateOrder } from './read/dates.js';
 import type { GuidelineFileStatus } from './rules/rule.js';
 
 /** What the host provides: reading a text file by path (or URI path). Rejects when it cannot. */
@@ -28,7 +31,7 @@ export interface ILogger {
 }
 
 export interface GuidelineSource {
-  /** Shown as the guideline's file; `built-in` for the shipped library. */
+  /** Shown as the guideline's file; `built-in:<file name>` for the shipped library (`built-in:alfredson.md`). */
   readonly path: string;
   readonly text: string;
 }
@@ -43,6 +46,11 @@ export interface ServiceOptions {
    * parsing then holds neither the thread nor its garbage collector here.
    */
   readonly parser?: TreeParser;
+  /**
+   * Makes the engine a document is checked with (one per path, kept while the document is). Default:
+   * the accelerator (`LogDocument`), which re-checks only what an edit touched; tests pass `plainEngine`.
+   */
+  readonly engine?: (options: { readonly dateOrder?: DateOrder }) => CheckEngine;
 }
 
 export interface CheckRequest {
@@ -62,7 +70,16 @@ export interface CheckRequest {
   readonly pause?: () => Promise<void> | undefined;
 }
 
+/**
+ * A model the service keeps working on: its positions are right until the next check of the same
+ * document, which may move them (after an edit, the blocks that follow move with one loop, not one copy
+ * each). Read what you need from it before checking the document again; findings are plain and stay.
+ */
+export type LiveAthleteLog = AthleteLog;
+
 export interface LogCheck extends CheckResult {
+  /** Live until the next check of the same document (see LiveAthleteLog). */
+  readonly log: LiveAthleteLog;
   readonly library: GuidelineLibrary;
 }
 
@@ -71,6 +88,11 @@ export interface AthleteLogService {
   classify(text: string, relativePath: string | undefined, options?: CheckOptions): { isLog: boolean; byPath: boolean };
   /** Checks a log; `undefined` when the text is not an athlete log. */
   check(request: CheckRequest): Promise<LogCheck | undefined>;
+  /**
+   * The coaching model behind `athlete-log report` (each exercise's history, pain trend and progression,
+   * weekly adherence) as of `today`; `undefined` when the text is not an athlete log.
+   */
+  report(request: CheckRequest, today: string): Promise<CoachingReport | undefined>;
   /** Applies every fix of `findings` once; text outside the fixes is untouched. */
   fix(text: string, findings: readonly Finding[]): { text: string; applied: number };
   /**
@@ -97,6 +119,9 @@ const ATHLETE_KEY = /^athlete[ \t]*:/m;
 /** Rounds of fix-all before it stops: a fix exposes at most one more in practice; this bounds a loop. */
 const FIX_PASSES = 5;
 
+/** Parsed built-in guideline files by path and text: immutable, so every service of a process shares them. */
+const PARSED_BUILTINS = new Map<string, GuidelineFile>();
+
 export function createAthleteLogService(opts: ServiceOptions): AthleteLogService {
   // The built-in library is parsed on first use (the first check does it in steps), not when the host
   // starts: parsing it takes tens of milliseconds.
@@ -105,7 +130,14 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
     if (!builtinFiles) {
       const files: GuidelineFile[] = [];
       for (const g of opts.builtinGuidelines) {
-        files.push(yield* parseGuidelineFileSteps(g.text, g.path));
+        // Services of one process share parsed built-in files (the same text gives the same file).
+        const key = `${g.path}\u0000${g.text}`;
+        let file = PARSED_BUILTINS.get(key);
+        if (!file) {
+          file = yield* parseGuidelineFileSteps(g.text, g.path);
+          PARSED_BUILTINS.set(key, file);
+        }
+        files.push(file);
       }
       builtinFiles ??= files;
     }
@@ -113,14 +145,18 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
   }
   const parsedFiles = new Map<string, { text: string; file: GuidelineFile }>();
   // One incremental document per path, so logs do not evict each other; checks of one path take turns.
-  const documents = new Map<string, LogDocument>();
+  const documents = new Map<string, CheckEngine>();
+  const newEngine = opts.engine ?? ((o: { readonly dateOrder?: DateOrder }): CheckEngine => new LogDocument(o));
+  // The date order setting each document was read with: another one changes how dates read, so it starts afresh.
+  const orders = new Map<string, DateOrder | undefined>();
   const turns = new Map<string, Promise<unknown>>();
-  const inTurn = <T>(key: string, work: (doc: LogDocument) => Promise<T>): Promise<T> => {
+  const inTurn = <T>(key: string, work: (doc: CheckEngine) => Promise<T>, dateOrder?: DateOrder): Promise<T> => {
     const before = turns.get(key) ?? Promise.resolve();
     const mine = before.catch(() => undefined).then(() => {
       let doc = documents.get(key);
-      if (!doc) {
-        doc = new LogDocument();
+      if (!doc || orders.get(key) !== dateOrder) {
+        doc = newEngine(dateOrder ? { dateOrder } : {});
+        orders.set(key, dateOrder);
         documents.set(key, doc);
       }
       return work(doc);
@@ -222,14 +258,21 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
       return inTurn(request.path ?? request.relativePath ?? '', async (doc) => {
         await run(warmUp());
         await run(builtinSteps());
-        const snap = await (opts.parser ? runStepsSliced(doc.update(request.text, opts.parser), request.pause ?? (() => undefined)) : run(doc.update(request.text)));
-        const { library, statuses } = await gather(request, snap.log.guidelineFiles);
-        const findings = await run(doc.check(snap, {
+        const log = await (opts.parser ? runStepsSliced(doc.read(request.text, opts.parser), request.pause ?? (() => undefined)) : run(doc.read(request.text)));
+        const gathered = await gather(request, log.guidelineFiles);
+        const { statuses } = gathered;
+        // The protocols the log names or its condition matches come first (guidelines/select.ts).
+        const library = libraryForLog(gathered.library, log);
+        const findings = await run(doc.check(log, {
           library, logByPath: byPath, guidelineFiles: statuses,
           ...(request.options ? { options: request.options } : {}),
         }));
-        return { log: snap.log, findings, library };
-      });
+        return { log, findings, library };
+      }, dateOrderOf(request.options?.dateOrder));
+    },
+    async report(request, today) {
+      const result = await service.check({ ...request, options: { ...request.options, today } });
+      return result && coachingReport(result.log, result.library, resolveOptions({ ...request.options, today }), today);
     },
     fix(text, findings) {
       return applyFixes(text, findings);
@@ -255,6 +298,7 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
     },
     forget(path) {
       documents.delete(path);
+      orders.delete(path);
     },
     parseDosage,
     async library(request) {

@@ -15,6 +15,9 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
+/** This host can start a browser (the web-worker host's stand-in says false). */
+export const CAN_PRINT = true;
+
 export const BROWSER_ENV = 'ATHLETE_LOG_BROWSER';
 export const BROWSER_SETTING = 'athleteLog.browserPath';
 

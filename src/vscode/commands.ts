@@ -1,6 +1,7 @@
 /** Commands: Check All Logs in Workspace, New Athlete Log, Fix All in This Log, the handout's exports. */
 import { vscode } from './api.js';
 import { bulkFixes, selectFixes } from '../core/index.js';
+import { SETTING_DEFAULTS } from '../core/options.js';
 import { newLogSnippet } from '../core/snippets.js';
 import previewCss from '../../media/preview.css';
 import { localToday } from '../shared/today.js';
@@ -132,7 +133,7 @@ export async function exportHtml(checker: LogChecker, args?: { target?: vscode.U
   return target;
 }
 
-export const PRINT_HTML_INSTEAD = 'Athlete Log: VS Code for the Web cannot start a browser to print a PDF. Use Export Program as HTML, '
+export const PRINT_HTML_INSTEAD = 'Athlete Log: VS Code in a browser cannot start another browser to print a PDF. Use Export Program as HTML, '
   + 'open the file in your browser and print it (Ctrl+P, or Cmd+P on a Mac) with "Save as PDF" as the printer.';
 
 /**
@@ -141,7 +142,9 @@ export const PRINT_HTML_INSTEAD = 'Athlete Log: VS Code for the Web cannot start
  * Returns the file written, or a message when nothing was written (for tests).
  */
 export async function exportPdf(checker: LogChecker, args?: { target?: vscode.Uri }): Promise<{ target?: vscode.Uri; message?: string }> {
-  if (vscode.env.uiKind === vscode.UIKind.Web) {
+  // Loaded only here: playwright-core is a file of its own (dist/pdf.js); the web-worker host has a stand-in.
+  const pdf = await import('../node/pdf.js');
+  if (!pdf.CAN_PRINT) {
     void vscode.window.showInformationMessage(PRINT_HTML_INSTEAD, 'Export Program as HTML').then((pick) => {
       if (pick) {
         void vscode.commands.executeCommand('athleteLog.exportHtml');
@@ -166,10 +169,8 @@ export async function exportPdf(checker: LogChecker, args?: { target?: vscode.Ur
     return {};
   }
   const config = vscode.workspace.getConfiguration(SECTION, document.uri);
-  const browserPath = config.get<string>('browserPath', '').trim();
-  const paper = config.get<string>('paperSize', 'A4') === 'Letter' ? 'Letter' : 'A4';
-  // Loaded only here: playwright-core is a file of its own (dist/pdf.js).
-  const pdf = await import('../node/pdf.js');
+  const browserPath = config.get<string>('browserPath', SETTING_DEFAULTS.browserPath).trim();
+  const paper = config.get<string>('paperSize', SETTING_DEFAULTS.paperSize) === 'Letter' ? 'Letter' : 'A4';
   try {
     const done = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Athlete Log: printing the handout to PDF' }, () =>
       pdf.htmlToPdf(page.html, { paper, ...(browserPath ? { browserPath } : {}) }));

@@ -3,12 +3,13 @@
  * and in virtual workspaces too), and the built-in library bundled into the extension.
  */
 import { vscode } from './api.js';
-import { createAthleteLogService, type AthleteLogService } from '../core/index.js';
-import builtinLibrary from '../../guidelines/hamstring.md';
+import { BUILTIN_PREFIX, createAthleteLogService, type AthleteLogService } from '../core/index.js';
+import builtinLibrary from 'athlete-log:builtin-guidelines';
 import type { OffThreadParser } from '../node/offThread.js';
 import { offThreadParser } from './offThread.js';
 
-export const BUILTIN_GUIDELINE_FILE = 'guidelines/hamstring.md';
+/** The package folder the built-in guideline files ship in. */
+export const BUILTIN_GUIDELINE_FOLDER = 'guidelines';
 
 /** The URI for a path the core knows: the same scheme and authority as the workspace (or the log). */
 export function uriForPath(path: string, like?: vscode.Uri): vscode.Uri {
@@ -21,7 +22,7 @@ export function createVsCodeService(output: vscode.OutputChannel): { service: At
   const decoder = new TextDecoder('utf-8');
   const parser = offThreadParser();
   const service = createAthleteLogService({
-    builtinGuidelines: [{ path: 'built-in', text: builtinLibrary }],
+    builtinGuidelines: builtinLibrary,
     ...(parser ? { parser } : {}),
     workspace: {
       readFile: async (path) => {
@@ -46,5 +47,5 @@ export function ruleDocUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri
 
 /** Where a guideline lives, for "related information" and hovers. */
 export function guidelineUri(extensionUri: vscode.Uri, file: string): vscode.Uri {
-  return file === 'built-in' ? vscode.Uri.joinPath(extensionUri, BUILTIN_GUIDELINE_FILE) : uriForPath(file);
+  return file.startsWith(BUILTIN_PREFIX) ? vscode.Uri.joinPath(extensionUri, BUILTIN_GUIDELINE_FOLDER, file.slice(BUILTIN_PREFIX.length)) : uriForPath(file);
 }

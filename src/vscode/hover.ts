@@ -3,7 +3,7 @@
  * compares with the guideline.
  */
 import { vscode } from './api.js';
-import { compareDosages, describeDosage, withUnit, type ExerciseLine, type Guideline } from '../core/index.js';
+import { compareDosages, describeDosage, guidelineFileName, isBuiltinFile, withUnit, type ExerciseLine, type Guideline } from '../core/index.js';
 import { contains, toRange } from './convert.js';
 import type { LogChecker } from './diagnostics.js';
 import { guidelineUri } from './host.js';
@@ -29,7 +29,10 @@ export function guidelineCard(g: Guideline, extensionUri: vscode.Uri): vscode.Ma
     md.appendMarkdown(`\nRegression: ${escape(g.regression.join('; '))}\n`);
   }
   const where = guidelineUri(extensionUri, g.file);
-  md.appendMarkdown(`\nSource: ${escape(g.source ?? 'not given')} ([${g.file === 'built-in' ? 'built-in library' : escape(vscode.workspace.asRelativePath(where))}](${where.with({ fragment: `L${g.range.start.line}` }).toString()}))`);
+  if (g.meta.title !== undefined) {
+    md.appendMarkdown(`\nProtocol: ${escape(g.meta.title)}\n`);
+  }
+  md.appendMarkdown(`\nSource: ${escape(g.source ?? 'not given')} ([${isBuiltinFile(g.file) ? `built-in library, ${escape(guidelineFileName(g.file))}` : escape(vscode.workspace.asRelativePath(where))}](${where.with({ fragment: `L${g.range.start.line}` }).toString()}))`);
   return md;
 }
 

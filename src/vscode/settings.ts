@@ -1,6 +1,6 @@
 /** The `athleteLog.*` settings, read for one document (they are resource-scoped). */
 import { vscode } from './api.js';
-import type { CheckRequest, SeverityOption } from '../core/index.js';
+import { SETTING_DEFAULTS, type CheckRequest, type SeverityOption } from '../core/index.js';
 import { localToday } from '../shared/today.js';
 
 export const SECTION = 'athleteLog';
@@ -13,17 +13,23 @@ export interface Settings {
   readonly readyToProgress: { sessions: number; maxPain: number };
   /** Logs larger than this many bytes are not checked as you type (one information message says so). */
   readonly maxFileSize: number;
+  /** How numeric day/month dates read (`dmy`, `mdy`), or empty for "ask" (`ambiguous-date`). */
+  readonly dateOrder: string;
 }
 
 export function readSettings(uri?: vscode.Uri): Settings {
   const c = vscode.workspace.getConfiguration(SECTION, uri);
   return {
-    files: c.get<string[]>('files', ['**/*.athlete.md']),
-    guidelineFiles: c.get<string[]>('guidelineFiles', []),
-    rules: c.get<Record<string, SeverityOption>>('rules', {}),
-    painThreshold: c.get<number>('painThreshold', 5),
-    readyToProgress: { sessions: c.get<number>('readyToProgress.sessions', 3), maxPain: c.get<number>('readyToProgress.maxPain', 2) },
-    maxFileSize: c.get<number>('maxFileSize', 5 * 1024 * 1024),
+    files: c.get<string[]>('files', [...SETTING_DEFAULTS.files]),
+    guidelineFiles: c.get<string[]>('guidelineFiles', [...SETTING_DEFAULTS.guidelineFiles]),
+    rules: c.get<Record<string, SeverityOption>>('rules', { ...SETTING_DEFAULTS.rules }),
+    painThreshold: c.get<number>('painThreshold', SETTING_DEFAULTS.painThreshold),
+    readyToProgress: {
+      sessions: c.get<number>('readyToProgress.sessions', SETTING_DEFAULTS['readyToProgress.sessions']),
+      maxPain: c.get<number>('readyToProgress.maxPain', SETTING_DEFAULTS['readyToProgress.maxPain']),
+    },
+    maxFileSize: c.get<number>('maxFileSize', SETTING_DEFAULTS.maxFileSize),
+    dateOrder: c.get<string>('dateOrder', SETTING_DEFAULTS.dateOrder),
   };
 }
 
@@ -43,5 +49,6 @@ export function checkOptions(uri: vscode.Uri): NonNullable<CheckRequest['options
   return {
     files: s.files, rules: s.rules, painThreshold: s.painThreshold, readyToProgress: s.readyToProgress, today,
     guidelineFiles: guidelinePaths(uri, s.guidelineFiles),
+    ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}),
   };
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { buildHandout, handoutPage, renderProgram, stopRules, PAIN_MONITORING_SOURCE } from '../../src/core/render/index.js';
 import { adherenceChart } from '../../src/core/render/charts.js';
-import { howOften, referenceLink } from '../../src/core/render/handout.js';
+import { howOften, referenceLink, referenceText } from '../../src/core/render/handout.js';
 import type { ExerciseLine } from '../../src/core/index.js';
 import { read, ROOT, service } from '../helpers.js';
 
@@ -73,11 +73,15 @@ describe('athlete handout: the model', function () {
   it('words how often and rest plainly, and keeps only web links as references', () => {
     assert.equal(howOften({ text: '', components: [], problems: [], perWeek: { min: 3, max: 3, start: 0, end: 1, style: 'digits' } }), '3 times a week');
     assert.equal(howOften({ text: '', components: [], problems: [], perDay: { min: 1, max: 1, start: 0, end: 1, style: 'digits' } }), 'once a day');
+    assert.equal(howOften({ text: '', components: [], problems: [], perRun: true, timing: { value: 'before-run', start: 0, end: 1 } }), 'before every run');
     const line = (link: unknown): ExerciseLine => ({ link } as unknown as ExerciseLine);
     assert.equal(referenceLink(line('https://example.org/chair-bridge')), 'https://example.org/chair-bridge');
     assert.equal(referenceLink(line({ url: 'http://example.org/x' })), 'http://example.org/x');
     assert.equal(referenceLink(line('javascript:alert(1)')), undefined);
     assert.equal(referenceLink(line('data:text/html,x')), undefined);
+    assert.equal(referenceText(line('videos/chair-bridge.md')), 'videos/chair-bridge.md', 'a path is shown as text');
+    assert.equal(referenceText(line('javascript:alert(1)')), undefined);
+    assert.equal(referenceText(line('https://example.org/x')), undefined, 'a web link is a link, not text');
   });
 
   it('states stop rules from the pain rule, by default the pain-monitoring model with its citation', () => {
@@ -92,6 +96,13 @@ describe('athlete handout: the model', function () {
     const askling = stopRules({ source: 'Askling et al., Br J Sports Med 2013' });
     assert.ok(askling.stopIf.includes('an exercise hurts: stop it short of pain'));
     assert.equal(askling.source, 'Askling et al., Br J Sports Med 2013');
+  });
+
+  it('marks no phase when there is only one', async () => {
+    const r = await check('---\nathlete: Flat\n---\n## Program\n- Chair Bridge: 3 x 10, hold 5 s, 3x/week\n');
+    const h = buildHandout({ log: r.log, library: r.library, today: '2026-11-11' });
+    assert.deepEqual(h.phases.map((p) => p.current), [false]);
+    assert.equal(h.phases[0]?.cards[0]?.howOften, '3 times a week');
   });
 
   it('makes a weekly tick sheet: seven days from the start weekday, a box per time a day', async () => {
@@ -150,6 +161,33 @@ describe('athlete handout: the page', function () {
     assert.equal((log.match(/<li data-line="\d+"><strong>Chair Bridge<\/strong>[^<]*<span class="pain">pain 0\/10<\/span>/g) ?? []).length, 1);
     assert.equal((log.match(/pain 0\/10/g) ?? []).length, 1, 'once in the 2026-11-10 entry');
     assert.doesNotMatch(html, /class="prescribed"/, 'the athlete sees what was done, not a comparison');
+  });
+
+  it('shows the reference link the log gives with an exercise, web links as links', async () => {
+    const r = await check(JANE);
+    const chair = r.log.phases[0]?.prescriptions[0];
+    assert.ok(chair);
+    const linked = { ...r.log, phases: r.log.phases.map((p, i) => (i === 0 ? { ...p, prescriptions: [{ ...chair, link: 'https://example.org/chair-bridge' }, ...p.prescriptions.slice(1)] } : p)) };
+    const html = renderProgram({ text: JANE, log: linked, findings: r.findings, library: r.library, today: '2026-11-11', handout: true });
+    assert.match(html, /<p class="reference">How to do it: <a href="https:\/\/example\.org\/chair-bridge" rel="noopener noreferrer">/);
+  });
+
+  it('words rest, a pain limit, an interval, a program length and the coach\'s cue words', async () => {
+    const r = await check(JANE);
+    const chair = r.log.phases[0]?.prescriptions[0];
+    assert.ok(chair);
+    const q = (n: number): { min: number; max: number; start: number; end: number; style: 'digits' } => ({ min: n, max: n, start: 0, end: 1, style: 'digits' });
+    const { perDay: _drop, ...dosage } = chair.dosage;
+    const rich = { ...chair, dosage: { ...dosage, restSeconds: q(90), painLimit: q(3), intervalDays: q(2), weeks: q(12), note: 'slow on the way down' } };
+    const log = { ...r.log, phases: r.log.phases.map((p, i) => (i === 0 ? { ...p, prescriptions: [rich, ...p.prescriptions.slice(1)] } : p)) };
+    const h = buildHandout({ log, library: r.library, today: '2026-11-11' });
+    const card = h.phases[0]?.cards[0];
+    assert.equal(card?.dose, '3 sets of 10 reps, hold 3-6 s');
+    assert.equal(card?.rest, '90 s between sets');
+    assert.equal(card?.pain, 'keep it at or below 3/10');
+    assert.match(card?.howOften ?? '', /^every other day, for 12 weeks$/);
+    assert.equal(card?.cues[0], 'slow on the way down');
+    assert.deepEqual(h.tickSheet?.rows[0], { name: 'Chair Bridge', perDay: 1, when: 'every other day' });
   });
 
   it('is one standalone page from one builder: no script, nothing loads', async () => {

@@ -79,7 +79,7 @@ describe('service', function () {
     const r = await service.check({ text: LOG });
     const g = r?.findings[0]?.guideline;
     assert.equal(g?.exercise, 'Chair Bridge');
-    assert.equal(g?.file, 'built-in');
+    assert.equal(g?.file, 'built-in:hamstring.md');
     assert.match(g?.source ?? '', /Uhan/);
   });
 

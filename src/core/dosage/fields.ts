@@ -38,13 +38,17 @@ export function inRange(q: Span, want: Span): boolean {
   return q.min >= want.min && q.max <= want.max;
 }
 
+/** `6`, `3-6`, or `at least 6` for a minimum with no upper bound (`hold at least 6 s`). */
 export function formatSpan(s: Span): string {
+  if (s.max === Number.POSITIVE_INFINITY) {
+    return `at least ${s.min}`;
+  }
   return s.min === s.max ? `${s.min}` : `${s.min}-${s.max}`;
 }
 
 /** Seconds as written in a dosage: `5 s`, or `2 min` for whole minutes from one minute up. */
 export function formatSeconds(s: Span): string {
-  if (s.min >= 60 && s.min % 60 === 0 && s.max % 60 === 0) {
+  if (s.min >= 60 && s.min % 60 === 0 && (s.max % 60 === 0 || s.max === Number.POSITIVE_INFINITY)) {
     return `${formatSpan({ min: s.min / 60, max: s.max / 60 })} min`;
   }
   return `${formatSpan(s)} s`;

@@ -215,12 +215,19 @@ const tempo: Matcher = (p, i) => {
   return { next: j, kind: 'tempo', fields: ['tempo'], set: (d) => { d.tempo = value; } };
 };
 
-/** `hold 5 s`, `hold 3-6 seconds`, `hold this position for six seconds`, `5 s hold`, `6-second hold`. */
+/**
+ * `hold 5 s`, `hold 3-6 seconds`, `hold this position for six seconds`, `5 s hold`, `6-second hold`; a
+ * minimum with no upper bound: `hold at least 6 s`, `hold 6 s or more` (the maximum is Infinity).
+ */
 const hold: Matcher = (p, i) => {
   if (p.inSet(i, HOLD_WORDS)) {
     let j = i + 1;
     while (p.inSet(j, HOLD_FILLERS) && !p.num(j)) {
       j++;
+    }
+    let atLeast = p.is(j, 'at') && p.is(j + 1, 'least');
+    if (atLeast) {
+      j += 2;
     }
     const r = p.range(j);
     if (!r) {
@@ -234,10 +241,15 @@ const hold: Matcher = (p, i) => {
       };
     }
     const unitEnd = p.tok(r.next)?.end ?? r.end;
+    let next = r.next + 1;
+    if (!atLeast && r.min === r.max && p.is(next, 'or') && (p.is(next + 1, 'more') || p.is(next + 1, 'longer'))) {
+      atLeast = true;
+      next += 2;
+    }
     return withProblem({
-      next: r.next + 1, kind: 'hold', fields: ['holdSeconds'],
-      set: (d) => { d.holdSeconds = quantity(r, scale, unitEnd); },
-    }, descendingProblem(r));
+      next, kind: 'hold', fields: ['holdSeconds'],
+      set: (d) => { d.holdSeconds = atLeast ? { ...quantity(r, scale, unitEnd), max: Number.POSITIVE_INFINITY } : quantity(r, scale, unitEnd); },
+    }, atLeast && r.min !== r.max ? 'A minimum hold is one number; write hold at least 6 s' : descendingProblem(r));
   }
   const r = p.range(i);
   if (!r) {

@@ -1,15 +1,31 @@
 /**
  * Guideline files (FORMAT.md, "Guideline files"): Markdown where each exercise is a heading and list items
- * under it give `Dosage`, `Aliases`, `Cues`, `Progression`, `Regression` and `Source`. A heading with none
- * of these (a file title, say) is not an exercise. Problems are reported with their place, never thrown.
+ * under it give `Dosage`, `Aliases`, `Cues`, `Progression`, `Regression` and `Source`, and optionally
+ * `Schedule` (a nested list of `Week 1: dosage`, `Weeks 2-3: dosage`, `Phase 2 (weeks 2-5): dosage`,
+ * `Weeks 11+: dosage`), `Rest`, `Intensity` (read with the dosage grammar and added to the dosage),
+ * `Weeks` (the programme's length), `Pain` (the highest acceptable pain, `3/10`), `Status` (how sure each
+ * fact is: `dosage confirmed; schedule secondary`) and `Unconfirmed` (facts kept out of the ranges). A
+ * heading with none of these (a file title, say) is not an exercise. The file's YAML front matter
+ * describes the file (meta.ts). Problems are reported with their place, never thrown.
  */
-import type { Heading, ListItem, RootContent } from 'mdast';
+import type { Heading, List, ListItem, RootContent } from 'mdast';
 import { parseDosage } from '../dosage/parse.js';
-import type { Dosage, Range } from '../model.js';
+import type { Dosage, Range, Span } from '../model.js';
+import { FACT_STATUSES, protocolFromPath, readGuidelineMeta, type FactStatus, type GuidelineMeta } from './meta.js';
 import { frontMatterEnd, scanBlocks } from '../markdown/blocks.js';
 import { parseMarkdown, plainText } from '../markdown/parse.js';
 import { runSteps, type Steps } from '../incremental/steps.js';
 import { LineIndex, normalizeName } from '../text.js';
+
+/** One stage of a schedule: the weeks it covers (`max` is Infinity for `Weeks 11+`) and its dosage. */
+export interface ScheduleStage {
+  /** As written before the colon: `Week 1`, `Phase 2 (weeks 2-5)`. */
+  readonly label: string;
+  readonly weeks: Span;
+  readonly dosage: Dosage;
+  readonly dosageText: string;
+  readonly range: Range;
+}
 
 export interface Guideline {
   readonly name: string;
@@ -20,9 +36,26 @@ export interface Guideline {
   readonly progression: readonly string[];
   readonly regression: readonly string[];
   readonly source?: string;
-  /** The file it came from: a path or URI, or `built-in` for the shipped library. */
+  /** The file it came from: a path or URI, or `built-in:<name>.md` for the shipped library. */
   readonly file: string;
   readonly range: Range;
+  /** Week-by-week dosages, in file order; the range rules compare with the stage of the line's week. */
+  readonly schedule?: readonly ScheduleStage[];
+  /** The programme's length in weeks. */
+  readonly weeks?: Span;
+  /** The highest acceptable pain (0-10): the entry's `Pain` line, else the file's `pain-threshold`. */
+  readonly painThreshold?: number;
+  /** How sure each fact is, by part (`dosage`, `schedule`, ...; `all` for the whole entry). */
+  readonly status: Readonly<Record<string, FactStatus>>;
+  /** Facts the entry names but does not check, because no readable source confirmed them. */
+  readonly unconfirmed: readonly string[];
+  /** The protocol (the file's `protocol:` or its name) and the file's own description. */
+  readonly protocol: string;
+  readonly meta: GuidelineMeta;
+  /** When the guideline stands for one stage of its schedule: which (`week 3`, `weeks 2-5`). */
+  readonly stage?: string;
+  /** The checked parts the entry writes itself: `dosage`, `schedule`, `rest`, `intensity`, `weeks`, `pain`. */
+  readonly parts: readonly string[];
 }
 
 export interface GuidelineProblem {
@@ -33,11 +66,15 @@ export interface GuidelineProblem {
 
 export interface GuidelineFile {
   readonly file: string;
+  readonly meta: GuidelineMeta;
+  /** The file's protocol name: its `protocol:` front matter, or its file name. */
+  readonly protocol: string;
   readonly guidelines: readonly Guideline[];
   readonly problems: readonly GuidelineProblem[];
 }
 
-type Key = 'dosage' | 'aliases' | 'cues' | 'progression' | 'regression' | 'source';
+type Key = 'dosage' | 'aliases' | 'cues' | 'progression' | 'regression' | 'source' | 'schedule' | 'rest' | 'intensity' | 'weeks'
+  | 'pain' | 'status' | 'unconfirmed';
 
 const KEYS: Readonly<Record<string, Key>> = {
   dosage: 'dosage', dose: 'dosage',
@@ -46,7 +83,33 @@ const KEYS: Readonly<Record<string, Key>> = {
   progression: 'progression', progressions: 'progression', progress: 'progression',
   regression: 'regression', regressions: 'regression', regress: 'regression',
   source: 'source', sources: 'source',
+  schedule: 'schedule', rest: 'rest', intensity: 'intensity', load: 'intensity', weeks: 'weeks', duration: 'weeks',
+  pain: 'pain', status: 'status', unconfirmed: 'unconfirmed', 'not checked': 'unconfirmed',
 };
+
+/** `Week 1`, `Weeks 2-3`, `Weeks 11+`, `Phase 2 (weeks 2-5)`: the weeks a schedule stage covers. */
+const STAGE_WEEKS = /\bweeks?\s+(\d+)\s*(?:(?:-|–|—|to)\s*(\d+)|(\+|and later|onward|on))?\s*\)?\s*$/i;
+
+export function stageWeeks(label: string): Span | undefined {
+  const m = STAGE_WEEKS.exec(label.trim());
+  if (!m) {
+    return undefined;
+  }
+  const min = Number(m[1]);
+  const max = m[2] !== undefined ? Number(m[2]) : m[3] !== undefined ? Number.POSITIVE_INFINITY : min;
+  return max >= min && min >= 1 ? { min, max } : undefined;
+}
+
+/** The dosage with the parts of `extra` added (extra's parts win); text and components stay the base's. */
+export function withParts(base: Dosage | undefined, extra: Dosage): Dosage {
+  const out: Record<string, unknown> = { ...(base ?? { text: extra.text, components: [], problems: [] }) };
+  for (const [k, v] of Object.entries(extra)) {
+    if (k !== 'text' && k !== 'components' && k !== 'problems' && v !== undefined) {
+      out[k] = v;
+    }
+  }
+  return out as unknown as Dosage;
+}
 
 interface Draft {
   name: string;
@@ -59,6 +122,13 @@ interface Draft {
   regression: string[];
   source?: string;
   keyed: boolean;
+  schedule: ScheduleStage[];
+  extras: Dosage[];
+  extraParts: string[];
+  weeks?: Span;
+  pain?: number;
+  status: Record<string, FactStatus>;
+  unconfirmed: string[];
 }
 
 function splitList(value: string, separators: RegExp): string[] {
@@ -70,18 +140,45 @@ function exerciseRef(s: string): string {
   return s.replace(/\s*\(.*\)\s*$/, '').trim();
 }
 
-function freeze(d: Draft, file: string): Guideline {
+function freeze(d: Draft, file: string, meta: GuidelineMeta, protocol: string): Guideline {
+  const status: Record<string, FactStatus> = meta.status ? { all: meta.status, ...d.status } : d.status;
   const g: { -readonly [K in keyof Guideline]: Guideline[K] } = {
     name: d.name, aliases: d.aliases, cues: d.cues, progression: d.progression, regression: d.regression, file, range: d.range,
+    status, unconfirmed: d.unconfirmed, protocol, meta,
+    parts: [
+      ...(d.dosage ? ['dosage'] : []), ...(d.schedule.length > 0 ? ['schedule'] : []), ...d.extraParts,
+      ...(d.weeks ? ['weeks'] : []), ...(d.pain !== undefined ? ['pain'] : []),
+    ],
   };
-  if (d.dosage) {
-    g.dosage = d.dosage;
+  let dosage = d.dosage;
+  for (const extra of d.extras) {
+    dosage = withParts(dosage, extra);
+  }
+  if (dosage) {
+    g.dosage = dosage;
+  }
+  if (d.schedule.length > 0) {
+    g.schedule = d.schedule.map((st) => {
+      let sd = withParts(d.dosage, st.dosage);
+      for (const extra of d.extras) {
+        sd = withParts(sd, extra);
+      }
+      return { ...st, dosage: withParts(sd, st.dosage) };
+    });
+  }
+  if (d.weeks) {
+    g.weeks = d.weeks;
+  }
+  const pain = d.pain ?? meta.painThreshold;
+  if (pain !== undefined) {
+    g.painThreshold = pain;
   }
   if (d.dosageText !== undefined) {
     g.dosageText = d.dosageText;
   }
-  if (d.source !== undefined) {
-    g.source = d.source;
+  const source = d.source ?? meta.source;
+  if (source !== undefined) {
+    g.source = source;
   }
   return g;
 }
@@ -98,6 +195,11 @@ export function parseGuidelineFile(text: string, file: string): GuidelineFile {
 export function* parseGuidelineFileSteps(text: string, file: string): Steps<GuidelineFile> {
   const index = new LineIndex(text);
   const problems: GuidelineProblem[] = [];
+  const { meta, problems: metaProblems } = readGuidelineMeta(text);
+  for (const p of metaProblems) {
+    problems.push({ file, range: index.range(p.start, p.end), message: p.message });
+  }
+  const protocol = meta.protocol ?? protocolFromPath(file);
   const drafts: Draft[] = [];
   let current: Draft | undefined;
   /** Where the tree being walked starts in `text`. */
@@ -127,6 +229,16 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
     const value = raw.slice(valueStart).replace(/\s+$/, '');
     const whole = plainText(para);
     const plain = whole.slice(whole.indexOf(':') + 1).trim();
+    /** A part read with the dosage grammar (`Rest: 2-3 min`, `Intensity: 15RM`), its problems in place. */
+    const part = (prefix: string): Dosage => {
+      const d = parseDosage(`${prefix}${value}`);
+      for (const p of d.problems) {
+        const a = Math.max(0, p.start - prefix.length);
+        const b = Math.max(a, p.end - prefix.length);
+        problems.push({ file, range: index.range(start + valueStart + a, start + valueStart + b), message: p.message });
+      }
+      return d;
+    };
     switch (key) {
       case 'dosage': {
         if (current.dosage) {
@@ -156,6 +268,79 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
       case 'source':
         current.source = plain;
         break;
+      case 'rest':
+        current.extras.push(part(/^\s*rest\b/i.test(value) ? '' : 'rest '));
+        current.extraParts.push('rest');
+        break;
+      case 'intensity':
+        current.extras.push(part(''));
+        current.extraParts.push('intensity');
+        break;
+      case 'weeks': {
+        const m = /^(\d+)(?:\s*(?:-|–|to)\s*(\d+))?(?:\s*weeks?)?$/i.exec(plain);
+        if (m) {
+          current.weeks = { min: Number(m[1]), max: Number(m[2] ?? m[1]) };
+        } else {
+          problems.push({ file, range: index.range(start, end), message: `Unexpected weeks \`${plain}\`, expected a number of weeks such as \`12\` or \`8-12\`` });
+        }
+        break;
+      }
+      case 'pain': {
+        const m = /^(\d+(?:\.\d+)?)\s*\/\s*10\b/.exec(plain);
+        if (m && Number(m[1]) <= 10) {
+          current.pain = Number(m[1]);
+        } else {
+          problems.push({ file, range: index.range(start, end), message: `Unexpected pain limit \`${plain}\`, expected the highest acceptable pain such as \`3/10\`` });
+        }
+        break;
+      }
+      case 'status':
+        for (const piece of splitList(plain, /;/)) {
+          const words = piece.toLowerCase().split(/\s+/);
+          const last = words.pop() as FactStatus;
+          if (!FACT_STATUSES.includes(last)) {
+            problems.push({ file, range: index.range(start, end), message: `Unexpected status \`${piece}\`, expected a part followed by confirmed, secondary or unconfirmed` });
+            continue;
+          }
+          current.status[words.length > 0 ? words.join(' ') : 'all'] = last;
+        }
+        break;
+      case 'unconfirmed':
+        current.unconfirmed.push(plain);
+        break;
+      case 'schedule': {
+        const list = item.children.find((c): c is List => c.type === 'list');
+        for (const stage of list?.children ?? []) {
+          const sp = stage.children[0];
+          if (sp?.type !== 'paragraph' || sp.position?.start.offset === undefined) {
+            continue;
+          }
+          const s0 = base + sp.position.start.offset;
+          const s1 = base + (sp.position.end.offset ?? sp.position.start.offset);
+          const line = text.slice(s0, s1);
+          const c = line.indexOf(':');
+          const label = c > 0 ? line.slice(0, c).trim() : '';
+          const weeks = stageWeeks(label);
+          if (!weeks) {
+            problems.push({ file, range: index.range(s0, s1), message: `Unexpected schedule line \`${line.trim()}\`, expected \`Week 1: dosage\`, \`Weeks 2-3: dosage\` or \`Phase 2 (weeks 2-5): dosage\`` });
+            continue;
+          }
+          let at = c + 1;
+          while (/\s/.test(line[at] ?? '') && at < line.length) {
+            at++;
+          }
+          const dosageText = line.slice(at).replace(/\s+$/, '');
+          const sd = parseDosage(dosageText);
+          for (const p of sd.problems) {
+            problems.push({ file, range: index.range(s0 + at + p.start, s0 + at + p.end), message: p.message });
+          }
+          current.schedule.push({ label, weeks, dosage: sd, dosageText, range: index.range(s0, s1) });
+        }
+        if (current.schedule.length === 0) {
+          problems.push({ file, range: index.range(start, end), message: 'Unexpected empty schedule, expected nested items such as `Week 1: 2 x 5, 1x/week`' });
+        }
+        break;
+      }
     }
   };
 
@@ -165,7 +350,7 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
       current = {
         name: plainText(h),
         range: index.range(base + (h.position?.start.offset ?? 0), base + (h.position?.end.offset ?? 0)),
-        aliases: [], cues: [], progression: [], regression: [], keyed: false,
+        aliases: [], cues: [], progression: [], regression: [], keyed: false, schedule: [], extras: [], extraParts: [], status: {}, unconfirmed: [],
       };
       drafts.push(current);
       return;
@@ -203,7 +388,7 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
       continue;
     }
     seen.set(key, d);
-    guidelines.push(freeze(d, file));
+    guidelines.push(freeze(d, file, meta, protocol));
   }
   if (guidelines.length === 0) {
     problems.push({
@@ -211,5 +396,5 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
       message: 'No exercises in this guideline file; write each exercise as a ## heading with a - Dosage: item under it',
     });
   }
-  return { file, guidelines, problems };
+  return { file, meta, protocol, guidelines, problems };
 }

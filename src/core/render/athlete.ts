@@ -19,9 +19,11 @@ function stopBox(s: StopRules): string {
 }
 
 function cardHtml(c: HandoutCard): string {
-  const plan: [string, string | undefined][] = [['How often', c.howOften], ['Side', c.side], ['Rest', c.rest]];
+  const plan: [string, string | undefined][] = [['How often', c.howOften], ['Side', c.side], ['Rest', c.rest], ['Pain', c.pain]];
   const dl = plan.filter(([, v]) => v !== undefined).map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v ?? '')}</dd></div>`).join('');
-  const link = c.link ? `<p class="reference">How to do it: <a href="${esc(c.link)}" rel="noopener noreferrer">${esc(c.link)}</a></p>` : '';
+  const link = c.link
+    ? `<p class="reference">How to do it: <a href="${esc(c.link)}" rel="noopener noreferrer">${esc(c.link)}</a></p>`
+    : c.reference ? `<p class="reference">How to do it: ${esc(c.reference)}</p>` : '';
   return `<article class="card exercise" data-line="${c.line}"><h3>${esc(c.name)}</h3>`
     + `<p class="dose">${esc(c.dose)}</p>`
     + (dl ? `<dl class="plan">${dl}</dl>` : '')
@@ -35,7 +37,7 @@ function phaseHtml(p: HandoutPhase, i: number): string {
   const mark = p.current ? '<span class="badge">Current phase</span> ' : i > 0 ? '<span class="badge later">Later</span> ' : '';
   const heading = `<h2>${mark}${esc(p.name)}</h2>`;
   const cards = p.cards.map(cardHtml);
-  const intro = p.current ? '<p class="phase-note">Do these now.</p>' : '<p class="phase-note">For later: start these when your coach moves you on.</p>';
+  const intro = p.current || i === 0 ? '<p class="phase-note">Do these now.</p>' : '<p class="phase-note">For later: start these when your coach moves you on.</p>';
   // Cards stand two to a row on paper. The heading, its note and the first row stay together, so a
   // heading never ends a page.
   const first = cards.slice(0, 2).join('');
@@ -65,7 +67,7 @@ export function renderHandoutBody(h: Handout, parts: { charts: string; log: stri
   const phases = h.phases.length > 0
     ? h.phases.map(phaseHtml).join('')
     : '<section class="phase"><h2>Program</h2><p>No exercises in the program yet.</p></section>';
-  const current = h.phases.find((p) => p.current) ?? h.phases[0];
+  const current = h.phases.find((p) => p.current);
   return [
     header,
     stopBox(h.stopRules),

@@ -10,6 +10,7 @@
  */
 import { describeDosage } from '../dosage/format.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
+import { protocolPainRule } from '../guidelines/select.js';
 import { currentPhase } from '../coaching/coaching.js';
 import type { AthleteLog, Dosage, ExerciseLine, Phase, Span } from '../model.js';
 
@@ -45,13 +46,17 @@ export interface HandoutCard {
   readonly name: string;
   /** 1-based source line of the prescription. */
   readonly line: number;
-  /** The exercise's reference (a web link the log gives with the name), http(s) only. */
+  /** The exercise's reference: a web link the log gives with the name (http or https), shown as a link. */
   readonly link?: string;
+  /** A reference that is not a web link (`videos/bridge.md`): shown as text, since the page stands alone. */
+  readonly reference?: string;
   /** What to do, in plain words: sets, reps, holds, bouts, load... */
   readonly dose: string;
   readonly howOften?: string;
   readonly side?: string;
   readonly rest?: string;
+  /** The pain this prescription allows (`pain ≤3/10`), in words. */
+  readonly pain?: string;
   readonly cues: readonly string[];
   readonly nextStep?: string;
 }
@@ -177,7 +182,13 @@ const SIDE_WORDS = {
   each: 'both sides, one side at a time', left: 'left side', right: 'right side', both: 'both sides together', alternating: 'switch sides each rep',
 } as const;
 
-/** How often, in plain words: "twice a day", "3 times a week", "every run, before your run". */
+/** One part of a dosage in the field table's plain words (dosage/fields.ts). */
+function wordsOf(d: Dosage, key: 'intervalDays' | 'weeks'): string | undefined {
+  const only = { text: '', components: [], problems: [], [key]: d[key] } as unknown as Dosage;
+  return d[key] ? describeDosage(only, ', ') || undefined : undefined;
+}
+
+/** How often, in plain words: "twice a day", "3 times a week", "before every run", "every other day". */
 export function howOften(d: Dosage): string | undefined {
   const parts: string[] = [];
   if (d.perDay) {
@@ -186,11 +197,23 @@ export function howOften(d: Dosage): string | undefined {
   if (d.perWeek) {
     parts.push(times(d.perWeek, 'a week'));
   }
-  if (d.perRun) {
-    parts.push('every run');
+  const interval = wordsOf(d, 'intervalDays');
+  if (interval) {
+    parts.push(interval);
   }
-  if (d.timing) {
-    parts.push(TIMING_WORDS[d.timing.value]);
+  if (d.perRun && (d.timing?.value === 'before-run' || d.timing?.value === 'after-run')) {
+    parts.push(d.timing.value === 'before-run' ? 'before every run' : 'after every run');
+  } else {
+    if (d.perRun) {
+      parts.push('every run');
+    }
+    if (d.timing) {
+      parts.push(TIMING_WORDS[d.timing.value]);
+    }
+  }
+  const weeks = wordsOf(d, 'weeks');
+  if (weeks) {
+    parts.push(weeks);
   }
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
@@ -202,8 +225,7 @@ function seconds(s: Span): string {
 
 /** Rest between sets, when the dosage gives it (`rest 90 s`). */
 function restOf(d: Dosage): string | undefined {
-  const rest = (d as Dosage & { restSeconds?: Span }).restSeconds;
-  return rest ? `${seconds(rest)} between sets` : undefined;
+  return d.restSeconds ? `${seconds(d.restSeconds)} between sets` : undefined;
 }
 
 /**
@@ -212,17 +234,28 @@ function restOf(d: Dosage): string | undefined {
  */
 export function doseWords(d: Dosage): string {
   const what: Record<string, unknown> = { ...d };
-  for (const k of ['perDay', 'perWeek', 'perRun', 'timing', 'side', 'pain', 'restSeconds', 'painLimit']) {
+  for (const k of ['perDay', 'perWeek', 'perRun', 'intervalDays', 'weeks', 'timing', 'side', 'pain', 'restSeconds', 'painLimit', 'note']) {
     delete what[k];
   }
   return describeDosage(what as unknown as Dosage, ', ');
 }
 
+function linkOf(line: ExerciseLine): string | undefined {
+  const link = (line as ExerciseLine & { link?: unknown }).link;
+  const href = typeof link === 'string' ? link : typeof link === 'object' && link !== null && typeof (link as { url?: unknown }).url === 'string' ? (link as { url: string }).url : undefined;
+  return href?.trim() || undefined;
+}
+
 /** The reference link a log gives with an exercise's name (`[Chair Bridge](https://...)`), web links only. */
 export function referenceLink(line: ExerciseLine): string | undefined {
-  const link = (line as ExerciseLine & { link?: unknown; url?: unknown }).link ?? (line as { url?: unknown }).url;
-  const href = typeof link === 'string' ? link : typeof link === 'object' && link !== null && typeof (link as { url?: unknown }).url === 'string' ? (link as { url: string }).url : undefined;
+  const href = linkOf(line);
   return href && /^https?:\/\/[^\s<>"']+$/i.test(href) ? href : undefined;
+}
+
+/** A reference that is a path, not a web link (no scheme): shown as text. Other schemes are left out. */
+export function referenceText(line: ExerciseLine): string | undefined {
+  const href = linkOf(line);
+  return href && !/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('//') ? href : undefined;
 }
 
 function card(line: ExerciseLine, input: HandoutInput): HandoutCard {
@@ -232,18 +265,23 @@ function card(line: ExerciseLine, input: HandoutInput): HandoutCard {
   const howOftenWords = howOften(d);
   const side = d.side ? SIDE_WORDS[d.side.value] : undefined;
   const rest = restOf(d);
+  const pain = d.painLimit ? `keep it at or below ${d.painLimit.max}/10` : undefined;
   const link = referenceLink(line);
+  const reference = link ? undefined : referenceText(line);
   const next = g?.progression[0];
   const ready = input.readyToProgress ?? { sessions: 3, maxPain: 2 };
   return {
     name: line.name,
     line: line.range.start.line,
     dose,
-    cues: g?.cues ?? [],
+    // The coach's own cue words from the line come first, then the guideline's cues.
+    cues: [...(d.note ? [d.note] : []), ...(g?.cues ?? [])],
     ...(link ? { link } : {}),
+    ...(reference ? { reference } : {}),
     ...(howOftenWords ? { howOften: howOftenWords } : {}),
     ...(side ? { side } : {}),
     ...(rest ? { rest } : {}),
+    ...(pain ? { pain } : {}),
     ...(next ? { nextStep: `${next}, when ${ready.sessions} sessions in a row at the full dose go well (pain ${ready.maxPain}/10 or less) and your coach agrees` } : {}),
   };
 }
@@ -281,8 +319,8 @@ function tickSheet(phase: Phase | undefined, startedOn: string | undefined): Tic
   const rows = phase.prescriptions.map((x): TickRow => {
     const d = x.dosage;
     const perDay = Math.max(1, Math.min(4, d.perDay?.max ?? 1));
-    const when = d.perWeek ? times(d.perWeek, 'a week') : d.perRun ? 'on run days' : undefined;
-    return { name: x.name, perDay: d.perWeek || d.perRun ? 1 : perDay, ...(when ? { when } : {}) };
+    const when = d.perWeek ? times(d.perWeek, 'a week') : d.intervalDays ? wordsOf(d, 'intervalDays') : d.perRun ? 'on run days' : undefined;
+    return { name: x.name, perDay: d.perWeek || d.perRun || d.intervalDays ? 1 : perDay, ...(when ? { when } : {}) };
   });
   return { days, rows };
 }
@@ -298,7 +336,8 @@ export function buildHandout(input: HandoutInput): Handout {
   const phases = shown.map((p, i): HandoutPhase => ({
     name: p.name,
     line: phaseLine(p),
-    current: i === 0 && at >= 0,
+    // Marked only when there is more than one phase to tell it from.
+    current: i === 0 && at >= 0 && log.phases.length > 1,
     cards: p.prescriptions.map((x) => card(x, input)),
   }));
   const choices = handoutChoices(log, input.choices);
@@ -311,7 +350,7 @@ export function buildHandout(input: HandoutInput): Handout {
     ...(contact ? { contact } : {}),
     ...(log.condition ? { condition: log.condition } : {}),
     madeOn: { iso: input.today, words: dateInWords(input.today) },
-    stopRules: stopRules(input.painRule, input.painThreshold),
+    stopRules: stopRules(input.painRule ?? protocolPainRule(input.library), input.painThreshold),
     phases,
     ...(sheet ? { tickSheet: sheet } : {}),
     charts: choices.charts,

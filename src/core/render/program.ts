@@ -69,6 +69,9 @@ function card(line: ExerciseLine, library: GuidelineLibrary): string {
   if (g && g.progression.length > 0) {
     parts.push(`<p class="progression">Next step: ${esc(g.progression.join('; '))}</p>`);
   }
+  if (g?.meta.title !== undefined) {
+    parts.push(`<p class="protocol">Protocol: ${esc(g.meta.title)}</p>`);
+  }
   if (g?.source) {
     parts.push(`<p class="source">Source: ${esc(g.source)}</p>`);
   }
@@ -107,8 +110,9 @@ function program(log: AthleteLog, library: GuidelineLibrary): string {
   }
   const phases = log.phases.map((p) => {
     const line = p.headingRange?.start.line ?? p.prescriptions[0]?.range.start.line ?? 1;
-    const cards = p.prescriptions.map((x) => card(x, library)).join('');
-    return `<section class="phase" data-line="${line}"><h3>${esc(p.name)}</h3>${cards || '<p>No exercises yet.</p>'}</section>`;
+    const [first, ...rest] = p.prescriptions.map((x) => card(x, library));
+    // The phase heading stays with its first card when printed.
+    return `<section class="phase" data-line="${line}"><div class="keep"><h3>${esc(p.name)}</h3>${first ?? '<p>No exercises yet.</p>'}</div>${rest.join('')}</section>`;
   }).join('');
   return `<section class="program"><h2>Program</h2>${phases}</section>`;
 }

@@ -5,7 +5,8 @@
  *
  * Rationale: the pain-monitoring model (Silbernagel et al., 2007) accepts exercise pain up to 5/10 if it
  * settles by the next morning and does not rise from week to week; pain that stays high or keeps climbing
- * is the signal to step back. Reported on the exercise's last logged entry.
+ * is the signal to step back, and, since it can mean the injury got worse (a re-injury, in an acute
+ * strain), to have it re-assessed if it keeps rising. Reported on the exercise's last logged entry.
  *
  * Source: Silbernagel et al. 2007 (pain monitoring); regressions from the guideline files.
  */
@@ -34,7 +35,9 @@ const rule: Rule = {
       const step = g?.regression[0] ? `the ${g.name} guideline steps back to ${g.regression[0]} (${shortSource(g)})` : 'lower the dosage';
       ctx.report({
         range: last.entry.range,
-        message: `Consider a regression for ${h.name}: ${why}; the pain-monitoring model expects pain to settle, not climb (Silbernagel et al. 2007); ${step}`,
+        // Pain that stays high or keeps rising can also mean the injury got worse (in an acute strain, a
+        // re-injury): stepping back is not enough on its own, so the message asks for a re-assessment too.
+        message: `Consider a regression for ${h.name}: ${why}; the pain-monitoring model expects pain to settle, not climb (Silbernagel et al. 2007); ${step}; if pain keeps rising, have the injury re-assessed`,
         ...(g ? { guideline: g } : {}),
       });
     }

@@ -16,7 +16,7 @@
 import { redFlagsIn } from '../diagnosis/red-flags.js';
 import { CAUSE_NAMES, signsOf, type Cause } from '../diagnosis/signs.js';
 import type { AssessmentItem } from '../model.js';
-import type { Rule } from './rule.js';
+import { forRegion, type Rule } from './rule.js';
 
 const SOURCE = 'Hamstrung, iRunFar';
 
@@ -25,10 +25,11 @@ const rule: Rule = {
   description: 'The checked assessment findings point to SI-joint pain or sciatica rather than a hamstring strain, or include nerve-like symptoms.',
   defaultSeverity: 'information',
   fixable: false,
-  reads: ['assessment'],
+  reads: ['assessment', 'front'],
   check(ctx) {
     const heading = ctx.log.assessmentRange;
-    if (!heading) {
+    // A hamstring rule: it runs for posterior-thigh protocols, or when the log names no known condition.
+    if (!heading || !forRegion(ctx, 'posterior thigh')) {
       return;
     }
     const evidence: Record<Cause, string[]> = { 'hamstring-strain': [], 'si-joint': [], sciatica: [] };

@@ -15,6 +15,7 @@ import { parseDosage } from '../dosage/parse.js';
 import { raisesDose } from '../fix.js';
 import type { Dosage } from '../model.js';
 import { guidelineLabel, guidelineSays, withGuideline, type Rule } from './rule.js';
+import { timingMatches } from './timing-mismatch.js';
 
 const LABELS = {
   sets: 'sets', reps: 'reps', holdSeconds: 'hold', bouts: 'bouts', boutSeconds: 'bout time', steps: 'steps',
@@ -32,7 +33,8 @@ function missing(d: Dosage, g: Dosage): { labels: string[]; add: Dosage } {
     }
   }
   const hasFrequency = d.perDay || d.perWeek || d.perRun;
-  const runTimed = d.timing && d.timing.value !== 'warm-up';
+  // `before run` and `after run` say per run; so does a warm-up where the guideline's timing is before a run.
+  const runTimed = d.timing && (d.timing.value !== 'warm-up' || (g.timing !== undefined && timingMatches(d.timing.value, g.timing.value)));
   if ((g.perDay || g.perWeek) && !hasFrequency) {
     labels.push(LABELS.frequency);
     if (g.perDay) {
@@ -78,19 +80,23 @@ const rule: Rule = {
       }
       const text = formatDosage(add);
       const empty = line.dosage.text.trim() === '';
-      const at = line.range.end;
+      // A table row: the parts go into its dosage cell; a row read from component columns has no cell for them.
+      const row = ctx.text.charCodeAt(line.range.end.offset - 1) === 124;
+      const at = row ? line.dosageRange.end : line.range.end;
       const hasColon = ctx.text.slice(line.range.start.offset, line.dosageRange.start.offset).includes(':');
       const insert = empty ? (hasColon ? text : `: ${text}`) : `, ${text}`;
       ctx.report({
         range: line.range,
         message: `No ${list(labels)} given; ${guidelineSays(g, text)}`,
         guideline: g,
-        fix: {
-          title: `Add ${text} (${guidelineLabel(g)})`,
-          edits: [{ range: { start: at, end: at }, text: empty && hasColon && !ctx.text.slice(line.range.start.offset, at.offset).endsWith(' ') ? ` ${insert}` : insert }],
-          // Adding a frequency, hold or count the coach left out sets a dose; adding a side or timing does not.
-          raisesDose: raisesDose(line.dosage, parseDosage(empty ? text : `${line.dosage.text}, ${text}`)),
-        },
+        ...(line.dosageMap ? {} : {
+          fix: {
+            title: `Add ${text} (${guidelineLabel(g)})`,
+            edits: [{ range: { start: at, end: at }, text: empty && hasColon && !ctx.text.slice(line.range.start.offset, at.offset).endsWith(' ') ? ` ${insert}` : insert }],
+            // Adding a frequency, hold or count the coach left out sets a dose; adding a side or timing does not.
+            raisesDose: raisesDose(line.dosage, parseDosage(empty ? text : `${line.dosage.text}, ${text}`)),
+          },
+        }),
       });
     }
   },

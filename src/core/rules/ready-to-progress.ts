@@ -5,8 +5,10 @@
  *
  * Rationale: rehab stalls when an athlete keeps repeating a dosage they have mastered. The column behind
  * the built-in library gives each strength exercise a progression (Chair Bridge to Single-Leg Chair
- * Bridge); this rule notices when the log shows it is time. A session without a pain score counts as
- * pain-free. The finding goes away once the program prescribes the progression.
+ * Bridge); this rule notices when the log shows it is time. A session without a pain score does not
+ * stop it, but the message says "pain not recorded" for it and asks about pain before progressing: it
+ * never claims a pain level the log does not hold. The finding goes away once the program prescribes the
+ * progression.
  *
  * Source: "Hamstrung", Stay the Course column, Joe Uhan, iRunFar (progressions); thresholds are options.
  *
@@ -52,7 +54,12 @@ const rule: Rule = {
       }
       const target = prescribed.get(exerciseKey(ctx.library, h.name))?.slice(-1)[0];
       const lastEntry = r.evidence[r.evidence.length - 1];
-      const evidence = r.evidence.map((p) => `${p.date}${p.pain === undefined ? '' : ` pain ${p.pain}/10`}`).join(', ');
+      // A session without a pain score is said to be one: the message never claims a pain it has not read.
+      const evidence = r.evidence.map((p) => `${p.date} ${p.pain === undefined ? 'pain not recorded' : `pain ${p.pain}/10`}`).join(', ');
+      const unscored = r.evidence.filter((p) => p.pain === undefined).length;
+      const pain = unscored === 0
+        ? `with pain at most ${ctx.options.readyToProgress.maxPain}/10 (${evidence})`
+        : `(${evidence}); pain was not recorded in ${unscored === r.evidence.length ? 'any of them' : `${unscored} of them`}, so ask about pain before progressing`;
       const range = target?.range ?? ctx.index.range(ctx.index.lineStart(lastEntry?.line ?? 1), ctx.index.lineStart(lastEntry?.line ?? 1));
       const nextGuideline = ctx.library.lookup(next);
       const dosage = nextGuideline?.dosage ? formatDosage(startingDosage(nextGuideline.dosage)) : '';
@@ -66,7 +73,7 @@ const rule: Rule = {
       const at = anchor ? (atEnd ? ctx.text.length : nextLineStart - (ctx.text.slice(nextLineStart - 2, nextLineStart) === '\r\n' ? 2 : 1)) : 0;
       ctx.report({
         range,
-        message: `Ready to progress ${h.name} to ${nextGuideline?.name ?? next}: ${r.evidence.length} sessions in a row at the top of the range with pain at most ${ctx.options.readyToProgress.maxPain}/10 (${evidence}); the ${g.name} guideline progresses to ${next} (${shortSource(g)})`,
+        message: `Ready to progress ${h.name} to ${nextGuideline?.name ?? next}: ${r.evidence.length} sessions in a row at the top of the range ${pain}; the ${g.name} guideline progresses to ${next} (${shortSource(g)})`,
         guideline: g,
         ...(anchor ? {
           fix: {

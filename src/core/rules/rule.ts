@@ -6,9 +6,10 @@
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { LogView } from '../logView.js';
 import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
+import { atWeeks, weekOf } from '../guidelines/schedule.js';
 import { parseDosage } from '../dosage/parse.js';
 import { raisesDose } from '../fix.js';
-import type { AthleteLog, ExerciseLine, Fix, Phase, Quantity, Range, Session, Severity } from '../model.js';
+import type { AthleteLog, ExerciseLine, Fix, GuidelineEntry, Phase, Quantity, Range, Session, Severity } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import type { LineIndex } from '../text.js';
 
@@ -19,6 +20,7 @@ export interface Report {
   /** Values to choose from, each its own quick fix, never applied in bulk (model.ts, Finding). */
   readonly alternatives?: readonly Fix[];
   readonly guideline?: Guideline;
+  readonly addGuideline?: GuidelineEntry;
 }
 
 /** How a guideline file named in front matter fared when the host tried to read it. */
@@ -29,10 +31,10 @@ export type GuidelineFileStatus =
 /**
  * Parts of a log a `log` rule can read: session dates; session labels (with where their headings are);
  * entries (exercise, dosage, pain, line); session notes (free text under a session); the program (phases
- * and prescriptions); the assessment (with the sections); front matter fields that rules use (athlete,
- * started, side, condition, guideline files).
+ * and prescriptions); the assessment (with the sections); lines that look like exercise lines but were not
+ * read; front matter fields that rules use (athlete, started, side, condition, guideline files).
  */
-export type LogAspect = 'dates' | 'labels' | 'entries' | 'notes' | 'program' | 'assessment' | 'front';
+export type LogAspect = 'dates' | 'labels' | 'entries' | 'notes' | 'program' | 'assessment' | 'unread' | 'front';
 
 /** The part of the log a rule reports on: the whole log, or (for a `block` rule) one block of it. */
 export interface RuleScope {
@@ -101,7 +103,29 @@ export function exerciseLines(scope: RuleScope): ExerciseLine[] {
 const GUIDED = Symbol('withGuideline');
 interface Memo { [GUIDED]?: { scope: RuleScope; library: GuidelineLibrary; pairs: [ExerciseLine, Guideline][] } }
 
-/** Lines whose exercise has a guideline, with it. */
+/**
+ * The guideline a line is checked against: its exercise's (or, for a loaded exercise no guideline names,
+ * the strength fallback's), at the stage of its schedule for `weeks` (guidelines/schedule.ts).
+ */
+export function guidelineFor(library: GuidelineLibrary, line: ExerciseLine, weeks?: { min: number; max: number }): Guideline | undefined {
+  const g = library.lookup(line.name) ?? (line.name === '' ? undefined : library.fallback(line.dosage));
+  return g ? atWeeks(g, weeks) : undefined;
+}
+
+/**
+ * Whether a condition-specific rule applies to the log: the log names no protocol and no condition the
+ * library knows (so nothing says it does not), or one of the protocols it names or matches treats
+ * `region` (front matter `region:` of its guideline file).
+ */
+export function forRegion(ctx: RuleContext, region: string): boolean {
+  const active = ctx.library.active;
+  if (active.length === 0) {
+    return true;
+  }
+  return ctx.library.protocols().some((p) => active.includes(p.protocol) && p.meta.region?.toLowerCase() === region);
+}
+
+/** Lines whose exercise has a guideline, with it (at the stage for the line's week). */
 export function withGuideline(ctx: RuleContext): readonly [ExerciseLine, Guideline][] {
   const memo = ctx as RuleContext & Memo;
   const hit = memo[GUIDED];
@@ -109,10 +133,21 @@ export function withGuideline(ctx: RuleContext): readonly [ExerciseLine, Guideli
     return hit.pairs;
   }
   const pairs: [ExerciseLine, Guideline][] = [];
-  for (const line of exerciseLines(ctx.scope)) {
-    const g = ctx.library.lookup(line.name);
+  const add = (line: ExerciseLine, weeks: { min: number; max: number } | undefined): void => {
+    const g = guidelineFor(ctx.library, line, weeks);
     if (g) {
       pairs.push([line, g]);
+    }
+  };
+  for (const p of ctx.scope.phases) {
+    for (const line of p.prescriptions) {
+      add(line, p.weeks);
+    }
+  }
+  for (const s of ctx.scope.sessions) {
+    const week = weekOf(ctx.log.started, s.date);
+    for (const line of s.entries) {
+      add(line, week === undefined ? undefined : { min: week, max: week });
     }
   }
   memo[GUIDED] = { scope: ctx.scope, library: ctx.library, pairs };
@@ -122,6 +157,14 @@ export function withGuideline(ctx: RuleContext): readonly [ExerciseLine, Guideli
 /** The document range of a span of the line's dosage text. */
 export function dosageRange(ctx: RuleContext, line: ExerciseLine, start: number, end: number): Range {
   const at = line.dosageRange.start.offset;
+  const map = line.dosageMap;
+  if (map) {
+    // A dosage put together from table cells: each character maps back to where it is written.
+    const last = map[map.length - 1] ?? 0;
+    const s = map[start] ?? last;
+    const e = end > start ? (map[end - 1] ?? last) + 1 : s;
+    return ctx.index.range(at + s, at + Math.max(s, e));
+  }
   return ctx.index.range(at + start, at + end);
 }
 
@@ -149,7 +192,7 @@ export function dosageFix(ctx: RuleContext, line: ExerciseLine, title: string, e
 }
 
 export function guidelineLabel(g: Guideline): string {
-  return `${g.name} guideline`;
+  return g.stage ? `${g.name} guideline, ${g.stage}` : `${g.name} guideline`;
 }
 
 /**
@@ -159,8 +202,13 @@ export function guidelineLabel(g: Guideline): string {
  */
 export function shortSource(g: Pick<Guideline, 'source' | 'file'>): string {
   if (g.source === undefined || g.source.trim() === '') {
-    const file = g.file.split(/[\\/]/).pop() ?? g.file;
+    const file = g.file.split(/[\\/:]/).pop() ?? g.file;
     return g.file === 'built-in' ? 'built-in guideline' : file;
+  }
+  // A paper (`Alfredson H, Pietilä T, ... Am J Sports Med 1998;26(3)`) reads `Alfredson et al. 1998`.
+  const paper = /^(\p{Lu}[\p{L}'-]+)(\s+\p{Lu}{1,3}\b)?[^]*?\b((?:19|20)\d\d)\b/u.exec(g.source.trim());
+  if (paper) {
+    return `${paper[1] ?? ''}${paper[2] ? ' et al.' : ''} ${paper[3] ?? ''}`;
   }
   const parts = g.source.split(',').map((p) => p.replace(/["“”]/g, '').trim()).filter((p) => p !== '');
   return parts.length <= 2 ? parts.join(', ') : `${parts[0] ?? ''}, ${parts[parts.length - 1] ?? ''}`;
@@ -168,7 +216,7 @@ export function shortSource(g: Pick<Guideline, 'source' | 'file'>): string {
 
 /** `the Chair Bridge guideline says 2-3 sets (Hamstrung, iRunFar)`: the second half of a rule message. */
 export function guidelineSays(g: Guideline, expected: string): string {
-  return `the ${g.name} guideline says ${expected} (${shortSource(g)})`;
+  return `the ${g.name} guideline says ${expected}${g.stage ? ` in ${g.stage}` : ''} (${shortSource(g)})`;
 }
 
 /** A message starts with a capital letter: `after run` reads `After run`. */
@@ -190,6 +238,9 @@ function writeNumber(n: number, words: boolean): string {
  */
 export function clampQuantity(dosageText: string, q: Quantity, target: { min: number; max: number }): { start: number; end: number; text: string } | undefined {
   const clamp = (v: number): number => Math.min(target.max, Math.max(target.min, v));
+  if (q.max === Number.POSITIVE_INFINITY) {
+    return undefined; // `at least 3 s` has no number to move its open end to
+  }
   const min = clamp(q.min);
   const max = clamp(q.max);
   if (min === q.min && max === q.max) {
@@ -211,7 +262,11 @@ export function clampQuantity(dosageText: string, q: Quantity, target: { min: nu
   return { start: q.start, end: q.end, text: min === max ? a : `${a}${sep}${b}` };
 }
 
+/** `6`, `3-6`, or `at least 6` for a guideline's minimum with no upper bound. */
 export function describeSpan(s: { min: number; max: number }): string {
+  if (s.max === Number.POSITIVE_INFINITY) {
+    return `at least ${s.min}`;
+  }
   return s.min === s.max ? `${s.min}` : `${s.min}-${s.max}`;
 }
 

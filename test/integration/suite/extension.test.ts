@@ -368,6 +368,20 @@ describe('Athlete Log in a real VS Code', function () {
     assert.ok(summary.includes('- Heel Slide: 5 sets of 12 reps, once daily [guideline: Clinic protocol, 2026]'), summary);
   });
 
+  it('exports the handout as PDF with a local browser (Node host), or says how to print the HTML export (web)', async () => {
+    await open('jane.athlete.md');
+    const target = file('jane-handout.pdf');
+    const result = await vscode.commands.executeCommand<{ target?: vscode.Uri; message?: string }>('athleteLog.exportPdf', { target });
+    if (typeof process !== 'undefined' && process.versions?.node) {
+      assert.strictEqual(result.target?.toString(), target.toString(), result.message);
+      const bytes = await vscode.workspace.fs.readFile(target);
+      assert.strictEqual(new TextDecoder().decode(bytes.subarray(0, 5)), '%PDF-');
+    } else {
+      assert.match(result.message ?? '', /Export Program as HTML/);
+      assert.match(result.message ?? '', /Save as PDF/);
+    }
+  });
+
   it('does not check a log over the size limit, and checks it again when the limit allows', async () => {
     const editor = await open('sam.athlete.md');
     const uri = editor.document.uri;
