@@ -4,6 +4,7 @@ import { completionsAt } from '../../src/core/features/completion.js';
 import { scrollTargetIndex } from '../../src/shared/previewScroll.js';
 import * as path from 'node:path';
 import { renderProgram } from '../../src/core/render/index.js';
+import { newLogSnippet } from '../../src/core/snippets.js';
 import { builtinLibrary, read, ROOT, service } from '../helpers.js';
 
 const library = builtinLibrary();
@@ -105,5 +106,13 @@ describe('features: fixes', () => {
     assert.deepEqual(done.result?.findings.filter((x) => x.fix && !x.fix.raisesDose).map((x) => x.ruleId), []);
     const bounded = await service.fixAllUntilDone({ text }, 1);
     assert.equal(bounded.text, onePass);
+  });
+});
+
+describe('features: new athlete log', () => {
+  it('takes the side from the condition', () => {
+    assert.match(newLogSnippet('Ann', 'Right hamstring strain'), /side: \$\{4\|right,left,both\|\}/);
+    assert.match(newLogSnippet('Ann', 'Left hamstring strain'), /side: \$\{4\|left,right,both\|\}/);
+    assert.match(newLogSnippet('Ann', 'Bilateral posterior thigh pain'), /side: \$\{4\|both,left,right\|\}/);
   });
 });
