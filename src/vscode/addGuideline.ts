@@ -50,7 +50,8 @@ export async function addGuidelineCommand(entry: GuidelineEntry, log: vscode.Uri
     await vscode.workspace.applyEdit(edit);
   }
   if (!files.includes(relative)) {
-    await config.update('guidelineFiles', [...files, relative], vscode.ConfigurationTarget.WorkspaceFolder);
+    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    await config.update('guidelineFiles', [...files, relative], multiRoot ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace);
   }
   const doc = await vscode.workspace.openTextDocument(uri);
   const at = doc.getText().lastIndexOf(`## ${entry.exercise}`);

@@ -24,6 +24,7 @@ import setsOutOfRange from './sets-out-of-range.js';
 import stepsOutOfRange from './steps-out-of-range.js';
 import timingMismatch from './timing-mismatch.js';
 import unknownExercise from './unknown-exercise.js';
+import unknownProtocol from './unknown-protocol.js';
 import unreadableDosage from './unreadable-dosage.js';
 import unreadExerciseLine from './unread-exercise-line.js';
 import type { Rule } from './rule.js';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   stepsOutOfRange,
   timingMismatch,
   unknownExercise,
+  unknownProtocol,
   unreadExerciseLine,
   unreadableDosage,
 ];
