@@ -15,7 +15,8 @@ const rule: Rule = {
   description: 'One phase prescribes the same exercise twice.',
   defaultSeverity: 'warning',
   fixable: false,
-  scope: 'block',
+  // A phase can span several blocks of the incremental engine: the rule reads the whole program.
+  reads: ['program'],
   check(ctx) {
     for (const phase of ctx.scope.phases) {
       const first = new Map<string, ExerciseLine[]>();
