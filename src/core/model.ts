@@ -141,6 +141,8 @@ export interface Dosage {
   painLimit?: Quantity;
   /** Cue words kept as written (`slow on the way down`), several joined by `; `. */
   note?: string;
+  /** Where the note's words stand in the dosage text (a count-first line finds its name among them). */
+  noteRanges?: { start: number; end: number }[];
   components: DosageComponent[];
   problems: DosageProblem[];
 }

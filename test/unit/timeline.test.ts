@@ -15,6 +15,7 @@ import { normalizeName } from '../../src/core/text.js';
 import { exerciseKey, lastCompleteWeek, minPerWeek, twoHighInARow, weeklyPain } from '../../src/core/coaching/coaching.js';
 import { shortSource } from '../../src/core/rules/rule.js';
 import { Timeline, TimelineView } from '../../src/core/incremental/timeline.js';
+import { pointsOf } from '../../src/core/logView.js';
 import { builtinLibrary } from '../helpers.js';
 
 const library = builtinLibrary();
@@ -198,7 +199,7 @@ function answers(view: LogView, log: AthleteLog): unknown {
   const first = dayNumber(log.started) ?? 0;
   return {
     dated: view.datedSessions().map((s) => [s.date, s.headingRange.start.line]),
-    exercises: view.exercises().map((h) => [h.name, h.points.map((p) => [p.date, p.line, p.pain, p.dosage.text, p.entry.range.start.line])]),
+    exercises: view.exercises().map((h) => [h.name, pointsOf(h).map((p, i) => [p.date, p.line, p.pain, p.dosage.text, p.entry.range.start.line, h.pain(i), h.day(i) === dayNumber(p.date)])]),
     days: ['', ...NAMES, 'Unknown drill'].map((name) => [0, 7, 30, 60].map((from) => view.daysWith(name, first + from, first + from + 6))),
   };
 }

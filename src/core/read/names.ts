@@ -132,7 +132,9 @@ function countFirst(raw: string, text: string): LineParts | undefined {
     return withName(raw, nameStart, end, 0, count.length, dosage);
   }
   const whole = parseDosage(text.slice(0, end));
-  const named = whole.problems.find((p) => WORDS_ONLY.test(text.slice(p.start, p.end)));
+  // Words with no number are the dosage's note (or, written oddly, a problem): here they are the name.
+  const words = [...whole.problems, ...(whole.noteRanges ?? [])].sort((a, b) => a.start - b.start);
+  const named = words.find((p) => WORDS_ONLY.test(text.slice(p.start, p.end)));
   if (!named || whole.components.length === 0 || (whole.components[0]?.start ?? 1) > named.start) {
     return undefined;
   }
@@ -206,7 +208,7 @@ export function isExerciseDosage(d: Dosage): boolean {
   if (d.components.length === 0) {
     return false;
   }
-  return d.problems.length === 0 || hasCountedPart(d);
+  return (d.problems.length === 0 && d.note === undefined) || hasCountedPart(d);
 }
 
 /**

@@ -3,6 +3,7 @@
  * the guideline library, and reports findings with optional fixes as plain text edits. It never reads
  * files, never touches an editor, and holds no numbers of its own: ranges come from guideline files.
  */
+import { readInContext } from '../dosage/context.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { LogView } from '../logView.js';
 import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
@@ -136,7 +137,9 @@ export function withGuideline(ctx: RuleContext): readonly [ExerciseLine, Guideli
   const add = (line: ExerciseLine, weeks: { min: number; max: number } | undefined): void => {
     const g = guidelineFor(ctx.library, line, weeks);
     if (g) {
-      pairs.push([line, g]);
+      // `5 x 6 s` for a reps-and-hold exercise is 5 reps held 6 s (dosage/context.ts).
+      const dosage = readInContext(line.dosage, g.dosage);
+      pairs.push([dosage === line.dosage ? line : { ...line, dosage }, g]);
     }
   };
   for (const p of ctx.scope.phases) {
@@ -206,9 +209,10 @@ export function shortSource(g: Pick<Guideline, 'source' | 'file'>): string {
     return g.file === 'built-in' ? 'built-in guideline' : file;
   }
   // A paper (`Alfredson H, Pietilä T, ... Am J Sports Med 1998;26(3)`) reads `Alfredson et al. 1998`.
-  const paper = /^(\p{Lu}[\p{L}'-]+)(\s+\p{Lu}{1,3}\b)?[^]*?\b((?:19|20)\d\d)\b/u.exec(g.source.trim());
+  // An author list starts `Surname INITIALS`; an organisation is an acronym (`ACSM (Ratamess NA ...) 2009`).
+  const paper = /^(?:(\p{Lu}[\p{L}'-]+)\s+\p{Lu}{1,3}[,.\s]|(\p{Lu}{2,})\b)[^]*?\b((?:19|20)\d\d)\b/u.exec(g.source.trim());
   if (paper) {
-    return `${paper[1] ?? ''}${paper[2] ? ' et al.' : ''} ${paper[3] ?? ''}`;
+    return paper[1] !== undefined ? `${paper[1]} et al. ${paper[3] ?? ''}` : `${paper[2] ?? ''} ${paper[3] ?? ''}`;
   }
   const parts = g.source.split(',').map((p) => p.replace(/["“”]/g, '').trim()).filter((p) => p !== '');
   return parts.length <= 2 ? parts.join(', ') : `${parts[0] ?? ''}, ${parts[parts.length - 1] ?? ''}`;
