@@ -94,6 +94,19 @@ describe('athlete-log CLI', function () {
     assert.match(r.stderr, /4 fixed, 2 fixes not applied because they raise a dose/);
   });
 
+  it('--fix reaches the fixed point in one run and says what it changed (a renamed exercise gets its dosage fixed)', () => {
+    const copy = path.join(tmp, 'sam-sprinter.athlete.md');
+    copyFileSync(path.join(ROOT, 'examples', 'sam-sprinter.athlete.md'), copy);
+    const r = run(['check', '--fix', copy]);
+    const text = readFileSync(copy, 'utf8');
+    // Round 1 renames "Skiping drill"; round 2 brings its 25 s bouts into the guideline's 10-15 s.
+    assert.match(text, /^- Skipping drill: 4 bouts x 15 s, before run$/m, text);
+    const again = run(['check', '--fix', copy]);
+    assert.equal(readFileSync(copy, 'utf8'), text, 'a second run changes nothing');
+    assert.match(r.stderr, /^\d+ fixes in .*sam-sprinter\.athlete\.md$/m, r.stderr);
+    assert.doesNotMatch(again.stderr, /fixes? in /, again.stderr);
+  });
+
   it('--fix never raises a dose: 3x/week stays 3x/week, 5 sets become 3', () => {
     const log = path.join(tmp, 'weekly.athlete.md');
     const text = '---\nathlete: A\n---\n## Program\n- Chair Bridge: 3 x 10, hold 5 s, 3x/week\n- Chair Bridge: 5 x 10, hold 5 s, 2x daily\n';
