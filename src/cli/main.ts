@@ -273,8 +273,9 @@ async function check(argv: string[]): Promise<number> {
       process.stderr.write(`${note}\n`);
     }
     if (values.fix) {
-      // Only fixes that lower a dose or correct notation; raising a dose is the coach's decision.
-      const out = service.fixAll(text, result.findings);
+      // Only fixes that lower a dose or correct notation; raising a dose is the coach's decision. Round
+      // after round until nothing fixable is left (a renamed exercise gets its own dosage fixes).
+      const out = await service.fixAllUntilDone({ ...request, text });
       if (out.applied > 0 && out.text !== text) {
         try {
           if (!decoded.roundTrips) {
@@ -282,7 +283,8 @@ async function check(argv: string[]): Promise<number> {
           }
           await writeSafely(file, encodeFile(out.text, decoded.encoding), { expected: bytes, force: values.force });
           fixed += out.applied;
-          result = await service.check({ ...request, text: out.text });
+          process.stderr.write(`${out.applied} ${out.applied === 1 ? 'fix' : 'fixes'} in ${display(file)}\n`);
+          result = out.result;
         } catch (e) {
           process.stderr.write(`athlete-log: cannot write ${display(file)}: ${describeError(e)}\n`);
           fileProblems++;
