@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { addGuideline, atWeeks, isBuiltinFile, newGuideline, protocolPainRule, parseDosage, parseGuidelineFile, weekOf, type Finding, type Guideline, type Quantity } from '../../src/core/index.js';
+import { shortSource } from '../../src/core/rules/rule.js';
 import { protocolSnippet } from '../../src/core/snippets.js';
 import { builtinLibrary, read, ROOT, service } from '../helpers.js';
 
@@ -165,6 +166,16 @@ describe('protocol library', () => {
       ]);
     });
 
+    it('compares weeks no stage covers with the whole programme\'s range (HSR Achilles weeks 6-8, missing in the copy read)', async () => {
+      const text = log({ protocol: 'hsr-achilles', started: '2026-01-05' }, [
+        '## Program', '### Phase 2 (weeks 4-8)', '- Seated heel raise: 3-4 x 8-10, 3x/week', '- Leg-press heel raise (HSR): 5 x 8, 3x/week', '',
+        '## Log', '', '### 2026-02-17', '- Seated heel raise: 3 x 8, 3x/week',
+      ]);
+      assert.deepEqual(brief((await findings(text)).filter((f) => f.ruleId.endsWith('out-of-range'))), [
+        '10: sets-out-of-range Leg-press heel raise (HSR), weeks 4-8',
+      ]);
+    });
+
     it('accepts any dosage of overlapping phases (Silbernagel) and moves HSR Achilles from 15RM-sized sets to 6', async () => {
       const silbernagel = log({ protocol: 'silbernagel', started: '2026-01-05' }, [
         '## Log', '', '### 2026-01-12', '- One-leg heel raise: 3 x 15, 1x daily', '', '### 2026-01-06', '- One-leg heel raise: 3 x 15, 1x daily',
@@ -217,6 +228,13 @@ describe('protocol library', () => {
       ]);
       assert.match(fs[0]?.guideline?.source ?? '', /Med Sci Sports Exerc 2009/);
     });
+  });
+
+  it('cites a paper in a message as first author and year, and any other source as written', () => {
+    assert.equal(shortSource({ source: lib.protocol('alfredson')?.meta.source ?? '', file: 'x' }), 'Alfredson et al. 1998');
+    assert.equal(shortSource({ source: lib.protocol('acsm')?.guidelines[0]?.source ?? '', file: 'x' }), 'ACSM 2009');
+    assert.equal(shortSource({ source: 'Clinic protocol, 2026', file: 'x' }), 'Clinic protocol, 2026');
+    assert.equal(shortSource({ source: '"Hamstrung", Stay the Course column, Joe Uhan, iRunFar', file: 'x' }), 'Hamstrung, iRunFar');
   });
 
   it('gives the handout the pain rule of the protocol the log names', async () => {

@@ -207,9 +207,10 @@ export function shortSource(g: Pick<Guideline, 'source' | 'file'>): string {
     return g.file === 'built-in' ? 'built-in guideline' : file;
   }
   // A paper (`Alfredson H, Pietilä T, ... Am J Sports Med 1998;26(3)`) reads `Alfredson et al. 1998`.
-  const paper = /^(\p{Lu}[\p{L}'-]+)(\s+\p{Lu}{1,3}\b)?[^]*?\b((?:19|20)\d\d)\b/u.exec(g.source.trim());
+  // An author list starts `Surname INITIALS`; an organisation is an acronym (`ACSM (Ratamess NA ...) 2009`).
+  const paper = /^(?:(\p{Lu}[\p{L}'-]+)\s+\p{Lu}{1,3}[,.\s]|(\p{Lu}{2,})\b)[^]*?\b((?:19|20)\d\d)\b/u.exec(g.source.trim());
   if (paper) {
-    return `${paper[1] ?? ''}${paper[2] ? ' et al.' : ''} ${paper[3] ?? ''}`;
+    return paper[1] !== undefined ? `${paper[1]} et al. ${paper[3] ?? ''}` : `${paper[2] ?? ''} ${paper[3] ?? ''}`;
   }
   const parts = g.source.split(',').map((p) => p.replace(/["“”]/g, '').trim()).filter((p) => p !== '');
   return parts.length <= 2 ? parts.join(', ') : `${parts[0] ?? ''}, ${parts[parts.length - 1] ?? ''}`;

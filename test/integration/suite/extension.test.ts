@@ -297,7 +297,7 @@ describe('Athlete Log in a real VS Code', function () {
       await vscode.commands.executeCommand(add.command.command, ...(add.command.arguments ?? []));
       const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
       assert.ok(written.includes('## Spanish squat\n- Dosage: 5 reps, hold 45 s, 1x daily\n'), written);
-      assert.deepStrictEqual(config.get('guidelineFiles'), ['athlete-guidelines.md']);
+      assert.deepStrictEqual(vscode.workspace.getConfiguration('athleteLog').get('guidelineFiles'), ['athlete-guidelines.md']);
       await vscode.window.showTextDocument(editor.document);
       await diagnostics(log, (d) => !d.some((x) => codeOf(x) === 'unknown-exercise'), 'the exercise to be known');
     } finally {
