@@ -189,8 +189,9 @@ async function check(argv: string[]): Promise<number> {
     }
     logs++;
     if (values.fix) {
-      // Only fixes that lower a dose or correct notation; raising a dose is the coach's decision.
-      const out = service.fixAll(text, result.findings);
+      // Only fixes that lower a dose or correct notation; raising a dose is the coach's decision. Round
+      // after round until nothing fixable is left (a renamed exercise gets its own dosage fixes).
+      const out = await service.fixAllUntilDone({ ...request, text });
       if (out.applied > 0 && out.text !== text) {
         try {
           await writeAtomic(file, out.text);
@@ -198,7 +199,8 @@ async function check(argv: string[]): Promise<number> {
           throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
         }
         fixed += out.applied;
-        result = await service.check({ ...request, text: out.text });
+        process.stderr.write(`${out.applied} ${out.applied === 1 ? 'fix' : 'fixes'} in ${display(file)}\n`);
+        result = out.result;
       }
       heldBack += (result?.findings ?? []).filter((f) => f.fix?.raisesDose === true).length;
     }

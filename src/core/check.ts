@@ -57,6 +57,7 @@ export function toFinding(rule: Rule, severity: Severity, r: Report): Finding {
     range: r.range,
     message: r.message,
     ...(r.fix ? { fix: r.fix } : {}),
+    ...(r.alternatives && r.alternatives.length > 0 ? { alternatives: r.alternatives } : {}),
     ...(g ? {
       guideline: {
         exercise: g.name, source: g.source ?? '', file: g.file, range: g.range,

@@ -194,6 +194,12 @@ export interface Finding {
   readonly range: Range;
   readonly message: string;
   readonly fix?: Fix;
+  /**
+   * Fixes to choose from when the guideline allows several values (`1-2x daily` offers `1x daily` and
+   * `2x daily`): each is its own quick fix, and bulk fixes never apply them, since a prescription needs one
+   * value and choosing it is the coach's decision.
+   */
+  readonly alternatives?: readonly Fix[];
   readonly guideline?: GuidelineRef;
   /** For an exercise no guideline knows: the entry "Add a guideline for X" writes to the workspace file. */
   readonly addGuideline?: GuidelineEntry;

@@ -100,6 +100,12 @@ export interface AthleteLogService {
    * `heldBack` counts the fixes that would, which stay quick fixes for the coach to choose.
    */
   fixAll(text: string, findings: readonly Finding[]): { text: string; applied: number; heldBack: number };
+  /**
+   * Fix-all to the fixed point: checks, applies the bulk fixes, checks again, as long as fixes apply (at
+   * most `maxPasses` rounds). One fix can expose another: "Skiping drill" renamed to "Skipping drill" gets
+   * its dosage checked, and its range fix follows in the next round. `result` is the check of the final text.
+   */
+  fixAllUntilDone(request: CheckRequest, maxPasses?: number): Promise<{ text: string; applied: number; heldBack: number; result: LogCheck | undefined }>;
   /** Forgets what was cached for a document (closed, deleted). */
   forget(path: string): void;
   parseDosage(text: string): Dosage;
@@ -110,6 +116,8 @@ export interface AthleteLogService {
 }
 
 const ATHLETE_KEY = /^athlete[ \t]*:/m;
+/** Rounds of fix-all before it stops: a fix exposes at most one more in practice; this bounds a loop. */
+const FIX_PASSES = 5;
 
 /** Parsed built-in guideline files by path and text: immutable, so every service of a process shares them. */
 const PARSED_BUILTINS = new Map<string, GuidelineFile>();
@@ -271,6 +279,22 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
     },
     fixAll(text, findings) {
       return applyFixAll(text, findings);
+    },
+    async fixAllUntilDone(request, maxPasses = FIX_PASSES) {
+      let text = request.text;
+      let applied = 0;
+      let result = await service.check(request);
+      for (let pass = 0; result && pass < maxPasses; pass++) {
+        const out = applyFixAll(text, result.findings);
+        if (out.applied === 0 || out.text === text) {
+          break;
+        }
+        text = out.text;
+        applied += out.applied;
+        result = await service.check({ ...request, text });
+      }
+      const heldBack = (result?.findings ?? []).filter((f) => f.fix?.raisesDose === true).length;
+      return { text, applied, heldBack, result };
     },
     forget(path) {
       documents.delete(path);

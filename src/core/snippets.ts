@@ -225,8 +225,23 @@ export function snippetsFile(guidelines: readonly Guideline[], protocols: readon
 /** A new log for the New Athlete Log command, as a snippet. */
 export function newLogSnippet(athlete: string, condition: string): string {
   const body = TEMPLATE_SNIPPETS[0]?.body ?? [];
+  // The side the condition names comes first in the choice, so "Right hamstring strain" writes `side: right`.
+  const side = sideOf(condition);
+  const sides = ['left', 'right', 'both'].sort((a, b) => Number(b === side) - Number(a === side));
   return body.join('\n')
     .replace('${1:Athlete Name}', escapeSnippet(athlete))
     .replace('# ${1}:', `# ${escapeSnippet(athlete)}:`)
-    .replace('${3:Left hamstring strain}', `\${3:${escapeSnippet(condition)}}`);
+    .replace('${3:Left hamstring strain}', `\${3:${escapeSnippet(condition)}}`)
+    .replace('${4|left,right,both|}', `\${4|${sides.join(',')}|}`);
+}
+
+/** The side a condition names (`Right hamstring strain`), if it names one. */
+export function sideOf(condition: string): 'left' | 'right' | 'both' | undefined {
+  if (/\b(both|bilateral)\b/i.test(condition)) {
+    return 'both';
+  }
+  if (/\bright\b/i.test(condition)) {
+    return 'right';
+  }
+  return /\bleft\b/i.test(condition) ? 'left' : undefined;
 }

@@ -46,7 +46,15 @@ export interface OpenLinkMessage extends Base {
   readonly href: string;
 }
 
-export type FromWebviewMessage = RenderedMessage | RevealMessage | ScrolledMessage | OpenLinkMessage;
+/**
+ * Page -> extension: the page (re)loaded and shows only what its shell holds. A hidden preview loses its
+ * page; shown again it loads from the shell, and this asks for the content.
+ */
+export interface ReadyMessage extends Base {
+  readonly type: 'ready';
+}
+
+export type FromWebviewMessage = RenderedMessage | RevealMessage | ScrolledMessage | OpenLinkMessage | ReadyMessage;
 
 export function isFromWebview(m: unknown): m is FromWebviewMessage {
   if (typeof m !== 'object' || m === null) {
@@ -59,6 +67,8 @@ export function isFromWebview(m: unknown): m is FromWebviewMessage {
   switch (x.type) {
     case 'rendered':
       return typeof x.heading === 'string';
+    case 'ready':
+      return true;
     case 'reveal':
     case 'scrolled':
       return typeof x.line === 'number' && Number.isInteger(x.line) && x.line >= 1;

@@ -69,6 +69,14 @@ export class AthleteLogCodeActions implements vscode.CodeActionProvider {
         a.edit = editFor(document, [f]);
         actions.push(a);
       }
+      for (const alt of f.alternatives ?? []) {
+        const a = new vscode.CodeAction(alt.title, vscode.CodeActionKind.QuickFix);
+        if (d) {
+          a.diagnostics = [d];
+        }
+        a.edit = editFor(document, [{ ...f, fix: alt }]);
+        actions.push(a);
+      }
       if (f.addGuideline) {
         actions.push(addGuidelineAction(f.addGuideline, document.uri, d));
       }

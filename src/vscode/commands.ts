@@ -1,5 +1,6 @@
 /** Commands: Check All Logs in Workspace, New Athlete Log, Fix All in This Log, the handout's exports. */
 import { vscode } from './api.js';
+import { bulkFixes, selectFixes } from '../core/index.js';
 import { SETTING_DEFAULTS } from '../core/options.js';
 import { newLogSnippet } from '../core/snippets.js';
 import previewCss from '../../media/preview.css';
@@ -50,13 +51,34 @@ export async function newLog(args?: { athlete?: string; condition?: string }): P
   return editor;
 }
 
+/** Rounds of Fix All before it stops (a fix can expose another; this bounds the loop). */
+const FIX_PASSES = 5;
+
+/**
+ * Fix All: applies every fix that does not raise a dose, checks again and goes on while fixes apply (a
+ * renamed exercise gets its own dosage fixes), then says what it changed. Resolves true for a log.
+ */
 export async function fixAll(checker: LogChecker): Promise<boolean> {
-  const editor = vscode.window.activeTextEditor;
-  const state = editor ? checker.state(editor.document) ?? await checker.check(editor.document) : undefined;
-  if (!editor || !state) {
+  const document = vscode.window.activeTextEditor?.document;
+  let state = document ? checker.state(document) ?? await checker.check(document) : undefined;
+  if (!document || !state) {
+    void vscode.window.showInformationMessage('Athlete Log: open an athlete log first.');
     return false;
   }
-  return vscode.workspace.applyEdit(fixAllEdit(editor.document, state.result.findings));
+  let applied = 0;
+  for (let pass = 0; pass < FIX_PASSES && state; pass++) {
+    const fixes = selectFixes(bulkFixes(state.result.findings));
+    if (fixes.length === 0 || !await vscode.workspace.applyEdit(fixAllEdit(document, fixes))) {
+      break;
+    }
+    applied += fixes.length;
+    state = await checker.check(document);
+  }
+  const name = document.uri.path.split('/').pop() ?? document.uri.path;
+  const left = (state?.result.findings ?? []).filter((f) => f.fix?.raisesDose === true || (f.alternatives?.length ?? 0) > 0).length;
+  const rest = left > 0 ? `; ${left} ${left === 1 ? 'fix raises a dose or needs a choice' : 'fixes raise a dose or need a choice'}: pick ${left === 1 ? 'it' : 'them'} from the light bulb` : '';
+  void vscode.window.showInformationMessage(applied === 0 ? `No fixes to make in ${name}${rest}` : `${applied} ${applied === 1 ? 'fix' : 'fixes'} in ${name}${rest}`);
+  return true;
 }
 
 async function activeLog(checker: LogChecker): Promise<{ document: vscode.TextDocument; state: NonNullable<ReturnType<LogChecker['state']>> } | undefined> {

@@ -6,7 +6,7 @@ import { vscode } from './api.js';
 import { ADD_GUIDELINE_COMMAND, addGuidelineCommand } from './addGuideline.js';
 import { AthleteLogCodeActions } from './codeActions.js';
 import { checkWorkspace, copySummary, exportHtml, exportPdf, fixAll, newLog } from './commands.js';
-import { AthleteLogCompletion } from './completion.js';
+import { AthleteLogCompletion, COMPLETION_TRIGGERS } from './completion.js';
 import { LogChecker } from './diagnostics.js';
 import { createVsCodeService } from './host.js';
 import { AthleteLogHover } from './hover.js';
@@ -55,7 +55,12 @@ export function activate(context: vscode.ExtensionContext): AthleteLogApi {
     vscode.commands.registerCommand('athleteLog.exportHtml', (args?: { target?: vscode.Uri }) => exportHtml(checker, args)),
     vscode.commands.registerCommand('athleteLog.exportPdf', (args?: { target?: vscode.Uri }) => exportPdf(checker, args)),
     vscode.commands.registerCommand('athleteLog.copySummary', () => copySummary(checker)),
-    vscode.workspace.onDidOpenTextDocument((d) => checker.schedule(d, 0)),
+    vscode.workspace.onDidOpenTextDocument((d) => {
+      // A document just opened shares nothing with an earlier one of the same path (a new Untitled-1
+      // after the last was closed, whose close may be reported later): start its check afresh.
+      checker.service.forget(d.uri.path);
+      checker.schedule(d, 0);
+    }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length > 0) {
         checker.schedule(e.document);
@@ -71,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): AthleteLogApi {
     watcher.onDidChange(recheckSoon), watcher.onDidCreate(recheckSoon), watcher.onDidDelete(recheckSoon),
     vscode.workspace.onDidSaveTextDocument(recheckSoon),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new AthleteLogCodeActions(checker), { providedCodeActionKinds: AthleteLogCodeActions.providedCodeActionKinds }),
-    vscode.languages.registerCompletionItemProvider(MARKDOWN, new AthleteLogCompletion(checker), ':', ' ', '#'),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new AthleteLogCompletion(checker), ...COMPLETION_TRIGGERS),
     vscode.languages.registerHoverProvider(MARKDOWN, new AthleteLogHover(checker, context.extensionUri)),
     vscode.languages.registerDocumentSymbolProvider(MARKDOWN, new AthleteLogSymbols(checker), { label: 'Athlete Log' }),
     vscode.commands.registerCommand('athleteLog.checkWorkspace', () => checkWorkspace(checker)),

@@ -71,7 +71,7 @@ export class ProgramPreview implements vscode.Disposable, vscode.WebviewPanelSer
     if (this.#panel) {
       this.#panel.reveal(column, true);
     } else {
-      const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Program preview', { viewColumn: column, preserveFocus: true }, this.options());
+      const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Program Preview', { viewColumn: column, preserveFocus: true }, this.options());
       this.attach(panel);
     }
     this.scheduleUpdate(0);
@@ -111,6 +111,13 @@ export class ProgramPreview implements vscode.Disposable, vscode.WebviewPanelSer
       }
     }, undefined, this.#subscriptions);
     panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m), undefined, this.#subscriptions);
+    // A hidden webview loses its page (no retained context): shown again, it starts from the empty shell,
+    // so the content is sent again.
+    panel.onDidChangeViewState((e) => {
+      if (e.webviewPanel.visible && this.#panel === e.webviewPanel) {
+        this.scheduleUpdate(0);
+      }
+    }, undefined, this.#subscriptions);
   }
 
   /** The page around the content (src/shared/previewHtml.ts): CSP with a nonce, stylesheet and script. */
@@ -151,7 +158,7 @@ export class ProgramPreview implements vscode.Disposable, vscode.WebviewPanelSer
     const { log, findings, library } = state.result;
     const html = renderProgram({ text: document.getText(), log, findings, library, today: localToday(), linkFindings: true });
     const title = `${log.athlete ?? 'Athlete log'}: program`;
-    panel.title = `Preview: ${log.athlete ?? vscode.workspace.asRelativePath(uri)}`;
+    panel.title = `Program Preview: ${log.athlete ?? vscode.workspace.asRelativePath(uri)}`;
     this.post({ type: 'update', source: uri.toString(), html, title });
   }
 
@@ -161,6 +168,10 @@ export class ProgramPreview implements vscode.Disposable, vscode.WebviewPanelSer
 
   /** Handles a message from the page; public so tests can drive it exactly as the page does. */
   async receive(m: unknown): Promise<void> {
+    if (isFromWebview(m) && m.type === 'ready') {
+      this.scheduleUpdate(0); // a (re)loaded page: send it the current content, whatever it showed before
+      return;
+    }
     if (!isFromWebview(m) || m.source !== this.#uri?.toString()) {
       return; // malformed, or about another document
     }

@@ -1,4 +1,4 @@
-/** While an athlete log is active: the athlete's name and the count of findings; a click opens Problems. */
+/** While an athlete log is active: the athlete's name, what needs fixing and the notes apart; a click opens Problems. */
 import { vscode } from './api.js';
 import type { LogChecker } from './diagnostics.js';
 
@@ -28,10 +28,18 @@ export class AthleteStatus implements vscode.Disposable {
       this.#item.hide();
       return;
     }
-    const n = state.result.findings.length;
+    // Errors and warnings need the coach's attention; information ("Ready to progress", adherence) is a
+    // note, not a problem: the two are counted apart.
+    const findings = state.result.findings;
+    const toFix = findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
+    const notes = findings.length - toFix;
     const name = state.result.log.athlete ?? 'Athlete log';
-    this.#item.text = `$(person) ${name} · ${n === 0 ? 'no problems' : `${n} problem${n === 1 ? '' : 's'}`}`;
-    this.#item.tooltip = 'Athlete Log: show the Problems view';
+    const parts = [
+      toFix === 0 ? 'nothing to fix' : `${toFix} to fix`,
+      ...(notes > 0 ? [`${notes} note${notes === 1 ? '' : 's'}`] : []),
+    ];
+    this.#item.text = `$(person) ${name} · ${parts.join(' · ')}`;
+    this.#item.tooltip = `Athlete Log: ${toFix} error${toFix === 1 ? '' : 's'} or warning${toFix === 1 ? '' : 's'}, ${notes} note${notes === 1 ? '' : 's'} (information). Click to show the Problems view.`;
     this.#item.show();
   }
 

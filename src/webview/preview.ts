@@ -4,6 +4,7 @@
  * and hands link clicks to the extension (which opens only web links, through VS Code's opener).
  */
 import type { FromWebviewMessage, ToWebviewMessage } from '../shared/previewMessages.js';
+import { scrollTargetIndex } from '../shared/previewScroll.js';
 
 interface VsCodeApi {
   postMessage(message: FromWebviewMessage): void;
@@ -25,13 +26,14 @@ function lineElements(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>('main [data-line]')];
 }
 
+/** Places in the program: elements with a line that are not links (the Checks list's links point elsewhere). */
+function isLink(el: HTMLElement): boolean {
+  return el.tagName === 'A' || el.closest('.findings') !== null;
+}
+
 function scrollToLine(line: number): void {
-  let best: HTMLElement | undefined;
-  for (const el of lineElements()) {
-    if (Number(el.dataset.line) <= line) {
-      best = el;
-    }
-  }
+  const elements = lineElements();
+  const best = elements[scrollTargetIndex(elements.map((el) => ({ line: Number(el.dataset.line), link: isLink(el) })), line)];
   if (best) {
     programmaticScroll = true;
     best.scrollIntoView({ block: 'start' });
@@ -50,7 +52,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
     document.title = m.title;
     window.scrollTo(0, y);
     vscode.setState({ scrollY: window.scrollY, uri: source });
-    vscode.postMessage({ type: 'rendered', source, heading: heading() });
+    vscode.postMessage({ type: 'ready', source });
+vscode.postMessage({ type: 'rendered', source, heading: heading() });
     return;
   }
   if (m.source !== source) {
@@ -92,7 +95,7 @@ window.addEventListener('scroll', () => {
     clearTimeout(scrollTimer);
   }
   scrollTimer = window.setTimeout(() => {
-    const first = lineElements().find((el) => el.getBoundingClientRect().bottom > 0);
+    const first = lineElements().find((el) => !isLink(el) && el.getBoundingClientRect().bottom > 0);
     const line = Number(first?.dataset.line);
     if (line >= 1) {
       vscode.postMessage({ type: 'scrolled', source, line });

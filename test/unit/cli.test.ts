@@ -94,6 +94,19 @@ describe('athlete-log CLI', function () {
     assert.match(r.stderr, /4 fixed, 2 fixes not applied because they raise a dose/);
   });
 
+  it('--fix reaches the fixed point in one run and says what it changed (a renamed exercise gets its dosage fixed)', () => {
+    const copy = path.join(tmp, 'sam-sprinter.athlete.md');
+    copyFileSync(path.join(ROOT, 'examples', 'sam-sprinter.athlete.md'), copy);
+    const r = run(['check', '--fix', copy]);
+    const text = readFileSync(copy, 'utf8');
+    // Round 1 renames "Skiping drill"; round 2 brings its 25 s bouts into the guideline's 10-15 s.
+    assert.match(text, /^- Skipping drill: 4 bouts x 15 s, before run$/m, text);
+    const again = run(['check', '--fix', copy]);
+    assert.equal(readFileSync(copy, 'utf8'), text, 'a second run changes nothing');
+    assert.match(r.stderr, /^\d+ fixes in .*sam-sprinter\.athlete\.md$/m, r.stderr);
+    assert.doesNotMatch(again.stderr, /fixes? in /, again.stderr);
+  });
+
   it('--fix never raises a dose: 3x/week stays 3x/week, 5 sets become 3', () => {
     const log = path.join(tmp, 'weekly.athlete.md');
     const text = '---\nathlete: A\n---\n## Program\n- Chair Bridge: 3 x 10, hold 5 s, 3x/week\n- Chair Bridge: 5 x 10, hold 5 s, 2x daily\n';
@@ -107,13 +120,13 @@ describe('athlete-log CLI', function () {
 
   it('honours --rule, --pain-threshold and --guidelines', () => {
     const log = path.join(tmp, 'opts.athlete.md');
-    writeFileSync(log, '---\nathlete: A\n---\n## Log\n### 2026-11-03\n- Chair Bridge: 9 x 10, pain 4/10\n- Heel Slide: 3 x 12\n');
+    writeFileSync(log, '---\nathlete: A\n---\n## Log\n### 2026-11-03\n- Chair Bridge: 9 x 10\n- Heel Slide: 3 x 12, pain 4/10\n');
     const guide = path.join(tmp, 'heel.md');
     writeFileSync(guide, '## Heel Slide\n- Dosage: 2 x 10\n');
     const r = run(['check', '--rule', 'sets-out-of-range=error', '--pain-threshold', '3', '--guidelines', guide, log]);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /:6:\d+: error sets-out-of-range/);
-    assert.match(r.stdout, /pain-above-threshold Pain 4\/10 in Chair Bridge; the pain-monitoring model allows up to 3\/10 \(Silbernagel et al. 2007\)/);
+    assert.match(r.stdout, /pain-above-threshold Pain 4\/10 in Heel Slide; the pain-monitoring model allows up to 3\/10 \(Silbernagel et al. 2007\)/);
     assert.match(r.stdout, /:7:\d+: error sets-out-of-range 3 sets; the Heel Slide guideline says 2 sets \(heel\.md\)/);
     const off = run(['check', '--rule', 'sets-out-of-range=off', '--rule', 'reps-out-of-range=off', '--guidelines', guide, log]);
     assert.doesNotMatch(off.stdout, /out-of-range/);

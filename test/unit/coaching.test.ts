@@ -47,13 +47,13 @@ describe('coaching', function () {
   });
 
   it('says so when pain climbs, before the coach has to notice', async () => {
-    const text = log(['- Chair Bridge: 3 x 10, hold 3-6 s, 1x daily'], [
-      ['2026-11-02', '- Chair Bridge: 3 x 10, hold 5 s. Pain 1/10'], ['2026-11-09', '- Chair Bridge: 3 x 10, hold 5 s. Pain 2/10'],
-      ['2026-11-16', '- Chair Bridge: 3 x 10, hold 5 s. Pain 4/10'],
+    const text = log(['- Step-up: 3 x 10, hold 3-6 s, 1x daily'], [
+      ['2026-11-02', '- Step-up: 3 x 10, hold 5 s. Pain 1/10'], ['2026-11-09', '- Step-up: 3 x 10, hold 5 s. Pain 2/10'],
+      ['2026-11-16', '- Step-up: 3 x 10, hold 5 s. Pain 4/10'],
     ]);
     const r = await service.check({ text });
     const f = r?.findings.find((x) => x.ruleId === 'consider-regression');
-    assert.match(f?.message ?? '', /^Consider a regression for Chair Bridge: pain rising week over week \(weekly means 1\.0, 2\.0, 4\.0\); the pain-monitoring model expects pain to settle, not climb \(Silbernagel et al\. 2007\); lower the dosage; if pain keeps rising, have the injury re-assessed$/);
+    assert.match(f?.message ?? '', /^Consider a regression for Step-up: pain rising week over week \(weekly means 1\.0, 2\.0, 4\.0\); the pain-monitoring model expects pain to settle, not climb \(Silbernagel et al\. 2007\); lower the dosage; if pain keeps rising, have the injury re-assessed$/);
     // Hamstring review F15: rising pain can mean a re-injury, so the message asks for a re-assessment too.
   });
 
@@ -73,7 +73,7 @@ describe('coaching', function () {
     });
 
     it('gaps of several weeks do not make a climb out of two scores', async () => {
-      const text = log(['- Chair Bridge: 3 x 10, hold 3-6 s'], [['2026-09-01', '- Chair Bridge: 3 x 10, hold 5 s. Pain 1/10'], ['2026-11-15', '- Chair Bridge: 3 x 10, hold 5 s. Pain 2/10']], '2026-09-01');
+      const text = log(['- Step-up: 3 x 10, hold 3-6 s'], [['2026-09-01', '- Step-up: 3 x 10, hold 5 s. Pain 1/10'], ['2026-11-15', '- Step-up: 3 x 10, hold 5 s. Pain 2/10']], '2026-09-01');
       assert.deepEqual(await findings(text), []);
     });
 

@@ -69,4 +69,14 @@ describe('hamstring review: built-in cues and sources', () => {
     assert.match(findings[0]?.message ?? '', /says hold at least 6 s/);
     assert.equal(service.fixAll(text, findings).text, text, 'raising 4 s to 6 s is offered, not applied in bulk');
   });
+
+  it('F6: the pain limit is the guideline\'s: pain-free for the hamstring strain, 5/10 for Achilles tendinopathy', async () => {
+    assert.equal(library.lookup('Chair Bridge')?.painThreshold, 0);
+    const text = ['---', 'athlete: A', '---', '## Log', '### 2026-11-03', '- Chair Bridge: 3 x 10, hold 5 s, pain 3/10',
+      '- Eccentric heel drop, straight knee: 3 x 15, pain 4/10', ''].join('\n');
+    const pain = ((await service.check({ text }))?.findings ?? []).filter((f) => f.ruleId === 'pain-above-threshold');
+    assert.deepEqual(pain.map((f) => f.range.start.line), [6]);
+    assert.match(pain[0]?.message ?? '', /^Pain 3\/10 in Chair Bridge; the Chair Bridge guideline allows no pain during it: .*Askling et al\., Br J Sports Med 2013/);
+    assert.doesNotMatch(pain[0]?.message ?? '', /Silbernagel/);
+  });
 });

@@ -39,7 +39,7 @@ describe('service', function () {
   });
 
   it('applies severities from options and turns rules off', async () => {
-    const r = await service.check({ text: LOG, options: { rules: { 'sets-out-of-range': 'error', 'hold-out-of-range': 'off' } } });
+    const r = await service.check({ text: LOG, options: { rules: { 'sets-out-of-range': 'error', 'hold-out-of-range': 'off', 'duplicate-prescription': 'off' } } });
     assert.deepEqual(r?.findings.map((f) => [f.ruleId, f.severity]), [['sets-out-of-range', 'error']]);
   });
 
@@ -54,7 +54,7 @@ describe('service', function () {
       '- Chair Bridge: 5 x 10, hold 9 s, 2x daily',
       '<!-- athlete-log-enable -->',
       '- Chair Bridge: 5 x 10, hold 5 s, 2x daily');
-    assert.deepEqual(await ids(text), ['7:sets-out-of-range', '11:hold-out-of-range', '13:sets-out-of-range']);
+    assert.deepEqual(await ids(text, { rules: { 'duplicate-prescription': 'off' } }), ['7:sets-out-of-range', '11:hold-out-of-range', '13:sets-out-of-range']);
   });
 
   it('reads extra guideline files through the injected workspace, relative to the log', async () => {

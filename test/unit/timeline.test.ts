@@ -135,9 +135,11 @@ function duplicateDate(log: AthleteLog): Ref[] {
 }
 
 function considerRegression(log: AthleteLog, lib: GuidelineLibrary): Ref[] {
-  const threshold = resolveOptions({}).painThreshold;
   const out: Ref[] = [];
   for (const h of plainHistory(log, lib)) {
+    // The exercise's pain limit: its guideline's (hamstring review F6), else the setting's default.
+    const own = lib.lookup(h.name);
+    const threshold = own?.painThreshold ?? resolveOptions({}).painThreshold;
     const high = twoHighInARow(h, threshold);
     const rising = painTrend(h) === 'rising';
     const last = h.points[h.points.length - 1];
@@ -149,7 +151,10 @@ function considerRegression(log: AthleteLog, lib: GuidelineLibrary): Ref[] {
       ? `pain above ${threshold}/10 in two sessions in a row (${high.map((p) => `${p.date} ${p.pain ?? ''}/10`).join(', ')})`
       : `pain rising week over week (weekly means ${weeklyPain(h).slice(-3).map((w) => w.mean.toFixed(1)).join(', ')})`;
     const step = g?.regression[0] ? `the ${g.name} guideline steps back to ${g.regression[0]} (${shortSource(g)})` : 'lower the dosage';
-    out.push({ line: last.line, message: `Consider a regression for ${h.name}: ${why}; the pain-monitoring model expects pain to settle, not climb (Silbernagel et al. 2007); ${step}; if pain keeps rising, have the injury re-assessed` });
+    const says = high.length > 0 && g?.painThreshold !== undefined
+      ? `the ${g.name} guideline allows ${g.painThreshold === 0 ? 'no pain during it' : `pain up to ${g.painThreshold}/10`}${g.meta.painRule ? `: ${g.meta.painRule}` : ''} (${shortSource(g)})`
+      : 'the pain-monitoring model expects pain to settle, not climb (Silbernagel et al. 2007)';
+    out.push({ line: last.line, message: `Consider a regression for ${h.name}: ${why}; ${says}; ${step}; if pain keeps rising, have the injury re-assessed` });
   }
   return out;
 }

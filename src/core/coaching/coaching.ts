@@ -215,7 +215,8 @@ export function coachingReport(log: AthleteLog, library: GuidelineLibrary, optio
     const lastPain = scored[scored.length - 1]?.pain;
     const trend = painTrend(h);
     let progression: ExerciseReport['progression'] = 'not-yet';
-    if (twoHighInARow(h, options.painThreshold).length > 0 || trend === 'rising') {
+    // The exercise's own pain limit when its guideline gives one (an acute strain is not a tendinopathy).
+    if (twoHighInARow(h, g?.painThreshold ?? options.painThreshold).length > 0 || trend === 'rising') {
       progression = 'consider-regression';
     } else if (!g || g.progression.length === 0) {
       progression = 'no-progression';

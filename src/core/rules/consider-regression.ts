@@ -8,9 +8,12 @@
  * is the signal to step back, and, since it can mean the injury got worse (a re-injury, in an acute
  * strain), to have it re-assessed if it keeps rising. Reported on the exercise's last logged entry.
  *
- * Source: Silbernagel et al. 2007 (pain monitoring); regressions from the guideline files.
+ * The threshold is the exercise's pain limit (pain-limit.ts): its guideline's, else the setting.
+ *
+ * Source: Silbernagel et al. 2007 (pain monitoring); regressions and pain limits from the guideline files.
  */
 import { trendOf, weeklyMeans } from '../coaching/coaching.js';
+import { painLimit } from './pain-limit.js';
 import { shortSource, type Rule } from './rule.js';
 
 const rule: Rule = {
@@ -20,8 +23,9 @@ const rule: Rule = {
   fixable: false,
   reads: ['dates', 'entries'],
   check(ctx) {
-    const threshold = ctx.options.painThreshold;
     for (const h of ctx.view().exercises()) {
+      const limit = painLimit(ctx.library, ctx.options, h.name);
+      const threshold = limit.limit;
       // The entries with a pain score, oldest first; the last two of them above the threshold?
       const scored: number[] = [];
       for (let i = 0; i < h.length; i++) {
@@ -59,7 +63,7 @@ const rule: Rule = {
         range: last.entry.range,
         // Pain that stays high or keeps rising can also mean the injury got worse (in an acute strain, a
         // re-injury): stepping back is not enough on its own, so the message asks for a re-assessment too.
-        message: `Consider a regression for ${h.name}: ${why}; the pain-monitoring model expects pain to settle, not climb (Silbernagel et al. 2007); ${step}; if pain keeps rising, have the injury re-assessed`,
+        message: `Consider a regression for ${h.name}: ${why}; ${high.length > 0 && limit.fromGuideline ? limit.says : 'the pain-monitoring model expects pain to settle, not climb (Silbernagel et al. 2007)'}; ${step}; if pain keeps rising, have the injury re-assessed`,
         ...(g ? { guideline: g } : {}),
       });
     }

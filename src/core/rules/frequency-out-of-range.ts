@@ -15,7 +15,7 @@
  */
 import { inRange } from '../dosage/fields.js';
 import { formatFrequency } from '../dosage/format.js';
-import type { Dosage, ExerciseLine, Quantity } from '../model.js';
+import type { Dosage, ExerciseLine, Fix, Quantity } from '../model.js';
 import type { Guideline } from '../guidelines/parse.js';
 import { capitalize, clampQuantity, describeSpan, dosageFix, dosageRange, guidelineLabel, guidelineSays, withGuideline, type Rule, type RuleContext } from './rule.js';
 
@@ -57,12 +57,28 @@ function reportKind(ctx: RuleContext, line: ExerciseLine, g: Guideline, found: s
     return;
   }
   const text = expectedText(gd);
+  const choices = valueChoices(gd);
+  const fixFor = (t: string): Fix => dosageFix(ctx, line, `Change to ${t} (${guidelineLabel(g)})`, [{ start: c.start, end: c.end, text: t }]);
   ctx.report({
     range: dosageRange(ctx, line, c.start, c.end),
     message: `${capitalize(found)}; ${guidelineSays(g, text)}`,
     guideline: g,
-    fix: dosageFix(ctx, line, `Change to ${text} (${guidelineLabel(g)})`, [{ start: c.start, end: c.end, text }]),
+    // A prescription needs one value: a guideline range (`1-2x daily`) is offered as its values.
+    ...(choices.length > 1 ? { alternatives: choices.map(fixFor) } : { fix: fixFor(text) }),
   });
+}
+
+/** The values of a guideline frequency written as a range (`1-2x daily`: `1x daily`, `2x daily`), at most 7. */
+function valueChoices(g: Dosage): string[] {
+  const span = g.perDay ?? g.perWeek;
+  if (!span || span.min === span.max || !Number.isInteger(span.min) || !Number.isInteger(span.max) || span.max - span.min > 6) {
+    return [];
+  }
+  const out: string[] = [];
+  for (let v = span.min; v <= span.max; v++) {
+    out.push(g.perDay ? `${v}x daily` : `${v}x/week`);
+  }
+  return out;
 }
 
 const rule: Rule = {

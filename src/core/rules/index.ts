@@ -11,6 +11,7 @@ import boutsOutOfRange from './bouts-out-of-range.js';
 import datesOutOfOrder from './dates-out-of-order.js';
 import differentialDiagnosis from './differential-diagnosis.js';
 import duplicateDate from './duplicate-date.js';
+import duplicatePrescription from './duplicate-prescription.js';
 import frequencyOutOfRange from './frequency-out-of-range.js';
 import guidelineFileProblem from './guideline-file-problem.js';
 import holdOutOfRange from './hold-out-of-range.js';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   datesOutOfOrder,
   differentialDiagnosis,
   duplicateDate,
+  duplicatePrescription,
   frequencyOutOfRange,
   guidelineFileProblem,
   holdOutOfRange,

@@ -18,6 +18,8 @@ export interface Report {
   readonly range: Range;
   readonly message: string;
   readonly fix?: Fix;
+  /** Values to choose from, each its own quick fix, never applied in bulk (model.ts, Finding). */
+  readonly alternatives?: readonly Fix[];
   readonly guideline?: Guideline;
   readonly addGuideline?: GuidelineEntry;
 }

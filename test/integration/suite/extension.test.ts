@@ -10,6 +10,13 @@ import { generateLog } from '../../../bench/generate';
 
 const WAIT_MS = 20000;
 
+/** The extension's API (the extension is active once the suite's `before` has run). */
+function activeApi(): AthleteLogApi {
+  const api = vscode.extensions.getExtension<AthleteLogApi>('athlete-log.athlete-log')?.exports;
+  assert.ok(api, 'the extension is active');
+  return api;
+}
+
 function root(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the test workspace is open');
@@ -101,9 +108,20 @@ async function open(name: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc);
 }
 
-async function revert(editor: vscode.TextEditor): Promise<void> {
-  await vscode.window.showTextDocument(editor.document);
+/**
+ * Reverts the document to the file on disk and resolves once its content is back, by event: the revert
+ * command can return before the document holds the file's text, and the next test would read the edit.
+ */
+async function revert(editor: vscode.TextEditor, api: AthleteLogApi = activeApi()): Promise<void> {
+  const document = editor.document;
+  const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
+  const back = (): boolean => document.getText() === disk && !document.isDirty;
+  const restored = waitFor(vscode.workspace.onDidChangeTextDocument, (e) => e.document === document && back(), `${document.uri.path} to be restored`, back);
+  await vscode.window.showTextDocument(document);
   await vscode.commands.executeCommand('workbench.action.files.revert');
+  await restored;
+  // The extension re-checks the restored text; wait for that check too, so the next test starts clean.
+  await settled(api, document);
 }
 
 const SAM_EXPECTED = [
@@ -145,6 +163,7 @@ describe('Athlete Log in a real VS Code', function () {
     assert.ok(sets.relatedInformation?.[0]?.message.includes('Uhan'), 'related information names the guideline source');
     assert.ok(sets.relatedInformation?.[0]?.location.uri.path.endsWith('/guidelines/hamstring.md'));
     assert.ok(api.status.text.includes('Sam Sprinter'), `status bar: ${api.status.text}`);
+    assert.match(api.status.text, / · \d+ to fix · \d+ notes?$/, 'fixes needed and notes apart');
   });
 
   it('applies a quick fix and the finding goes', async () => {
@@ -186,10 +205,14 @@ describe('Athlete Log in a real VS Code', function () {
     await settled(api, editor.document);
     await diagnostics(uri, (d) => summary(d).length >= SAM_EXPECTED.length, 'the findings');
     assert.strictEqual(await vscode.commands.executeCommand('athleteLog.fixAll'), true);
-    const fixable = ['sets-out-of-range', 'hold-out-of-range', 'steps-out-of-range', 'timing-mismatch', 'missing-dosage-component', 'unknown-exercise'];
-    const after = await diagnostics(uri, (d) => !d.some((x) => fixable.includes(codeOf(x))) && d.length > 0, 'no fixable finding left');
+    // The command returns after its last check: nothing a bulk fix may apply is left.
+    const state = api.checker.state(editor.document);
+    assert.ok(state, 'the fixed text is checked');
+    assert.deepStrictEqual(state.result.findings.filter((f) => f.fix && !f.fix.raisesDose).map((f) => f.ruleId), []);
+    const after = await diagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'sets-out-of-range') && d.length > 0, 'the fixed findings gone');
     assert.ok(after.some((d) => codeOf(d) === 'pain-above-threshold'), 'findings without a fix stay');
-    assert.strictEqual(editor.document.lineAt(25).text, '- Skipping drill: 4 bouts x 25 s, before run');
+    // One command reaches the fixed point: the renamed drill's bouts are fixed too.
+    assert.strictEqual(editor.document.lineAt(25).text, '- Skipping drill: 4 bouts x 15 s, before run');
     await revert(editor);
   });
 
@@ -216,7 +239,8 @@ describe('Athlete Log in a real VS Code', function () {
     assert.ok(await editor.insertSnippet(item.insertText, range));
     assert.strictEqual(editor.document.lineAt(line).text, '- Chair Bridge: 2 x 10, hold 3 s, 1x daily');
     await settled(api, editor.document);
-    assert.deepStrictEqual(summary(vscode.languages.getDiagnostics(uri)), ['15:sets-out-of-range'], 'the completed line checks clean');
+    // The completed line has no dosage finding; it is the phase's second Chair Bridge, which is flagged.
+    assert.deepStrictEqual(summary(vscode.languages.getDiagnostics(uri)), ['15:sets-out-of-range', '16:duplicate-prescription'], 'the completed line checks clean');
     await revert(editor);
   });
 
@@ -341,6 +365,20 @@ describe('Athlete Log in a real VS Code', function () {
     await api.preview.receive({ type: 'reveal', source: 'file:///elsewhere/other.md', line: 3 });
     assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, 13);
     await revert(editor);
+  });
+
+  it('sends the preview its content again when it is shown after being hidden', async () => {
+    const editor = await open('jane.athlete.md');
+    const first = rendered(api, (h) => h === 'Jane Runner');
+    await vscode.commands.executeCommand('athleteLog.openPreviewToSide');
+    assert.strictEqual(await first, 'Jane Runner');
+    // Another editor in the preview's group hides it; closing that editor shows the preview again.
+    const other = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'scratch' });
+    await vscode.window.showTextDocument(other, { viewColumn: vscode.ViewColumn.Two });
+    const again = rendered(api, (h) => h === 'Jane Runner');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    assert.strictEqual(await again, 'Jane Runner');
+    await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
   });
 
   it('exports the program as a standalone page and copies a summary', async () => {
