@@ -33,7 +33,13 @@ describe('incremental checking', function () {
       del: fc.integer({ min: 0, max: 8 }),
       ins: fc.constantFrom('', 'x', '\n', '\n### 2020-01-05\n', '- Chair Bridge: 9 x 10\n', '#', '```\n', '---\n', '<!--', '-->', ' ', '2', ', hold 9 s',
         '\r\n', '\r', '\n## Program\n', '\n## Log\n', '\n### Phase 9 (weeks 1-99)\n', ' (PM)', '. Pain 8/10', '\n<!-- athlete-log-disable -->\n',
-        '<!-- athlete-log-enable -->\n', '\n### 2020-01-01\n', 'started: 2020-02-01\n', '- Nordic curl: 3 x 6\n', '  - Chair Bridge: 3 x 10\n'),
+        '<!-- athlete-log-enable -->\n', '\n### 2020-01-01\n', 'started: 2020-02-01\n', '- Nordic curl: 3 x 6\n', '  - Chair Bridge: 3 x 10\n',
+        // Layouts of real logs (FORMAT.md v2): sub-headings of a session, tables, child lines, set lines,
+        // written and year-less dates, numeric dates with a date order, weeks, headings of their own.
+        '\n#### Warm-up\n', '\n| Exercise | Sets | Reps |\n| --- | --- | --- |\n| Chair Bridge | 5 | 10 |\n', '| Bridge Walk-Out | 2 | 10 |\n',
+        '\n| Exercise | Dosage |\n|---|---|\n| Chair Bridge | 3 x 10<br>hold 5 s |\n', '- Chair Bridge\n  - 3 x 10, hold 5 s\n', '- Set 1: 5 reps\n',
+        '**Nordic curl**\n', '\n### Jan 4\n', '\n### Tue Jan 6, 2020 — week 1\n', '\n### 04/05/2020\n', 'date-order: dmy\n', '\n## Week 2\n',
+        '\n## Every morning\n', '- 3 x 10\n'),
     }), { minLength: 1, maxLength: 6 });
     await fc.assert(fc.asyncProperty(editArb, async (edits) => {
       let text = BASE;

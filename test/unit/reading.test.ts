@@ -4,7 +4,8 @@
  * shapes follow the structure cases of the shared corpus; the text is ours.
  */
 import assert from 'node:assert/strict';
-import type { AthleteLog, Finding } from '../../src/core/index.js';
+import fc from 'fast-check';
+import { parseLog, type AthleteLog, type Finding } from '../../src/core/index.js';
 import { service } from '../helpers.js';
 
 interface Read {
@@ -313,6 +314,50 @@ describe('reading real logs', function () {
       assert.equal(cr.log.started, '2026-11-02');
       assert.deepEqual(cr.log.sessions.map((s) => s.entries.map((e) => [e.name, e.dosage.text])), lf.log.sessions.map((s) => s.entries.map((e) => [e.name, e.dosage.text])));
       assert.deepEqual(cr.findings.map((f) => `${f.range.start.line}:${f.ruleId}`), lf.found);
+    });
+  });
+
+  describe('nothing is dropped in silence', () => {
+    const names = ['Chair Bridge', 'Bridge Walk-Out', 'Power Position', 'Nordic hamstring curl'];
+    const dosages = ['3 x 10', '2 sets of 8, hold 5 s', '10 reps', '3 bouts x 12 s', '2x12 @ 20 kg'];
+    /** A piece of a log, and the lines of it (relative) that carry a dosage. */
+    interface Piece { lines: string[]; dosed: number[] }
+    const name = fc.constantFrom(...names);
+    const dosage = fc.constantFrom(...dosages);
+    const piece: fc.Arbitrary<Piece> = fc.oneof(
+      fc.constantFrom('## Program', '## Log', '### 2026-11-03', '### Tue Nov 4, 2026', '#### Warm-up', '## Week 2', '## Every morning', '### Phase 1', '# Plan for Pat',
+        'Felt fine today.', '**Chair Bridge**', '').map((l): Piece => ({ lines: [l], dosed: [] })),
+      fc.tuple(name, dosage, fc.constantFrom('- N: D', '- N D', '- [x] N: D', '1. N - D', '- D N', '- D', '  - N: D')).map(([n, d, f]): Piece => ({
+        lines: [f.replace('N', f.startsWith('- D ') ? n.toLowerCase() : n).replace('D', d)], dosed: [0],
+      })),
+      fc.tuple(name, dosage).map(([n, d]): Piece => ({ lines: [`- ${n}`, `  - ${d}`], dosed: [1] })),
+      fc.tuple(name, dosage).map(([n, d]): Piece => ({ lines: [`- ${n}`, '  - Set 1: 5 reps', `  - Set 2: ${d}`], dosed: [1, 2] })),
+      fc.tuple(name, dosage).map(([n, d]): Piece => ({ lines: ['', '| Exercise | Dosage |', '| --- | --- |', `| ${n} | ${d} |`, ''], dosed: [3] })),
+      fc.tuple(name, fc.integer({ min: 1, max: 6 })).map(([n, k]): Piece => ({ lines: ['', '| Movement | Sets | Reps |', '|---|---|---|', `| ${n} | ${k} | 10 |`, ''], dosed: [3] })),
+    );
+
+    it('reads every list item or table row with a dosage, or reports it', () => {
+      fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 14 }), (pieces) => {
+        const lines = ['---', 'athlete: Pat Example', '---'];
+        const dosed: number[] = [];
+        for (const p of pieces) {
+          dosed.push(...p.dosed.map((k) => lines.length + k + 1));
+          lines.push(...p.lines);
+        }
+        const text = `${lines.join('\n')}\n`;
+        const log = parseLog(text);
+        const covered = new Set<number>();
+        const cover = (r: { start: { line: number }; end: { line: number } }): void => {
+          for (let l = r.start.line; l <= r.end.line; l++) {
+            covered.add(l);
+          }
+        };
+        log.phases.forEach((p) => p.prescriptions.forEach((x) => cover(x.range)));
+        log.sessions.forEach((s) => s.entries.forEach((x) => cover(x.range)));
+        log.unread.forEach((u) => cover(u.range));
+        const dropped = dosed.filter((l) => !covered.has(l));
+        assert.deepEqual(dropped.map((l) => `${l}: ${lines[l - 1] ?? ''}`), [], text);
+      }), { seed: 13, numRuns: 300 });
     });
   });
 });

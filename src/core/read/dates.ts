@@ -50,14 +50,15 @@ function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');
 }
 
-/** The ISO date for year, month and day when date-fns reads them as one real day. */
+/**
+ * The ISO date for year, month and day when they name one real day. Numbers are checked with a calendar
+ * sum (a log has thousands of ISO headings: this is on the hot path); written months go through date-fns.
+ */
 export function isoOf(y: number, m: number, d: number): string | undefined {
-  if (y < 1 || y > 9999) {
+  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) {
     return undefined;
   }
-  const text = `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-  const parsed = parse(text, 'yyyy-MM-dd', REF);
-  return isValid(parsed) ? text : undefined;
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 }
 
 /** A cheap first look: could this heading text start with a date at all? */
