@@ -4,7 +4,7 @@
  * becomes a problem with its exact range and reading goes on after it.
  */
 import type { ComponentKind, Dosage, LoadUnit, NumberStyle, Quantity, Side, Timing } from '../model.js';
-import { exact } from '../lists.js';
+import { exact, maxOf, minOf } from '../lists.js';
 import { fieldLabel } from './fields.js';
 import { tokenize, type Token } from './tokenize.js';
 import {
@@ -636,8 +636,8 @@ const setsReps: Matcher = (p, i) => {
         const loadStart = p.tok(j + 1)?.start ?? 0;
         const loadEnd = p.tok(end)?.end ?? 0;
         const values = list?.values;
-        const min = values ? Math.min(...values) : c.min;
-        const max = values ? Math.max(...values) : c.max;
+        const min = values ? minOf(values) ?? c.min : c.min;
+        const max = values ? maxOf(values) ?? c.max : c.max;
         return withProblem({
           next: end + 1, kind: 'sets-reps', fields: ['sets', 'reps', 'load'],
           set: (d) => {
@@ -660,7 +660,7 @@ const setsReps: Matcher = (p, i) => {
     j++;
   }
   const perSet = list?.values;
-  const repsQ: Quantity = perSet ? { ...reps, min: Math.min(...perSet), max: Math.max(...perSet) } : reps;
+  const repsQ: Quantity = perSet ? { ...reps, min: minOf(perSet) ?? reps.min, max: maxOf(perSet) ?? reps.max } : reps;
   return withProblem({
     next: j, kind: 'sets-reps', fields: ['sets', 'reps'],
     set: (d) => {

@@ -27,7 +27,7 @@ import type { AthleteLog, Dosage, ExerciseLine, Finding, Point, Range, Section, 
 import { resolveOptions, type ResolvedOptions } from '../options.js';
 import type { Root } from 'mdast';
 import { assembleBlock, LIST_KINDS, makeLog, rememberIndex, sectionsAfter, type Fragment, type ModelLists } from '../read/assemble.js';
-import { MAX_NESTING, nestingDepth, parseMarkdown, type TreeParser } from '../markdown/parse.js';
+import { needsGuard, parseMarkdown, type TreeParser } from '../markdown/parse.js';
 import { runSteps, settled, type Steps } from './steps.js';
 import type { LogAspect, Rule } from '../rules/rule.js';
 import { AnchoredPoint, AnchorTable, LineIndex, PointMaker } from '../text.js';
@@ -107,7 +107,7 @@ interface Run {
  * beyond what the parser is given (see parse.ts).
  */
 function chunkable(b: Block | undefined): boolean {
-  return b !== undefined && b.kind === 'body' && !b.text.includes(']:') && nestingDepth(b.text) <= MAX_NESTING;
+  return b !== undefined && b.kind === 'body' && !b.text.includes(']:') && !needsGuard(b.text);
 }
 
 /** A cold update gives its parsing to the host's `TreeParser` from this length on (a worker starts in tens of ms). */
@@ -273,7 +273,7 @@ const ASPECTS: Readonly<Record<LogAspect, (f: Fragment) => unknown>> = {
   notes: (f) => f.sessions.map((s) => [s.notes, s.noteRanges.map((r) => relLine(r.start))]),
   program: (f) => [f.sections.map((s) => [s.kind, s.title, s.depth]), f.phases.map((p) => [p.name, p.weeks, relLine(p.headingRange?.start ?? { line: 0, column: 0, offset: 0 }), p.prescriptions.map(lineSignature)])],
   assessment: (f) => [f.sections.map((s) => [s.kind, s.title, s.depth, relLine(s.headingRange.start)]), f.assessment.map((a) => [a.text, a.checked, relLine(a.range.start)])],
-  front: (f) => (f.frontMatter ? [f.fields.athlete, f.fields.started, f.fields.side, f.fields.condition, f.guidelineFiles.map((g) => g.path)] : null),
+  front: (f) => (f.frontMatter ? [f.fields.athlete, f.fields.started, f.fields.side, f.fields.condition, f.guidelineFiles.map((g) => g.path), f.frontMatter.problems.map((p) => [p.message, relLine(p.range.start)])] : null),
 };
 const ALL_ASPECTS = Object.keys(ASPECTS) as LogAspect[];
 
