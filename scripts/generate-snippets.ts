@@ -8,7 +8,7 @@ import { snippetsFile } from '../src/core/snippets.js';
 
 export function generate(root = packageRoot()): string {
   const lib = new GuidelineLibrary(builtinGuidelines(root).map((g) => parseGuidelineFile(g.text, g.path)));
-  return `${JSON.stringify(snippetsFile(lib.all()), null, 2)}\n`;
+  return `${JSON.stringify(snippetsFile(lib.all(), lib.protocols()), null, 2)}\n`;
 }
 
 if (require.main === module) {

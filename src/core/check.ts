@@ -6,7 +6,8 @@ import type { GuidelineLibrary } from './guidelines/library.js';
 import { plainLogView, type LogView } from './logView.js';
 import type { AthleteLog, Finding, Severity, Suppression } from './model.js';
 import { resolveOptions, type CheckOptions, type ResolvedOptions } from './options.js';
-import { lineIndexOf, parseWhole } from './read/assemble.js';
+import { lineIndexOf, parseWhole, startState } from './read/assemble.js';
+import type { DateOrder } from './read/dates.js';
 import { runSteps, type Steps } from './incremental/steps.js';
 import type { TreeParser } from './markdown/parse.js';
 import { RULES } from './rules/index.js';
@@ -149,11 +150,12 @@ export function* checkLog(text: string, log: AthleteLog, ctx: CheckContext): Gen
  * The plain engine: reads the text in one piece (read/assemble.ts) and runs every rule on the whole log
  * (`checkLog`). It keeps nothing between texts.
  */
-export function plainEngine(): CheckEngine {
+export function plainEngine(options: { readonly dateOrder?: DateOrder } = {}): CheckEngine {
   let last: { text: string; log: AthleteLog } | undefined;
+  const state = startState(options.dateOrder);
   return {
     *read(text) {
-      const log = parseWhole(text);
+      const log = parseWhole(text, state);
       last = { text, log };
       yield;
       return log;

@@ -9,6 +9,7 @@ export { checkText, LogDocument, parseLog } from './incremental/document.js';
 export { applyFixAll, applyFixes, bulkFixes, raisesDose, selectFixes } from './fix.js';
 export { parseDosage } from './dosage/parse.js';
 export { describeDosage, dosageToJson, formatDosage } from './dosage/format.js';
+export { readInContext } from './dosage/context.js';
 export { compareDosages, DOSAGE_FIELDS, fieldLabel, inRange, withUnit } from './dosage/fields.js';
 export type { Comparison, DosageField, FieldName, SpanField } from './dosage/fields.js';
 export type { DosageJson } from './dosage/format.js';

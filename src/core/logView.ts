@@ -32,8 +32,26 @@ export interface LoggedEntry extends HistoryPoint {
   readonly entry: ExerciseLine;
 }
 
-export interface LoggedExercise extends ExerciseHistory {
-  readonly points: readonly LoggedEntry[];
+/**
+ * One exercise's history as the port gives it: entries counted from the oldest, each read on demand, so
+ * a rule that reads the last few (or only pains and days) makes no point for the others.
+ */
+export interface LoggedExercise {
+  /** The guideline's name when the library knows the exercise, else the name as first written. */
+  readonly name: string;
+  /** How many entries it has. */
+  readonly length: number;
+  /** Its `i`-th entry (0 the oldest) as a point of its history. */
+  point(i: number): LoggedEntry;
+  /** The pain scored at its `i`-th entry (undefined when none was), without making the point. */
+  pain(i: number): number | undefined;
+  /** The day (days since 1970-01-01) of its `i`-th entry. */
+  day(i: number): number;
+}
+
+/** Every entry of an exercise as points, oldest first. */
+export function pointsOf(h: LoggedExercise): LoggedEntry[] {
+  return Array.from({ length: h.length }, (_, i) => h.point(i));
 }
 
 export interface LogView {
@@ -89,7 +107,13 @@ export function plainLogView(log: AthleteLog, library?: GuidelineLibrary): LogVi
       for (const h of all) {
         h.points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.line - b.line));
       }
-      exercises = all.sort((a, b) => a.name.localeCompare(b.name));
+      exercises = all.sort((a, b) => a.name.localeCompare(b.name)).map(({ name, points }) => ({
+        name,
+        length: points.length,
+        point: (i) => points[i] as LoggedEntry,
+        pain: (i) => points[i]?.pain,
+        day: (i) => dayNumber(points[i]?.date) ?? 0,
+      }));
       return exercises;
     },
     daysWith(exercise, from, to) {

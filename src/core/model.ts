@@ -141,6 +141,8 @@ export interface Dosage {
   painLimit?: Quantity;
   /** Cue words kept as written (`slow on the way down`), several joined by `; `. */
   note?: string;
+  /** Where the note's words stand in the dosage text (a count-first line finds its name among them). */
+  noteRanges?: { start: number; end: number }[];
   components: DosageComponent[];
   problems: DosageProblem[];
 }
@@ -207,9 +209,24 @@ export interface ExerciseLine {
   /** The dosage as written and read; `dosageRange` is where its text stands (quantities are relative to it). */
   readonly dosage: Dosage;
   readonly dosageRange: Range;
-  /** The whole first line of the list item. */
+  /** The whole first line of the list item (or the item and its dosage line, the table row...). */
   readonly range: Range;
   readonly checked?: boolean;
+  /** Where the name links to, when it is written as a link (`[Chair Bridge](videos/bridge.md)`). */
+  readonly link?: string;
+  /**
+   * For a dosage put together from several places (a table's Sets, Reps and Hold cells): for each
+   * character of `dosage.text`, its offset in the document relative to `dosageRange.start`. Absent when
+   * the dosage text is written as it stands.
+   */
+  readonly dosageMap?: readonly number[];
+}
+
+/** A line that looks like an exercise line (a number with a unit, `N x N`, a labelled field) but was not read as one. */
+export interface UnreadLine {
+  readonly range: Range;
+  /** Why it was not read, in plain words: `it has no exercise name`. */
+  readonly reason: string;
 }
 
 export interface Phase {
@@ -227,6 +244,10 @@ export interface Session {
   readonly dateRange: Range;
   /** For a heading that looks like a date but is not a valid one, the valid form when it is clear. */
   readonly suggestion?: string;
+  /** A numeric day/month date where either number could be the month, and the log does not say which: both readings. */
+  readonly ambiguous?: { readonly mdy: string; readonly dmy: string };
+  /** Why the date could not be read, when it is not a date-shape problem (`no year`). */
+  readonly dateProblem?: string;
   /** Text after the date, e.g. `(rest)`. */
   readonly label: string;
   readonly headingRange: Range;
@@ -288,6 +309,8 @@ export interface AthleteLog {
   readonly phases: Phase[];
   readonly sessions: Session[];
   readonly suppressions: Suppression[];
+  /** Lines that look like exercise lines but could not be read, in document order. */
+  readonly unread: UnreadLine[];
   /** Last point of the document. */
   readonly end: Point;
 }

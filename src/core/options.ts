@@ -15,6 +15,11 @@ export interface CheckOptions {
   readonly today?: string;
   /** `ready-to-progress`: sessions in a row at the top of the range, and the highest pain they may have. */
   readonly readyToProgress?: { readonly sessions?: number; readonly maxPain?: number };
+  /**
+   * How numeric dates such as `04/05/2026` read when either number could be the month: `dmy` or `mdy`
+   * (a log's `date-order` front matter wins). Unset, such dates get `ambiguous-date`.
+   */
+  readonly dateOrder?: string;
 }
 
 export const DEFAULT_PAIN_THRESHOLD = 5;
@@ -41,6 +46,8 @@ export const SETTING_DEFAULTS = {
   browserPath: '',
   /** The handout's paper: `A4` or `Letter`. */
   paperSize: 'A4',
+  /** How numeric dates such as `04/05/2026` read: `dmy`, `mdy`, or empty (`ambiguous-date` asks). */
+  dateOrder: '',
 } as const;
 
 export interface ResolvedOptions {

@@ -18,6 +18,7 @@ import { runSteps, runStepsSliced, type Steps } from './incremental/steps.js';
 import { warmUp } from './incremental/warmUp.js';
 import type { TreeParser } from './markdown/parse.js';
 import { hasScheme, resolveFrom } from './paths.js';
+import { dateOrderOf, type DateOrder } from './read/dates.js';
 import type { GuidelineFileStatus } from './rules/rule.js';
 
 /** What the host provides: reading a text file by path (or URI path). Rejects when it cannot. */
@@ -54,7 +55,7 @@ export interface ServiceOptions {
    * Makes the engine a document is checked with (one per path, kept while the document is). Default:
    * the accelerator (`LogDocument`), which re-checks only what an edit touched; tests pass `plainEngine`.
    */
-  readonly engine?: () => CheckEngine;
+  readonly engine?: (options: { readonly dateOrder?: DateOrder }) => CheckEngine;
 }
 
 export interface CheckRequest {
@@ -142,14 +143,17 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
   const parsedFiles = new Map<string, { text: string; file: GuidelineFile }>();
   // One incremental document per path, so logs do not evict each other; checks of one path take turns.
   const documents = new Map<string, CheckEngine>();
-  const newEngine = opts.engine ?? ((): CheckEngine => new LogDocument());
+  const newEngine = opts.engine ?? ((o: { readonly dateOrder?: DateOrder }): CheckEngine => new LogDocument(o));
+  // The date order setting each document was read with: another one changes how dates read, so it starts afresh.
+  const orders = new Map<string, DateOrder | undefined>();
   const turns = new Map<string, Promise<unknown>>();
-  const inTurn = <T>(key: string, work: (doc: CheckEngine) => Promise<T>): Promise<T> => {
+  const inTurn = <T>(key: string, work: (doc: CheckEngine) => Promise<T>, dateOrder?: DateOrder): Promise<T> => {
     const before = turns.get(key) ?? Promise.resolve();
     const mine = before.catch(() => undefined).then(() => {
       let doc = documents.get(key);
-      if (!doc) {
-        doc = newEngine();
+      if (!doc || orders.get(key) !== dateOrder) {
+        doc = newEngine(dateOrder ? { dateOrder } : {});
+        orders.set(key, dateOrder);
         documents.set(key, doc);
       }
       return work(doc);
@@ -261,7 +265,7 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
           ...(request.options ? { options: request.options } : {}),
         }));
         return { log, findings, library };
-      });
+      }, dateOrderOf(request.options?.dateOrder));
     },
     async report(request, today) {
       const result = await service.check({ ...request, options: { ...request.options, today } });
@@ -275,6 +279,7 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
     },
     forget(path) {
       documents.delete(path);
+      orders.delete(path);
     },
     parseDosage,
     async library(request) {

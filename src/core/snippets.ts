@@ -3,6 +3,7 @@
  * completion and by the New Athlete Log command. Pure strings in VS Code's snippet syntax.
  */
 import { formatSide, formatTiming } from './dosage/format.js';
+import type { ProtocolInfo } from './guidelines/library.js';
 import type { Guideline } from './guidelines/parse.js';
 import type { Dosage, Span } from './model.js';
 
@@ -149,11 +150,66 @@ export interface SnippetJson {
   description: string;
 }
 
+/**
+ * A protocol's whole program as a snippet: one phase per stage of its schedules (`### Weeks 2-3 (weeks
+ * 2-3)`), each exercise with that stage's dosage; exercises without a schedule in the first phase; a
+ * protocol without schedules in one phase. `undefined` for a protocol with no dosage at all (a test).
+ */
+export function protocolSnippet(p: ProtocolInfo): TemplateSnippet | undefined {
+  const dosed = p.guidelines.filter((g) => g.dosageText !== undefined);
+  if (dosed.length === 0) {
+    return undefined;
+  }
+  const spans = new Map<string, { min: number; max: number; label: string }>();
+  for (const g of dosed) {
+    for (const st of g.schedule ?? []) {
+      const key = `${st.weeks.min}-${st.weeks.max}`;
+      if (!spans.has(key)) {
+        spans.set(key, { min: st.weeks.min, max: st.weeks.max, label: st.label });
+      }
+    }
+  }
+  const phases = [...spans.entries()].sort((a, b) => a[1].min - b[1].min || a[1].max - b[1].max);
+  const lines = ['## Program', ''];
+  const line = (name: string, dosage: string): string => `- ${escapeSnippet(name)}: ${escapeSnippet(dosage)}`;
+  if (phases.length === 0) {
+    lines.push(`### ${escapeSnippet(p.meta.title ?? p.protocol)}`, ...dosed.map((g) => line(g.name, g.dosageText ?? '')), '');
+  } else {
+    phases.forEach(([key, span], i) => {
+      const weeks = span.max === Number.POSITIVE_INFINITY ? '' : span.min === span.max ? ` (week ${span.min})` : ` (weeks ${span.min}-${span.max})`;
+      const title = /^phase\b/i.test(span.label) ? span.label.replace(/\s*\(.*\)\s*$/, '') : span.max === Number.POSITIVE_INFINITY ? `From week ${span.min}` : span.min === span.max ? `Week ${span.min}` : `Weeks ${span.min}-${span.max}`;
+      lines.push(`### ${escapeSnippet(title)}${weeks}`);
+      for (const g of dosed) {
+        const st = g.schedule?.find((x) => `${x.weeks.min}-${x.weeks.max}` === key);
+        if (st) {
+          lines.push(line(g.name, st.dosageText));
+        } else if (!g.schedule && i === 0) {
+          lines.push(line(g.name, g.dosageText ?? ''));
+        }
+      }
+      lines.push('');
+    });
+  }
+  lines.push('$0');
+  return {
+    name: `Protocol: ${p.meta.title ?? p.protocol}`,
+    prefix: `protocol-${p.protocol}`,
+    description: `The ${p.meta.title ?? p.protocol} program, phase by phase; add \`protocol: ${p.protocol}\` to the front matter${p.meta.source ? ` (${p.meta.source})` : ''}`,
+    body: lines,
+  };
+}
+
 /** The checked-in snippets file, generated from the built-in library (scripts/generate-snippets.ts). */
-export function snippetsFile(guidelines: readonly Guideline[]): Record<string, SnippetJson> {
+export function snippetsFile(guidelines: readonly Guideline[], protocols: readonly ProtocolInfo[] = []): Record<string, SnippetJson> {
   const out: Record<string, SnippetJson> = {};
   for (const t of TEMPLATE_SNIPPETS) {
     out[t.name] = { prefix: t.prefix, body: t.body, description: t.description };
+  }
+  for (const p of protocols) {
+    const t = protocolSnippet(p);
+    if (t) {
+      out[t.name] = { prefix: t.prefix, body: t.body, description: t.description };
+    }
   }
   for (const g of guidelines) {
     const prefixes = [g.name.toLowerCase(), ...g.aliases.map((a) => a.toLowerCase())];

@@ -8,6 +8,7 @@
  */
 import { vscode } from './api.js';
 import { bulkFixes, selectFixes, type Finding } from '../core/index.js';
+import { addGuidelineAction } from './addGuideline.js';
 import { toRange } from './convert.js';
 import { SOURCE, type LogChecker } from './diagnostics.js';
 
@@ -67,6 +68,9 @@ export class AthleteLogCodeActions implements vscode.CodeActionProvider {
         a.isPreferred = true;
         a.edit = editFor(document, [f]);
         actions.push(a);
+      }
+      if (f.addGuideline) {
+        actions.push(addGuidelineAction(f.addGuideline, document.uri, d));
       }
       const sameRule = bulkFixes(findings).filter((x) => x.ruleId === f.ruleId);
       if (sameRule.length > 1 && !seenRules.has(f.ruleId)) {

@@ -3,6 +3,7 @@
  * The same file is bundled for the Node extension host (main) and the web-worker host (browser).
  */
 import { vscode } from './api.js';
+import { ADD_GUIDELINE_COMMAND, addGuidelineCommand } from './addGuideline.js';
 import { AthleteLogCodeActions } from './codeActions.js';
 import { checkWorkspace, copySummary, exportHtml, exportPdf, fixAll, newLog } from './commands.js';
 import { AthleteLogCompletion } from './completion.js';
@@ -76,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): AthleteLogApi {
     vscode.commands.registerCommand('athleteLog.checkWorkspace', () => checkWorkspace(checker)),
     vscode.commands.registerCommand('athleteLog.newLog', (args?: { athlete?: string; condition?: string }) => newLog(args)),
     vscode.commands.registerCommand('athleteLog.fixAll', () => fixAll(checker)),
+    vscode.commands.registerCommand(ADD_GUIDELINE_COMMAND, (entry: Parameters<typeof addGuidelineCommand>[0], log: vscode.Uri) => addGuidelineCommand(entry, log)),
   );
   for (const d of vscode.workspace.textDocuments) {
     checker.schedule(d, 0);

@@ -3,7 +3,7 @@
  * compares with the guideline.
  */
 import { vscode } from './api.js';
-import { compareDosages, describeDosage, guidelineFileName, isBuiltinFile, withUnit, type ExerciseLine, type Guideline } from '../core/index.js';
+import { compareDosages, describeDosage, guidelineFileName, isBuiltinFile, readInContext, withUnit, type ExerciseLine, type Guideline } from '../core/index.js';
 import { contains, toRange } from './convert.js';
 import type { LogChecker } from './diagnostics.js';
 import { guidelineUri } from './host.js';
@@ -38,13 +38,14 @@ export function guidelineCard(g: Guideline, extensionUri: vscode.Uri): vscode.Ma
 
 export function dosageCard(line: ExerciseLine, g: Guideline | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`${escape(describeDosage(line.dosage, ', ') || 'no readable dosage')}\n\n`);
+  const dosage = readInContext(line.dosage, g?.dosage);
+  md.appendMarkdown(`${escape(describeDosage(dosage, ', ') || 'no readable dosage')}\n\n`);
   if (!g?.dosage) {
     md.appendMarkdown(g ? `${escape(g.name)}: no set dosage to compare with` : 'No guideline for this exercise');
     return md;
   }
   const rows: string[] = [];
-  for (const c of compareDosages(line.dosage, g.dosage)) {
+  for (const c of compareDosages(dosage, g.dosage)) {
     rows.push(`| ${c.label} | ${escape(withUnit(c.here, c.unit))} | ${escape(withUnit(c.want, c.unit))} | ${c.ok ? 'in range' : 'out of range'} |`);
   }
   if (rows.length > 0) {

@@ -13,6 +13,8 @@ export interface Settings {
   readonly readyToProgress: { sessions: number; maxPain: number };
   /** Logs larger than this many bytes are not checked as you type (one information message says so). */
   readonly maxFileSize: number;
+  /** How numeric day/month dates read (`dmy`, `mdy`), or empty for "ask" (`ambiguous-date`). */
+  readonly dateOrder: string;
 }
 
 export function readSettings(uri?: vscode.Uri): Settings {
@@ -27,6 +29,7 @@ export function readSettings(uri?: vscode.Uri): Settings {
       maxPain: c.get<number>('readyToProgress.maxPain', SETTING_DEFAULTS['readyToProgress.maxPain']),
     },
     maxFileSize: c.get<number>('maxFileSize', SETTING_DEFAULTS.maxFileSize),
+    dateOrder: c.get<string>('dateOrder', SETTING_DEFAULTS.dateOrder),
   };
 }
 
@@ -46,5 +49,6 @@ export function checkOptions(uri: vscode.Uri): NonNullable<CheckRequest['options
   return {
     files: s.files, rules: s.rules, painThreshold: s.painThreshold, readyToProgress: s.readyToProgress, today,
     guidelineFiles: guidelinePaths(uri, s.guidelineFiles),
+    ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}),
   };
 }

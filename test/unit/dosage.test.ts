@@ -114,10 +114,11 @@ describe('dosage grammar', function () {
   });
 
   describe('problems', () => {
-    it('reports an unreadable word with its exact range and reads the rest', () => {
-      const text = '3 x 10, hlod 5 s, 2x daily';
+    it('reports an unreadable fragment with a number at its exact range, names the closest notation, and reads the rest', () => {
+      const text = '3 x 10, 5 hlod, 2x daily';
       const d = parseDosage(text);
-      assert.deepEqual(d.problems.map((p) => text.slice(p.start, p.end)), ['hlod']);
+      assert.deepEqual(d.problems.map((p) => text.slice(p.start, p.end)), ['5 hlod']);
+      assert.match(d.problems[0]?.message ?? '', /did you mean "hold 5 s"/);
       assert.equal(d.sets?.min, 3);
       assert.equal(d.perDay?.min, 2);
     });
@@ -137,10 +138,10 @@ describe('dosage grammar', function () {
     });
 
     it('reports a component given twice', () => {
-      const text = '3 x 10, 2 x 12';
+      const text = 'hold 5 s, hold 6 s';
       const d = parseDosage(text);
-      assert.deepEqual(d.problems.map((p) => text.slice(p.start, p.end)), ['2 x 12']);
-      assert.equal(d.sets?.min, 3);
+      assert.deepEqual(d.problems.map((p) => text.slice(p.start, p.end)), ['hold 6 s']);
+      assert.equal(d.holdSeconds?.min, 5);
     });
 
     it('reports pain above 10', () => {

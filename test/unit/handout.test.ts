@@ -105,6 +105,15 @@ describe('athlete handout: the model', function () {
     assert.equal(h.phases[0]?.cards[0]?.howOften, '3 times a week');
   });
 
+  it('takes the stop rules from the protocol the log names, cited', async () => {
+    const text = read(path.join(ROOT, 'examples', 'running-clinic', 'hamstring.athlete.md'));
+    const r = await check(text);
+    const h = buildHandout({ log: r.log, library: r.library, today: '2026-11-20' });
+    assert.ok(h.stopRules.stopIf.includes('an exercise hurts: stop it short of pain'));
+    assert.match(h.stopRules.source, /Askling/);
+    assert.match(h.stopRules.okay ?? '', /^Your program's pain rule: every exercise stops short of pain/);
+  });
+
   it('makes a weekly tick sheet: seven days from the start weekday, a box per time a day', async () => {
     const r = await check(JANE);
     const h = buildHandout({ log: r.log, library: r.library, today: '2026-11-11' });

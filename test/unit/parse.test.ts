@@ -108,9 +108,9 @@ describe('parseLog', function () {
       assert.equal(log.phases[0]?.headingRange, undefined);
     });
 
-    it('reads entries at any depth and treats an item with sub-items and no dosage as a group label', () => {
+    it('reads entries at any depth, treats an item with sub-items and no dosage as a group label, and an item with no dosage as a note', () => {
       const log = parseLog(lines('## Log', '### 2026-11-03', '- Warm-up', '  - Marching drill: 3 bouts x 12 s', '  - Skipping drill: 3 bouts x 12 s', '- Chair Bridge: 3 x 10', '  - felt easy'));
-      assert.deepEqual(log.sessions[0]?.entries.map((e) => e.name), ['Marching drill', 'Skipping drill', 'Chair Bridge', 'felt easy']);
+      assert.deepEqual(log.sessions[0]?.entries.map((e) => e.name), ['Marching drill', 'Skipping drill', 'Chair Bridge']);
     });
 
     it('ends a section at a heading of the same or a higher level', () => {
@@ -166,7 +166,7 @@ describe('parseLog', function () {
   describe('exercise lines', () => {
     it('splits name and dosage with or without a colon', () => {
       for (const [line, name, dosage] of [
-        ['Chair Bridge: 3x10', 'Chair Bridge', ' 3x10'],
+        ['Chair Bridge: 3x10', 'Chair Bridge', '3x10'],
         ['Chair Bridge 3x10', 'Chair Bridge', '3x10'],
         ['Chair Bridge - 3x10', 'Chair Bridge', '3x10'],
         ['Chair Bridge – two sets of ten', 'Chair Bridge', 'two sets of ten'],

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { addGuideline, atWeeks, isBuiltinFile, newGuideline, protocolPainRule, parseDosage, parseGuidelineFile, weekOf, type Finding, type Guideline, type Quantity } from '../../src/core/index.js';
+import { shortSource } from '../../src/core/rules/rule.js';
+import { protocolSnippet } from '../../src/core/snippets.js';
 import { builtinLibrary, read, ROOT, service } from '../helpers.js';
 
 const lib = builtinLibrary();
@@ -164,6 +166,16 @@ describe('protocol library', () => {
       ]);
     });
 
+    it('compares weeks no stage covers with the whole programme\'s range (HSR Achilles weeks 6-8, missing in the copy read)', async () => {
+      const text = log({ protocol: 'hsr-achilles', started: '2026-01-05' }, [
+        '## Program', '### Phase 2 (weeks 4-8)', '- Seated heel raise: 3-4 x 8-10, 3x/week', '- Leg-press heel raise (HSR): 5 x 8, 3x/week', '',
+        '## Log', '', '### 2026-02-17', '- Seated heel raise: 3 x 8, 3x/week',
+      ]);
+      assert.deepEqual(brief((await findings(text)).filter((f) => f.ruleId.endsWith('out-of-range'))), [
+        '10: sets-out-of-range Leg-press heel raise (HSR), weeks 4-8',
+      ]);
+    });
+
     it('accepts any dosage of overlapping phases (Silbernagel) and moves HSR Achilles from 15RM-sized sets to 6', async () => {
       const silbernagel = log({ protocol: 'silbernagel', started: '2026-01-05' }, [
         '## Log', '', '### 2026-01-12', '- One-leg heel raise: 3 x 15, 1x daily', '', '### 2026-01-06', '- One-leg heel raise: 3 x 15, 1x daily',
@@ -187,7 +199,7 @@ describe('protocol library', () => {
     };
 
     it('uses the protocol a log names for an exercise several protocols share', async () => {
-      assert.equal(await heelRaise({ protocol: 'hsr-achilles' }), 'Heel raise (HSR)');
+      assert.equal(await heelRaise({ protocol: 'hsr-achilles' }), 'Standing barbell heel raise (HSR)');
       assert.equal(await heelRaise({ protocol: 'silbernagel' }), 'One-leg heel raise');
       assert.equal(await heelRaise({ protocol: 'ankle-balance' }), 'Heel raise off a step (balance)');
       assert.equal(await heelRaise({ protocols: '[ankle-balance, silbernagel]' }), 'Heel raise off a step (balance)');
@@ -218,6 +230,13 @@ describe('protocol library', () => {
     });
   });
 
+  it('cites a paper in a message as first author and year, and any other source as written', () => {
+    assert.equal(shortSource({ source: lib.protocol('alfredson')?.meta.source ?? '', file: 'x' }), 'Alfredson et al. 1998');
+    assert.equal(shortSource({ source: lib.protocol('acsm')?.guidelines[0]?.source ?? '', file: 'x' }), 'ACSM 2009');
+    assert.equal(shortSource({ source: 'Clinic protocol, 2026', file: 'x' }), 'Clinic protocol, 2026');
+    assert.equal(shortSource({ source: '"Hamstrung", Stay the Course column, Joe Uhan, iRunFar', file: 'x' }), 'Hamstrung, iRunFar');
+  });
+
   it('gives the handout the pain rule of the protocol the log names', async () => {
     const rule = async (front: Record<string, string>): Promise<ReturnType<typeof protocolPainRule>> => {
       const r = await service.check({ text: log(front, ['## Program', '- Extender: 3 x 12, 2x daily']) });
@@ -230,6 +249,18 @@ describe('protocol library', () => {
     assert.equal((await rule({ protocol: 'alfredson' }))?.threshold, 5);
     assert.equal(await rule({ condition: 'Left hamstring strain' }), undefined, 'a condition alone names no pain rule');
     assert.equal(await rule({ protocol: 'nordic' }), undefined);
+  });
+
+  it('gives each protocol a snippet of its whole program that checks clean under that protocol', async () => {
+    const protocols = lib.protocols().filter((p) => p.guidelines.some((g) => g.dosageText !== undefined));
+    assert.ok(protocols.length >= 12);
+    for (const p of protocols) {
+      const t = protocolSnippet(p);
+      assert.ok(t, p.protocol);
+      const body = t.body.join('\n').replace(/\$0/g, '').replace(/\\([$}\\])/g, '$1');
+      const fs = await findings(log({ protocol: p.protocol }, [body]));
+      assert.deepEqual(show(fs.filter((f) => f.severity !== 'information')), [], `${p.protocol}:\n${body}`);
+    }
   });
 
   describe('Add a guideline for X', () => {

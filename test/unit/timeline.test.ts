@@ -15,6 +15,7 @@ import { normalizeName } from '../../src/core/text.js';
 import { exerciseKey, lastCompleteWeek, minPerWeek, twoHighInARow, weeklyPain } from '../../src/core/coaching/coaching.js';
 import { shortSource } from '../../src/core/rules/rule.js';
 import { Timeline, TimelineView } from '../../src/core/incremental/timeline.js';
+import { pointsOf } from '../../src/core/logView.js';
 import { builtinLibrary } from '../helpers.js';
 
 const library = builtinLibrary();
@@ -56,25 +57,62 @@ function plainHistory(log: AthleteLog, lib: GuidelineLibrary): ExerciseHistory[]
 
 function datesOutOfOrder(log: AthleteLog): Ref[] {
   const dated = log.sessions.filter((s) => s.date !== undefined);
-  let up = 0;
-  let down = 0;
-  for (let i = 1; i < dated.length; i++) {
-    const a = dated[i - 1]?.date ?? '';
-    const b = dated[i]?.date ?? '';
-    up += b > a ? 1 : 0;
-    down += b < a ? 1 : 0;
-  }
-  const ascending = up >= down;
-  const out: Ref[] = [];
-  let edge: string | undefined;
-  for (const s of dated) {
-    const d = s.date ?? '';
-    if (edge !== undefined && (ascending ? d < edge : d > edge)) {
-      out.push({ line: s.dateRange.start.line, message: `${d} comes after ${edge}; this log keeps sessions ${ascending ? 'oldest' : 'newest'} first` });
-      continue;
+  const days = dated.map((s) => Date.parse(s.date ?? '') / 86_400_000);
+  const n = days.length;
+  // Weeks newest first, days oldest first: stretches of rising dates within 7 days, each older than the last.
+  const stretches: number[][] = [];
+  for (const d of days) {
+    const cur = stretches[stretches.length - 1];
+    if (cur && d >= (cur[cur.length - 1] ?? d) && d - (cur[0] ?? d) <= 6) {
+      cur.push(d);
+    } else {
+      stretches.push([d]);
     }
-    edge = d;
   }
+  const weekly = stretches.length > 1 && stretches.some((x) => x.length > 1)
+    && stretches.every((x, i) => i === 0 || Math.max(...x) < Math.min(...(stretches[i - 1] ?? [])));
+  if (n < 2 || weekly) {
+    return [];
+  }
+  // Longest runs in order by plain dynamic programming, the earliest sessions first.
+  const run = (down: boolean): Set<number> => {
+    const key = (i: number): number => (down ? -(days[i] ?? 0) : (days[i] ?? 0));
+    const best = days.map(() => 1);
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = i + 1; j < n; j++) {
+        if (key(j) >= key(i)) {
+          best[i] = Math.max(best[i] ?? 1, 1 + (best[j] ?? 1));
+        }
+      }
+    }
+    let need = Math.max(...best);
+    let last = -Infinity;
+    const kept = new Set<number>();
+    best.forEach((b, i) => {
+      if (need > 0 && b === need && key(i) >= last) {
+        kept.add(i);
+        last = key(i);
+        need--;
+      }
+    });
+    return kept;
+  };
+  const up = run(false);
+  const down = run(true);
+  const ascending = up.size >= down.size;
+  const kept = ascending ? up : down;
+  const out: Ref[] = [];
+  dated.forEach((s, i) => {
+    if (kept.has(i)) {
+      return;
+    }
+    const before = [...kept].filter((k) => k < i).pop();
+    const order = ascending ? 'oldest' : 'newest';
+    out.push({
+      line: s.dateRange.start.line,
+      message: before === undefined ? `${s.date ?? ''} stands before sessions it should follow; this log keeps sessions ${order} first` : `${s.date ?? ''} comes after ${dated[before]?.date ?? ''}; this log keeps sessions ${order} first`,
+    });
+  });
   return out;
 }
 
@@ -161,7 +199,7 @@ function answers(view: LogView, log: AthleteLog): unknown {
   const first = dayNumber(log.started) ?? 0;
   return {
     dated: view.datedSessions().map((s) => [s.date, s.headingRange.start.line]),
-    exercises: view.exercises().map((h) => [h.name, h.points.map((p) => [p.date, p.line, p.pain, p.dosage.text, p.entry.range.start.line])]),
+    exercises: view.exercises().map((h) => [h.name, pointsOf(h).map((p, i) => [p.date, p.line, p.pain, p.dosage.text, p.entry.range.start.line, h.pain(i), h.day(i) === dayNumber(p.date)])]),
     days: ['', ...NAMES, 'Unknown drill'].map((name) => [0, 7, 30, 60].map((from) => view.daysWith(name, first + from, first + from + 6))),
   };
 }

@@ -153,6 +153,10 @@ export function minPerWeek(d: Dosage): number | undefined {
   if (d.perDay) {
     return 7;
   }
+  if (d.intervalDays && d.intervalDays.max > 0) {
+    // `every other day` is 3-4 days a week: at least 3.
+    return Math.floor(7 / d.intervalDays.max);
+  }
   return d.perWeek?.min;
 }
 

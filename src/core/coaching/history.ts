@@ -6,7 +6,7 @@
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { AthleteLog, Phase } from '../model.js';
 import { dayNumber, isoDate } from '../dates.js';
-import { plainLogView, type ExerciseHistory } from '../logView.js';
+import { plainLogView, pointsOf, type ExerciseHistory } from '../logView.js';
 import { maxOf, minOf } from '../lists.js';
 
 export { dayNumber, isoDate } from '../dates.js';
@@ -23,7 +23,7 @@ export function exerciseHistory(log: AthleteLog, library?: GuidelineLibrary): Ex
   // The port's points also carry the entry they were read from; a history is plain data.
   const value = plainLogView(log, library).exercises().map((h) => ({
     name: h.name,
-    points: h.points.map(({ date, line, dosage, pain }) => (pain === undefined ? { date, line, dosage } : { date, line, dosage, pain })),
+    points: pointsOf(h).map(({ date, line, dosage, pain }) => (pain === undefined ? { date, line, dosage } : { date, line, dosage, pain })),
   }));
   histories.set(log, { library, value });
   return value;
@@ -52,7 +52,8 @@ function expectedPerWeek(phases: readonly Phase[]): number | undefined {
     for (const x of p.prescriptions) {
       const d = x.dosage;
       // A daily prescription asks for a session every day (a log has one session heading a day).
-      const n = d.perDay ? 7 : d.perWeek?.max;
+      // `every other day` asks for up to 4 days a week.
+      const n = d.perDay ? 7 : d.intervalDays && d.intervalDays.min > 0 ? Math.ceil(7 / d.intervalDays.min) : d.perWeek?.max;
       if (n !== undefined && (best === undefined || n > best)) {
         best = n;
       }
@@ -63,7 +64,8 @@ function expectedPerWeek(phases: readonly Phase[]): number | undefined {
 
 /** Week-by-week adherence from the start of the program up to `today` (at most the last `limit` weeks). */
 export function weeklyAdherence(log: AthleteLog, today: string, limit = 12): WeekAdherence[] {
-  const days = log.sessions.map((s) => dayNumber(s.date)).filter((d): d is number => d !== undefined);
+  const sessions = plainLogView(log).datedSessions();
+  const days = sessions.map((s) => dayNumber(s.date)).filter((d): d is number => d !== undefined);
   const start = dayNumber(log.started) ?? minOf(days);
   const end = maxOf(days, dayNumber(today) ?? 0) ?? 0;
   if (start === undefined || end < start) {
@@ -75,7 +77,7 @@ export function weeklyAdherence(log: AthleteLog, today: string, limit = 12): Wee
   for (let w = first; w <= weeks; w++) {
     const from = start + (w - 1) * 7;
     const to = from + 6;
-    const logged = new Set(log.sessions.filter((s) => {
+    const logged = new Set(sessions.filter((s) => {
       const d = dayNumber(s.date);
       return d !== undefined && d >= from && d <= to && s.entries.length > 0;
     }).map((s) => s.date)).size;

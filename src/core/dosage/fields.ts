@@ -48,6 +48,9 @@ export function formatSpan(s: Span): string {
 
 /** Seconds as written in a dosage: `5 s`, or `2 min` for whole minutes from one minute up. */
 export function formatSeconds(s: Span): string {
+  if (s.max === Number.POSITIVE_INFINITY) {
+    return `at least ${formatSeconds({ min: s.min, max: s.min })}`;
+  }
   if (s.min >= 60 && s.min % 60 === 0 && (s.max % 60 === 0 || s.max === Number.POSITIVE_INFINITY)) {
     return `${formatSpan({ min: s.min / 60, max: s.max / 60 })} min`;
   }
@@ -224,6 +227,8 @@ export const DOSAGE_FIELDS: readonly DosageField[] = [
     completion: { label: 'reps', snippet: '${1:10} reps', detail: 'repetitions' },
   },
   { name: 'repsPerSet', label: 'reps of each set', unit: '', compared: false, ...same(() => undefined) },
+  // Written and said by the sets row (`3 x 10, 1 x 25`); its own row for the JSON name and label.
+  { name: 'setGroups', label: 'set groups', unit: '', compared: false, ...same(() => undefined) },
   {
     name: 'toFailure', label: 'to failure', unit: '', compared: false,
     // With sets and no reps, the sets row writes `3 x AMRAP`.

@@ -3,14 +3,16 @@
  * or nothing at all. Each component is tried at the current token; a token that starts no component
  * becomes a problem with its exact range and reading goes on after it.
  */
-import type { ComponentKind, Dosage, LoadUnit, NumberStyle, Quantity, Side, Timing } from '../model.js';
+import type { ComponentKind, Dosage, Intensity, IntensityUnit, LoadUnit, NumberStyle, Quantity, SetGroup, Side, Timing } from '../model.js';
 import { exact, maxOf, minOf } from '../lists.js';
 import { fieldLabel } from './fields.js';
 import { tokenize, type Token } from './tokenize.js';
 import {
-  BOUT_WORDS, HOLD_FILLERS, HOLD_WORDS, JOINERS, LIMB_WORDS, LOAD_UNITS, NUMBER_WORDS, PER_DAY_ABBREVIATIONS,
-  RANGE_SEPARATORS, REP_WORDS, RUN_WORDS, SET_WORDS, STEP_WORDS, TIMES_WORDS, TIME_UNITS,
+  BOUT_WORDS, DISTANCE_UNITS, FIELD_LABELS, HOLD_FILLERS, HOLD_WORDS, IMPLEMENT_WORDS, JOINERS, LABEL_PREFIXES, LIMB_WORDS,
+  LOAD_UNITS, NUMBER_WORDS, ORDINAL_DAYS, PAIN_LIMIT_WORDS, PER_DAY_ABBREVIATIONS, RANGE_SEPARATORS, REP_WORDS, REST_WORDS,
+  RUN_WORDS, SET_WORDS, SIDE_LIMBS, STEP_WORDS, TIMES_WORDS, TIME_UNITS, UNIT_WORDS, WEEK_WORDS,
 } from './words.js';
+import { suggestNotation } from './suggest.js';
 
 interface Num {
   value: number;
@@ -137,17 +139,419 @@ function withProblem(m: Match, problem: string | undefined): Match {
   return m;
 }
 
+interface Read {
+  q: Quantity;
+  next: number;
+}
+
+/** `1:30`, `44:20 min`, `1:05:00`: a clock time in seconds. `unitScale` 0 marks it, so a fix rewrites it whole. */
+function clock(p: Parser, i: number): Read | undefined {
+  const a = p.tok(i);
+  const colon = p.tok(i + 1);
+  const b = p.tok(i + 2);
+  const two = (t: Token | undefined): t is Token => t !== undefined && t.kind === 'num' && /^\d\d$/.test(t.text);
+  if (!a || a.kind !== 'num' || a.text.includes('.') || colon?.text !== ':' || colon.start !== a.end || !two(b) || b.start !== colon.end) {
+    return undefined;
+  }
+  let secs = Number(a.text) * 60 + Number(b.text);
+  let j = i + 3;
+  const colon2 = p.tok(j);
+  const c = p.tok(j + 1);
+  if (colon2?.text === ':' && colon2.start === b.end && two(c) && c.start === colon2.end) {
+    secs = Number(a.text) * 3600 + Number(b.text) * 60 + Number(c.text);
+    if (Number(c.text) >= 60) {
+      return undefined;
+    }
+    j += 2;
+  }
+  if (Number(b.text) >= 60) {
+    return undefined;
+  }
+  let unitEnd = p.end(j);
+  if (p.timeUnit(j) !== undefined || p.is(j, 'h', 'hr', 'hrs', 'hour', 'hours')) {
+    unitEnd = p.tok(j)?.end ?? unitEnd;
+    j++;
+  }
+  return { q: { min: secs, max: secs, start: a.start, end: unitEnd, style: 'digits', unitScale: 0, unitEnd }, next: j };
+}
+
+/** A time: `30 s`, `2-3 min`, `1:30`; with `bare`, a number alone is seconds (`Hold: 5`). */
+function time(p: Parser, i: number, bare = false): Read | undefined {
+  const c = clock(p, i);
+  if (c) {
+    return c;
+  }
+  const r = p.range(i);
+  if (!r) {
+    return undefined;
+  }
+  const scale = p.timeUnit(r.next);
+  if (scale !== undefined) {
+    return { q: quantity(r, scale, p.tok(r.next)?.end ?? r.end), next: r.next + 1 };
+  }
+  return bare ? { q: quantity(r), next: r.next } : undefined;
+}
+
+/** `100 m`, `2 km`, `1 mile`, `400 yd`: metres, kept to the millimetre. */
+function distance(p: Parser, i: number, bare = false): Read | undefined {
+  const r = p.range(i);
+  if (!r) {
+    return undefined;
+  }
+  const t = p.tok(r.next);
+  const scale = t && t.kind === 'word' ? DISTANCE_UNITS[t.norm] : undefined;
+  if (scale === undefined) {
+    return bare ? { q: quantity(r), next: r.next } : undefined;
+  }
+  const round = (v: number): number => Math.round(v * scale * 1000) / 1000;
+  return {
+    q: { min: round(r.min), max: round(r.max), start: r.start, end: r.end, style: r.style, unitScale: scale, unitEnd: t?.end ?? r.end },
+    next: r.next + 1,
+  };
+}
+
+/** `AMRAP`, `to failure`, `max reps`, `max`: the next token after it, or undefined. */
+function failure(p: Parser, i: number, bareMax = false): number | undefined {
+  if (p.is(i, 'amrap', 'amap', 'failure')) {
+    return i + 1;
+  }
+  if (p.is(i, 'to') && p.is(i + 1, 'failure')) {
+    return i + 2;
+  }
+  if (p.is(i, 'max', 'maximum') && (bareMax || p.inSet(i + 1, REP_WORDS))) {
+    return p.inSet(i + 1, REP_WORDS) ? i + 2 : i + 1;
+  }
+  return undefined;
+}
+
+/** `between sets`, `between reps`: words that may follow a rest. */
+function betweenClause(p: Parser, j: number): number {
+  if (p.is(j, 'between')) {
+    if (p.is(j + 1, 'each')) {
+      return p.is(j + 2, 'set', 'rep', 'bout', 'round', 'exercise') ? j + 3 : j + 2;
+    }
+    return p.is(j + 1, 'sets', 'reps', 'bouts', 'rounds', 'exercises', 'efforts') ? j + 2 : j + 1;
+  }
+  return j;
+}
+
+function restMatch(t: Read, next: number, problem?: string): Match {
+  return withProblem({ next, kind: 'rest', fields: ['restSeconds'], set: (d) => { d.restSeconds = t.q; } }, problem);
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Component matchers, tried in order at each token. Word-led components come before number-led ones.
+
+/**
+ * Labelled fields of printed home programs: `Reps: 10`, `Sets: 3`, `Hold: 5` (seconds), `Daily: 2`,
+ * `Weekly: 7`, `Rest: 90`, `Time: 30`, `Distance: 100`, `Weeks: 12`, `Steps: 5`, `RIR: 2`.
+ */
+const labelled: Matcher = (p, i) => {
+  const t = p.tok(i);
+  const label = t && t.kind === 'word' ? FIELD_LABELS[t.norm] : undefined;
+  if (!label || !p.is(i + 1, ':')) {
+    return undefined;
+  }
+  const j = i + 2;
+  switch (label) {
+    case 'hold':
+    case 'rest':
+    case 'time': {
+      const r = time(p, j, true);
+      if (!r) {
+        return undefined;
+      }
+      const field = label === 'hold' ? 'holdSeconds' : label === 'rest' ? 'restSeconds' : 'boutSeconds';
+      const next = label === 'rest' ? betweenClause(p, r.next) : r.next;
+      return withProblem({ next, kind: label === 'time' ? 'duration' : label, fields: [field], set: (d) => { d[field] = r.q; } }, undefined);
+    }
+    case 'distance': {
+      const r = distance(p, j, true);
+      return r ? { next: r.next, kind: 'distance', fields: ['distanceMeters'], set: (d) => { d.distanceMeters = r.q; } } : undefined;
+    }
+    default: {
+      const r = p.range(j);
+      if (!r) {
+        return undefined;
+      }
+      let next = r.next;
+      if (label === 'reps' && p.inSet(next, REP_WORDS)) {
+        next++;
+      }
+      if ((label === 'perDay' || label === 'perWeek') && p.is(next, 'x', 'times')) {
+        next++;
+      }
+      if (label === 'weeks' && p.inSet(next, WEEK_WORDS)) {
+        next++;
+      }
+      const kinds = { reps: 'reps', sets: 'sets', perDay: 'frequency', perWeek: 'frequency', weeks: 'length', steps: 'steps', rir: 'effort' } as const;
+      const field = label;
+      return withProblem({ next, kind: kinds[label], fields: [field], set: (d) => { d[field] = quantity(r); } }, descendingProblem(r));
+    }
+  }
+};
+
+/** `AMRAP`, `to failure`, `max reps`: sets left open-ended. */
+const toFailure: Matcher = (p, i) => {
+  const next = failure(p, i);
+  return next === undefined ? undefined : { next, kind: 'failure', fields: ['toFailure'], set: (d) => { d.toFailure = true; } };
+};
+
+/** `EMOM 10 min` (10 bouts of 60 s), `E2MOM 10 min` (5 bouts of 120 s). */
+const emom: Matcher = (p, i) => {
+  let j = i;
+  let every = 1;
+  if (p.is(j, 'emom')) {
+    j++;
+  } else if (p.is(j, 'e') && p.tok(j + 1)?.kind === 'num' && p.is(j + 2, 'mom')) {
+    every = Number(p.tok(j + 1)?.text);
+    j += 3;
+  } else {
+    return undefined;
+  }
+  if (p.is(j, 'for', 'x')) {
+    j++;
+  }
+  const t = time(p, j);
+  if (!t || !(every > 0)) {
+    return undefined;
+  }
+  const period = every * 60;
+  const q = t.q;
+  const bouts: Quantity = { min: Math.floor(q.min / period), max: Math.floor(q.max / period), start: q.start, end: q.end, style: 'digits' };
+  return {
+    next: t.next, kind: 'bouts', fields: ['bouts', 'boutSeconds'],
+    set: (d) => { d.bouts = bouts; d.boutSeconds = { min: period, max: period, start: q.start, end: q.end, style: 'digits' }; },
+  };
+};
+
+/** `rest 90 s`, `rest: 1:30`, `(rest 1:30)`, `interval 1 min`, `rest 10-20 seconds between sets`. */
+const rest: Matcher = (p, i) => {
+  if (!p.inSet(i, REST_WORDS)) {
+    return undefined;
+  }
+  let j = i + 1;
+  if (p.is(j, 'of', 'for')) {
+    j++;
+  }
+  const t = time(p, j);
+  if (!t) {
+    const r = p.range(j);
+    return r ? { next: r.next, kind: 'rest', fields: [], set: () => undefined, problem: `A rest with no unit; write a time such as rest ${r.max} s` } : undefined;
+  }
+  return restMatch(t, betweenClause(p, t.next));
+};
+
+/** `every other day`, `every third day`, `once every third day`, `every 2-3 days`, `EOD`, `QOD`, `alternate days`. */
+const interval: Matcher = (p, i) => {
+  const t = p.tok(i);
+  if (!t) {
+    return undefined;
+  }
+  const make = (n: { min: number; max: number; style: NumberStyle }, next: number): Match => ({
+    next, kind: 'frequency', fields: ['intervalDays'],
+    set: (d) => { d.intervalDays = { min: n.min, max: n.max, start: t.start, end: p.end(next), style: n.style }; },
+  });
+  if (p.is(i, 'eod', 'qod')) {
+    return make({ min: 2, max: 2, style: 'words' }, i + 1);
+  }
+  let j = i;
+  if (p.is(j, 'on')) {
+    j++;
+  }
+  if (p.is(j, 'alternate', 'alternating') && p.is(j + 1, 'days')) {
+    return make({ min: 2, max: 2, style: 'words' }, j + 2);
+  }
+  j = i;
+  if (p.is(j, 'once', '1x')) {
+    j++;
+  }
+  if (!p.is(j, 'every')) {
+    return undefined;
+  }
+  j++;
+  const o = p.tok(j);
+  const ordinal = o ? ORDINAL_DAYS[o.norm] : undefined;
+  if (ordinal !== undefined && p.is(j + 1, 'day')) {
+    return make({ min: ordinal, max: ordinal, style: 'words' }, j + 2);
+  }
+  const r = p.range(j);
+  if (r && p.is(r.next, 'nd', 'rd', 'th') && p.is(r.next + 1, 'day')) {
+    return make(r, r.next + 2);
+  }
+  if (r && p.is(r.next, 'days')) {
+    return make(r, r.next + 1);
+  }
+  return undefined;
+};
+
+/** `for 12 weeks`, `12 weeks`, `12 wk`, `12-week`. */
+const programLength: Matcher = (p, i) => {
+  let j = i;
+  if (p.is(j, 'for', 'over')) {
+    j++;
+  }
+  const r = p.range(j);
+  if (!r) {
+    return undefined;
+  }
+  let k = r.next;
+  if (p.is(k, '-') && p.inSet(k + 1, WEEK_WORDS)) {
+    k++;
+  }
+  if (!p.inSet(k, WEEK_WORDS)) {
+    return undefined;
+  }
+  return withProblem({ next: k + 1, kind: 'length', fields: ['weeks'], set: (d) => { d.weeks = quantity(r); } }, descendingProblem(r));
+};
+
+/** `@ 75% 1RM`, `62.5%`, `75% of 1RM`, `70% MVIC`, `70-80% MVC`, `15RM`, `8-12RM`. */
+function intensityAt(p: Parser, i: number): { value: Intensity; next: number; problem?: string } | undefined {
+  let j = i;
+  if (p.is(j, '@', 'at')) {
+    j++;
+  }
+  const r = p.range(j);
+  if (!r) {
+    return undefined;
+  }
+  let k = r.next;
+  let unit: IntensityUnit;
+  if (p.is(k, 'rm')) {
+    unit = 'RM';
+    k++;
+  } else if (p.is(k, '%')) {
+    k++;
+    let m = k;
+    if (p.is(m, 'of')) {
+      m++;
+    }
+    if (p.is(m, 'mvic', 'mvc')) {
+      unit = '%MVIC';
+      k = m + 1;
+    } else if (p.tok(m)?.text === '1' && p.is(m + 1, 'rm')) {
+      unit = '%1RM';
+      k = m + 2;
+    } else if (p.is(m, 'rm', 'max')) {
+      unit = '%1RM';
+      k = m + 1;
+    } else {
+      unit = '%1RM';
+    }
+  } else {
+    return undefined;
+  }
+  const start = p.tok(i)?.start ?? r.start;
+  const value: Intensity = { min: r.min, max: r.max, unit, start, end: p.end(k) };
+  const problem = unit !== 'RM' && r.max > 150 ? `Intensity ${r.max}% is off the scale; write a share such as 75% 1RM` : descendingProblem(r);
+  return problem === undefined ? { value, next: k } : { value, next: k, problem };
+}
+
+const intensity: Matcher = (p, i) => {
+  const r = intensityAt(p, i);
+  return r ? withProblem({ next: r.next, kind: 'intensity', fields: ['intensity'], set: (d) => { d.intensity = r.value; } }, r.problem) : undefined;
+};
+
+/** `with 2 x 20 lb dumbbells`, `with 10 kg`: the load carried, not a second set group. */
+const withLoad: Matcher = (p, i) => {
+  if (!p.is(i, 'with', 'holding', 'using')) {
+    return undefined;
+  }
+  let j = i + 1;
+  const n = p.range(j);
+  if (n && p.is(n.next, 'x') && p.range(n.next + 1)) {
+    j = n.next + 1;
+  }
+  const r = p.range(j);
+  const unit = r ? loadUnit(p, r.next) : undefined;
+  if (!r || !unit) {
+    return undefined;
+  }
+  let next = r.next + 1;
+  while (p.inSet(next, IMPLEMENT_WORDS)) {
+    next++;
+  }
+  if (p.is(next, 'in', 'each') && (p.is(next + 1, 'hand') || (p.is(next + 1, 'each') && p.is(next + 2, 'hand')))) {
+    next += p.is(next + 1, 'each') ? 3 : 2;
+  }
+  return loadMatch(p, i, next, r, unit);
+};
+
+/** A bare tempo: `3-0-3`, `(3-1-1)`, `2-0-X-0`. */
+const bareTempo: Matcher = (p, i) => {
+  const part = (k: number): boolean => (p.tok(k)?.kind === 'num' && (p.tok(k)?.text.length ?? 0) === 1) || p.is(k, 'x');
+  if (!part(i) || !p.is(i + 1, '-') || !part(i + 2) || !p.is(i + 3, '-') || !part(i + 4)) {
+    return undefined;
+  }
+  let j = i + 5;
+  if (p.is(j, '-') && part(j + 1)) {
+    j += 2;
+  }
+  const value = p.text.slice(p.tok(i)?.start ?? 0, p.end(j)).replace(/\s+/g, '').replace(/[‐‑‒–—]/g, '-');
+  return { next: j, kind: 'tempo', fields: ['tempo'], set: (d) => { d.tempo = value; } };
+};
+
+/** A ladder: `3,2,1 x 10 s hold` is three sets of 3, 2 and 1 reps, each held 10 s. */
+const ladder: Matcher = (p, i) => {
+  const first = p.num(i);
+  if (!first || first.style !== 'digits' || !p.is(first.next, ',')) {
+    return undefined;
+  }
+  const values = [first.value];
+  let j = first.next;
+  while (p.is(j, ',')) {
+    const n = p.num(j + 1);
+    if (!n || n.style !== 'digits') {
+      return undefined;
+    }
+    values.push(n.value);
+    j = n.next;
+  }
+  if (!p.is(j, 'x')) {
+    return undefined;
+  }
+  const t = time(p, j + 1);
+  if (!t) {
+    return undefined;
+  }
+  let next = t.next;
+  if (p.inSet(next, HOLD_WORDS)) {
+    next++;
+  }
+  const start = first.start;
+  const end = p.end(j);
+  return {
+    next, kind: 'sets-reps', fields: ['sets', 'reps', 'holdSeconds'],
+    set: (d) => {
+      d.sets = { min: values.length, max: values.length, start, end, style: 'digits' };
+      d.reps = { min: minOf(values) ?? 0, max: maxOf(values) ?? 0, start, end, style: 'digits' };
+      d.repsPerSet = values;
+      d.holdSeconds = t.q;
+    },
+  };
+};
 
 /** `pain 2/10`, `pain: 3`, `2/10 pain`, `2/10`. */
 const pain: Matcher = (p, i) => {
   let j = i;
+  // `keep pain under 4/10`, `stop at pain ≤3/10`: a limit.
+  let limit = false;
+  if (p.is(j, 'keep', 'stop', 'limit') && (p.is(j + 1, 'pain') || (p.is(j + 1, 'at', 'if', 'before', 'when') && p.is(j + 2, 'pain')))) {
+    limit = true;
+    j += p.is(j + 1, 'pain') ? 1 : 2;
+  }
   const led = p.is(j, 'pain');
   if (led) {
     j++;
     if (p.is(j, ':')) {
       j++;
+    }
+    if (p.inSet(j, PAIN_LIMIT_WORDS) || (p.is(j, 'up', 'at') && p.is(j + 1, 'to', 'most'))) {
+      limit = true;
+      j += p.is(j, 'up', 'at') ? 2 : 1;
+      while (p.is(j, '=', 'than', 'of')) {
+        j++;
+      }
     }
   }
   const r = p.range(j);
@@ -169,6 +573,9 @@ const pain: Matcher = (p, i) => {
     }
   }
   const problem = r.max > 10 ? `Pain ${r.max} is off the scale; pain is scored from 0 to 10` : descendingProblem(r);
+  if (limit) {
+    return withProblem({ next: j, kind: 'pain-limit', fields: ['painLimit'], set: (d) => { d.painLimit = quantity(r); } }, problem);
+  }
   return withProblem({ next: j, kind: 'pain', fields: ['pain'], set: (d) => { d.pain = quantity(r); } }, problem);
 };
 
@@ -178,7 +585,8 @@ const effort: Matcher = (p, i) => {
   if (p.is(j, '@')) {
     j++;
   }
-  if (!p.is(j, 'rpe')) {
+  const rir = p.is(j, 'rir');
+  if (!rir && !p.is(j, 'rpe')) {
     return undefined;
   }
   j++;
@@ -189,8 +597,13 @@ const effort: Matcher = (p, i) => {
   if (!r) {
     return undefined;
   }
+  if (rir) {
+    return withProblem({ next: r.next, kind: 'effort', fields: ['rir'], set: (d) => { d.rir = quantity(r); } }, descendingProblem(r));
+  }
+  // `RPE 6/10`, `RPE 7-8/10`: the scale is said, not a second number.
+  const next = p.is(r.next, '/') && p.tok(r.next + 1)?.text === '10' ? r.next + 2 : r.next;
   const problem = r.max > 10 ? `RPE ${r.max} is off the scale; RPE runs from 1 to 10` : descendingProblem(r);
-  return withProblem({ next: r.next, kind: 'effort', fields: ['rpe'], set: (d) => { d.rpe = quantity(r); } }, problem);
+  return withProblem({ next, kind: 'effort', fields: ['rpe'], set: (d) => { d.rpe = quantity(r); } }, problem);
 };
 
 /** `tempo 3-1-1`, `tempo 3010`, `tempo 2-0-X-0`. */
@@ -229,27 +642,24 @@ const hold: Matcher = (p, i) => {
     if (atLeast) {
       j += 2;
     }
-    const r = p.range(j);
-    if (!r) {
-      return undefined;
-    }
-    const scale = p.timeUnit(r.next);
-    if (scale === undefined) {
-      return {
+    const t = time(p, j);
+    if (!t) {
+      const r = p.range(j);
+      return r ? {
         next: r.next, kind: 'hold', fields: [], set: () => undefined,
         problem: `A hold with no unit; write a time such as hold ${r.max} s`,
-      };
+      } : undefined;
     }
-    const unitEnd = p.tok(r.next)?.end ?? r.end;
-    let next = r.next + 1;
-    if (!atLeast && r.min === r.max && p.is(next, 'or') && (p.is(next + 1, 'more') || p.is(next + 1, 'longer'))) {
+    const r = p.range(j);
+    let next = t.next;
+    if (!atLeast && t.q.min === t.q.max && p.is(next, 'or') && (p.is(next + 1, 'more') || p.is(next + 1, 'longer'))) {
       atLeast = true;
       next += 2;
     }
     return withProblem({
       next, kind: 'hold', fields: ['holdSeconds'],
-      set: (d) => { d.holdSeconds = atLeast ? { ...quantity(r, scale, unitEnd), max: Number.POSITIVE_INFINITY } : quantity(r, scale, unitEnd); },
-    }, atLeast && r.min !== r.max ? 'A minimum hold is one number; write hold at least 6 s' : descendingProblem(r));
+      set: (d) => { d.holdSeconds = atLeast ? { ...t.q, max: Number.POSITIVE_INFINITY } : t.q; },
+    }, atLeast && t.q.min !== t.q.max ? 'A minimum hold is one number; write hold at least 6 s' : r && t.q.unitScale !== 0 ? descendingProblem(r) : undefined);
   }
   const r = p.range(i);
   if (!r) {
@@ -363,8 +773,14 @@ const frequency: Matcher = (p, i) => {
     return undefined;
   }
   let j = r.next;
-  if (p.is(j, 'days') && p.is(j + 1, 'a', 'per', '/', 'each', 'every') && p.is(j + 2, 'week', 'wk')) {
+  if (p.is(j, 'days', 'sessions') && p.is(j + 1, 'a', 'per', '/', 'each', 'every') && p.is(j + 2, 'week', 'wk')) {
     return frequencyMatch(r, 'week', j + 3);
+  }
+  if (p.is(j, '/') && p.is(j + 1, 'week', 'wk')) {
+    return frequencyMatch(r, 'week', j + 2);
+  }
+  if (p.is(j, '/') && p.is(j + 1, 'day', 'd')) {
+    return frequencyMatch(r, 'day', j + 2);
   }
   if (!p.is(j, 'x', 'times')) {
     return undefined;
@@ -428,11 +844,29 @@ function sideMatch(p: Parser, i: number, next: number, value: Side): Match {
  * `repeating the same side in succession`. */
 const side: Matcher = (p, i) => {
   let j = i;
+  // `/side`, `/leg`: per side.
+  if (p.is(j, '/') && p.inSet(j + 1, SIDE_LIMBS)) {
+    return sideMatch(p, i, j + 2, 'each');
+  }
+  if (p.is(j, 'bilateral', 'bilaterally')) {
+    return sideMatch(p, i, j + 1, 'each');
+  }
+  // `L,R`, `L/R`, `left & right`, `left and right`, `R/L`.
+  if (p.is(j, 'left', 'l', 'right', 'r') && p.is(j + 1, ',', '/', '&', 'and', '+')) {
+    const other = p.is(j, 'left', 'l') ? ['right', 'r'] : ['left', 'l'];
+    if (p.is(j + 2, ...other)) {
+      return sideMatch(p, i, p.inSet(j + 3, LIMB_WORDS) ? j + 4 : j + 3, 'each');
+    }
+  }
   if (p.is(j, 'on')) {
     j++;
   }
-  if (p.is(j, 'each', 'per', 'every') && p.inSet(j + 1, LIMB_WORDS)) {
+  if (p.is(j, 'each', 'per', 'every') && p.inSet(j + 1, SIDE_LIMBS)) {
     return sideMatch(p, i, j + 2, 'each');
+  }
+  // A bare `each` or `ea` after a count: `3x5 each`, `5 reps ea.`
+  if (j === i && p.is(j, 'each', 'ea')) {
+    return sideMatch(p, i, j + 1, 'each');
   }
   if (p.is(j, 'both')) {
     return sideMatch(p, i, p.inSet(j + 1, LIMB_WORDS) ? j + 2 : j + 1, 'both');
@@ -498,7 +932,25 @@ const load: Matcher = (p, i) => {
     return undefined;
   }
   const unit = loadUnit(p, r.next);
-  return unit ? loadMatch(p, i, r.next + 1, r, unit) : undefined;
+  if (!unit) {
+    return undefined;
+  }
+  // `85#,90#,90#`: the load of each set.
+  const values = [r.min];
+  let k = r.next + 1;
+  while (r.min === r.max && p.is(k, ',') && p.num(k + 1) && loadUnit(p, (p.num(k + 1)?.next ?? 0)) === unit) {
+    values.push(p.num(k + 1)?.value ?? 0);
+    k = (p.num(k + 1)?.next ?? k) + 1;
+  }
+  if (values.length > 1) {
+    const start = p.tok(i)?.start ?? 0;
+    const end = p.end(k);
+    return {
+      next: k, kind: 'load', fields: ['load', 'loadPerSet'],
+      set: (d) => { d.load = { min: minOf(values) ?? 0, max: maxOf(values) ?? 0, unit, start, end }; d.loadPerSet = values; },
+    };
+  }
+  return loadMatch(p, i, r.next + 1, r, unit);
 };
 
 /** `3 bouts x 12 s`, `3 bouts of 12 s`, `3-4 bouts of 10-15 seconds`, `4 bouts`. */
@@ -509,6 +961,20 @@ const bouts: Matcher = (p, i) => {
   }
   let j = a.next + 1;
   if (p.is(j, 'x', 'of')) {
+    const dist = distance(p, j + 1);
+    if (dist) {
+      return withProblem({
+        next: dist.next, kind: 'bouts', fields: ['bouts', 'distanceMeters'],
+        set: (d) => { d.bouts = quantity(a); d.distanceMeters = dist.q; },
+      }, descendingProblem(a));
+    }
+    const ct = clock(p, j + 1);
+    if (ct) {
+      return withProblem({
+        next: ct.next, kind: 'bouts', fields: ['bouts', 'boutSeconds'],
+        set: (d) => { d.bouts = quantity(a); d.boutSeconds = ct.q; },
+      }, descendingProblem(a));
+    }
     const b = p.range(j + 1);
     const scale = b ? p.timeUnit(b.next) : undefined;
     if (b && scale !== undefined) {
@@ -591,12 +1057,40 @@ const setsReps: Matcher = (p, i) => {
   const setsWord = p.inSet(j, SET_WORDS);
   if (setsWord) {
     j++;
+    // `2 sets to failure`, `2 sets of AMRAP`.
+    const f = failure(p, p.is(j, 'of', 'x') ? j + 1 : j, true);
+    if (f !== undefined) {
+      return withProblem({ next: f, kind: 'sets-reps', fields: ['sets', 'toFailure'], set: (d) => { d.sets = quantity(a); d.toFailure = true; } }, descendingProblem(a));
+    }
     if (!p.is(j, 'of', 'x') || !p.range(j + 1)) {
       return withProblem({ next: j, kind: 'sets', fields: ['sets'], set: (d) => { d.sets = quantity(a); } }, descendingProblem(a));
     }
   }
   if (!p.is(j, 'x') && !(setsWord && p.is(j, 'of'))) {
     return undefined;
+  }
+  // `2 x AMRAP`: two sets to failure, never two reps.
+  const f = failure(p, j + 1, true);
+  if (f !== undefined) {
+    return withProblem({ next: f, kind: 'sets-reps', fields: ['sets', 'toFailure'], set: (d) => { d.sets = quantity(a); d.toFailure = true; } }, descendingProblem(a));
+  }
+  if (!setsWord) {
+    // `6 x 100m`: repeats of a distance.
+    const dist = distance(p, j + 1);
+    if (dist) {
+      return withProblem({
+        next: dist.next, kind: 'bouts', fields: ['bouts', 'distanceMeters'],
+        set: (d) => { d.bouts = quantity(a); d.distanceMeters = dist.q; },
+      }, descendingProblem(a));
+    }
+    // `3 x 1:00`: bouts of a clock time.
+    const ct = clock(p, j + 1);
+    if (ct) {
+      return withProblem({
+        next: ct.next, kind: 'bouts', fields: ['bouts', 'boutSeconds'],
+        set: (d) => { d.bouts = quantity(a); d.boutSeconds = ct.q; },
+      }, descendingProblem(a));
+    }
   }
   const firstNum = p.num(j + 1);
   const b = p.range(j + 1);
@@ -614,8 +1108,26 @@ const setsReps: Matcher = (p, i) => {
       set: (d) => { d.bouts = quantity(a); d.boutSeconds = quantity(b, boutScale, unitEnd); },
     }, problem);
   }
+  // `5 × 100kg`: reps and a load (a load after the x).
+  const repsLoad = setsWord ? undefined : loadUnit(p, j);
+  if (repsLoad) {
+    const start = p.tok(j - 1)?.start ?? b.start;
+    const end = p.tok(j)?.end ?? b.end;
+    return withProblem({
+      next: j + 1, kind: 'reps', fields: ['reps', 'load'],
+      set: (d) => { d.reps = quantity(a); d.load = { min: b.min, max: b.max, unit: repsLoad, start, end }; },
+    }, problem);
+  }
   const sets = quantity(a);
   const reps = quantity(b);
+  // `3 x 15RM`: sets of reps at a repetition maximum.
+  if (p.is(j, 'rm')) {
+    const value: Intensity = { min: b.min, max: b.max, unit: 'RM', start: b.start, end: p.tok(j)?.end ?? b.end };
+    return withProblem({
+      next: j + 1, kind: 'sets-reps', fields: ['sets', 'reps', 'intensity'],
+      set: (d) => { d.sets = sets; d.reps = reps; d.intensity = value; },
+    }, problem);
+  }
   // Chained third factor: hold time or load (per set or one).
   if (!setsWord && p.is(j, 'x')) {
     const cNum = p.num(j + 1);
@@ -679,28 +1191,110 @@ const reps: Matcher = (p, i) => {
   if (!a) {
     return undefined;
   }
-  if (p.inSet(a.next, REP_WORDS) || (p.is(a.next, 'x') && !p.num(a.next + 1))) {
+  // `10 reps x 3 sets`, `5 reps * 10 sets`: reps first.
+  if (p.inSet(a.next, REP_WORDS) && p.is(a.next + 1, 'x')) {
+    const b = p.range(a.next + 2);
+    if (b && p.inSet(b.next, SET_WORDS)) {
+      return withProblem({
+        next: b.next + 1, kind: 'sets-reps', fields: ['sets', 'reps'],
+        set: (d) => { d.sets = quantity(b); d.reps = quantity(a); },
+      }, descendingProblem(a) ?? descendingProblem(b));
+    }
+  }
+  // `10/side`: a count per side.
+  if (p.is(a.next, '/') && p.inSet(a.next + 1, SIDE_LIMBS)) {
+    const start = p.tok(a.next)?.start ?? a.end;
+    const end = p.tok(a.next + 1)?.end ?? a.end;
+    return withProblem({
+      next: a.next + 2, kind: 'reps', fields: ['reps', 'side'],
+      set: (d) => { d.reps = quantity(a); d.side = { value: 'each', start, end }; },
+    }, descendingProblem(a));
+  }
+  // `10x` stands alone: `3 x AMRP` is not 3 reps and a note.
+  const alone = (k: number): boolean => {
+    const t = p.tok(k);
+    return t === undefined || JOINERS.has(t.norm) || (t.kind === 'word' && matchAt(p, k) !== undefined);
+  };
+  if (p.inSet(a.next, REP_WORDS) || (p.is(a.next, 'x') && !p.num(a.next + 1) && alone(a.next + 1))) {
     return withProblem({ next: a.next + 1, kind: 'reps', fields: ['reps'], set: (d) => { d.reps = quantity(a); } }, descendingProblem(a));
   }
   return undefined;
 };
 
-/** A bare time, `30 s` or `2 min`: the length of one bout. */
-const duration: Matcher = (p, i) => {
-  const a = p.range(i);
-  const scale = a ? p.timeUnit(a.next) : undefined;
-  if (!a || scale === undefined) {
+/** A count after the name: `x 10`, `x10`, `x 10 reps`, `x 30 s`, `x 100 m`, `x 3 sets`. */
+const countAfter: Matcher = (p, i) => {
+  if (!p.is(i, 'x')) {
     return undefined;
   }
-  const unitEnd = p.tok(a.next)?.end ?? a.end;
-  return withProblem({
-    next: a.next + 1, kind: 'duration', fields: ['boutSeconds'],
-    set: (d) => { d.boutSeconds = quantity(a, scale, unitEnd); },
-  }, descendingProblem(a));
+  const t = time(p, i + 1);
+  if (t) {
+    return { next: t.next, kind: 'duration', fields: ['boutSeconds'], set: (d) => { d.boutSeconds = t.q; } };
+  }
+  const dist = distance(p, i + 1);
+  if (dist) {
+    return { next: dist.next, kind: 'distance', fields: ['distanceMeters'], set: (d) => { d.distanceMeters = dist.q; } };
+  }
+  const f = failure(p, i + 1, true);
+  if (f !== undefined) {
+    return { next: f, kind: 'failure', fields: ['toFailure'], set: (d) => { d.toFailure = true; } };
+  }
+  const a = p.range(i + 1);
+  if (!a || p.is(a.next, 'x') || p.is(a.next, '/') || loadUnit(p, a.next)) {
+    return undefined;
+  }
+  if (p.inSet(a.next, SET_WORDS)) {
+    return withProblem({ next: a.next + 1, kind: 'sets', fields: ['sets'], set: (d) => { d.sets = quantity(a); } }, descendingProblem(a));
+  }
+  const next = p.inSet(a.next, REP_WORDS) ? a.next + 1 : a.next;
+  return withProblem({ next, kind: 'reps', fields: ['reps'], set: (d) => { d.reps = quantity(a); } }, descendingProblem(a));
+};
+
+/** `100 m`, `2 km`, `1 mile`; `100 m x 6` is six repeats. */
+const distanceMatcher: Matcher = (p, i) => {
+  const dist = distance(p, i);
+  if (!dist) {
+    return undefined;
+  }
+  if (p.is(dist.next, 'x')) {
+    const n = p.range(dist.next + 1);
+    if (n && !p.timeUnit(n.next) && !loadUnit(p, n.next)) {
+      return withProblem({
+        next: n.next, kind: 'bouts', fields: ['bouts', 'distanceMeters'],
+        set: (d) => { d.bouts = quantity(n); d.distanceMeters = dist.q; },
+      }, descendingProblem(n));
+    }
+  }
+  return { next: dist.next, kind: 'distance', fields: ['distanceMeters'], set: (d) => { d.distanceMeters = dist.q; } };
+};
+
+/** A bare time, `30 s` or `2 min`: the length of one bout. */
+const duration: Matcher = (p, i) => {
+  const t = time(p, i);
+  if (!t) {
+    return undefined;
+  }
+  const a = p.range(i);
+  const problem = a && t.q.unitScale !== 0 ? descendingProblem(a) : undefined;
+  // `90s rest`, `1.5 min interval`: a rest, never a bout.
+  if (p.inSet(t.next, REST_WORDS)) {
+    return restMatch(t, betweenClause(p, t.next + 1), problem);
+  }
+  // `30 s x 2`: two bouts of 30 s.
+  if (p.is(t.next, 'x')) {
+    const n = p.range(t.next + 1);
+    if (n && !p.timeUnit(n.next) && !loadUnit(p, n.next) && !p.inSet(n.next, SET_WORDS) && !p.inSet(n.next, REP_WORDS)) {
+      return withProblem({
+        next: n.next, kind: 'bouts', fields: ['bouts', 'boutSeconds'],
+        set: (d) => { d.bouts = quantity(n); d.boutSeconds = t.q; },
+      }, problem ?? descendingProblem(n));
+    }
+  }
+  return withProblem({ next: t.next, kind: 'duration', fields: ['boutSeconds'], set: (d) => { d.boutSeconds = t.q; } }, problem);
 };
 
 const MATCHERS: readonly Matcher[] = [
-  pain, effort, tempo, hold, frequency, timing, side, load, bouts, steps, setsReps, reps, duration,
+  labelled, pain, effort, tempo, bareTempo, hold, rest, emom, toFailure, interval, frequency, programLength, timing, side,
+  withLoad, intensity, load, bouts, steps, ladder, setsReps, reps, countAfter, distanceMatcher, duration,
 ];
 
 function matchAt(p: Parser, i: number): Match | undefined {
@@ -720,22 +1314,112 @@ export function startsComponent(text: string, offset: number): boolean {
   return p.tokens.length > 0 && matchAt(p, 0) !== undefined;
 }
 
-/** Reads a dosage. Never throws; what cannot be read is listed in `problems` with 0-based offsets. */
+/** Parts a set group carries; anything else a group's component sets is a part of the whole dosage. */
+const GROUP_FIELDS = new Set<keyof Dosage>(['sets', 'reps', 'toFailure', 'repsPerSet', 'load', 'loadPerSet', 'intensity']);
+
+function groupOf(g: Dosage): SetGroup | undefined {
+  if (!g.sets) {
+    return undefined;
+  }
+  const out: { -readonly [K in keyof SetGroup]: SetGroup[K] } = { sets: g.sets };
+  if (g.reps) {
+    out.reps = g.reps;
+  }
+  if (g.toFailure) {
+    out.toFailure = true;
+  }
+  if (g.load) {
+    out.load = g.load;
+  }
+  if (g.intensity) {
+    out.intensity = g.intensity;
+  }
+  return out;
+}
+
+function spanOver<T extends { min: number; max: number }>(xs: readonly T[]): { min: number; max: number } {
+  return { min: minOf(xs.map((x) => x.min)) ?? Infinity, max: maxOf(xs.map((x) => x.max)) ?? -Infinity };
+}
+
+/** `3x10, 1x25`: the groups, with `sets` their total, `reps` their range, and a load or intensity they share a unit for. */
+function applyGroups(d: Dosage, groups: SetGroup[]): void {
+  const first = groups[0];
+  const last = groups[groups.length - 1];
+  if (!first || !last) {
+    return;
+  }
+  d.setGroups = groups;
+  const total = groups.reduce((n, g) => ({ min: n.min + g.sets.min, max: n.max + g.sets.max }), { min: 0, max: 0 });
+  d.sets = { ...total, start: first.sets.start, end: last.sets.end, style: 'digits' };
+  const reps = groups.flatMap((g) => (g.reps ? [g.reps] : []));
+  const r0 = reps[0];
+  if (r0) {
+    d.reps = { ...spanOver(reps), start: r0.start, end: reps[reps.length - 1]?.end ?? r0.end, style: 'digits' };
+  } else {
+    delete d.reps;
+  }
+  delete d.repsPerSet;
+  delete d.loadPerSet;
+  if (groups.some((g) => g.toFailure)) {
+    d.toFailure = true;
+  }
+  const loads = groups.flatMap((g) => (g.load ? [g.load] : []));
+  const l0 = loads[0];
+  if (l0 && loads.every((l) => l.unit === l0.unit)) {
+    d.load = { ...spanOver(loads), unit: l0.unit, start: l0.start, end: loads[loads.length - 1]?.end ?? l0.end };
+  } else {
+    delete d.load;
+  }
+  const ints = groups.flatMap((g) => (g.intensity ? [g.intensity] : []));
+  const i0 = ints[0];
+  if (i0 && ints.every((x) => x.unit === i0.unit)) {
+    d.intensity = { ...spanOver(ints), unit: i0.unit, start: i0.start, end: ints[ints.length - 1]?.end ?? i0.end };
+  } else {
+    delete d.intensity;
+  }
+}
+
+/** Strips dashes and marks around a cue: `— slow on the way down` is `slow on the way down`. */
+function noteText(s: string): string {
+  return s.replace(/^[\s\-‐‑‒–—~*_"'“”‘’!?/|]+/u, '').replace(/[\s\-‐‑‒–—~*_"'“”‘’!?/|]+$/u, '');
+}
+
+/**
+ * Reads a dosage. Never throws; what cannot be read is listed in `problems` with 0-based offsets. Words
+ * with no number and no unit (`— controlled`, `(slow)`) are kept as the `note`, not a problem.
+ */
 export function parseDosage(text: string): Dosage {
   const p = new Parser(text);
   const d: Dosage = { text, components: [], problems: [] };
   const seen = new Set<keyof Dosage>();
   let i = 0;
-  let bad: { start: number; end: number } | undefined;
+  let bad: { start: number; end: number; counted: boolean } | undefined;
+  const notes: { start: number; end: number }[] = [];
+  const groups: SetGroup[] = [];
+  /** Whether the component just read was a set group (a load or intensity right after it is the group's). */
+  let afterGroup = false;
   const flushBad = (): void => {
-    if (bad) {
+    if (!bad) {
+      return;
+    }
+    if (bad.counted) {
       const words = text.slice(bad.start, bad.end);
+      const hint = suggestNotation(words);
       d.problems.push({
         start: bad.start, end: bad.end,
-        message: `"${words}" cannot be read as part of a dosage; write parts such as 3 x 10, hold 5 s or 2x daily`,
+        message: hint === undefined
+          ? `"${words}" cannot be read as part of a dosage; write parts such as 3 x 10, hold 5 s or 2x daily`
+          : `"${words}" cannot be read as part of a dosage; did you mean "${hint}"?`,
       });
-      bad = undefined;
+    } else {
+      const prev = notes[notes.length - 1];
+      if (prev && /^[\s,]*(?:and|&|\+|or|then|plus)?\s*$/iu.test(text.slice(prev.end, bad.start))) {
+        prev.end = bad.end;
+      } else {
+        notes.push({ start: bad.start, end: bad.end });
+      }
     }
+    bad = undefined;
   };
   while (i < p.tokens.length) {
     const t = p.tokens[i];
@@ -747,30 +1431,95 @@ export function parseDosage(text: string): Dosage {
       i++;
       continue;
     }
+    // `Frequency: 2x daily`, `Notes: slow`: the label only introduces what follows.
+    if (!bad && p.inSet(i, LABEL_PREFIXES) && p.is(i + 1, ':')) {
+      i += 2;
+      continue;
+    }
     const m = matchAt(p, i);
     if (!m) {
-      bad = bad ? { start: bad.start, end: t.end } : { start: t.start, end: t.end };
+      const counted = t.kind === 'num' || UNIT_WORDS.has(t.norm);
+      bad = bad ? { start: bad.start, end: t.end, counted: bad.counted || counted } : { start: t.start, end: t.end, counted };
       i++;
       continue;
     }
     flushBad();
     const start = t.start;
     const end = p.end(m.next);
+    const wasAfterGroup = afterGroup;
+    afterGroup = false;
     if (m.problem !== undefined) {
       d.problems.push({ start, end, message: m.problem });
-    } else {
-      const repeated = m.fields.find((f) => seen.has(f));
-      if (repeated !== undefined) {
-        d.problems.push({ start, end, message: `The ${fieldLabel(repeated)} is given twice in one dosage; give it once` });
+      i = m.next;
+      continue;
+    }
+    const isGroup = m.kind === 'sets-reps' && m.fields.includes('sets');
+    if (isGroup && seen.has('sets') && groups.length > 0) {
+      // A second group of sets: `3x10, 1x25`.
+      const g: Dosage = { text, components: [], problems: [] };
+      m.set(g);
+      const group = groupOf(g);
+      const extra = m.fields.filter((f) => !GROUP_FIELDS.has(f));
+      const repeated = extra.find((f) => seen.has(f));
+      if (!group || repeated !== undefined) {
+        d.problems.push({ start, end, message: `The ${fieldLabel(repeated ?? 'sets')} is given twice in one dosage; give it once` });
       } else {
-        m.fields.forEach((f) => seen.add(f));
-        m.set(d);
+        groups.push(group);
+        for (const f of extra) {
+          seen.add(f);
+          (d as unknown as Record<string, unknown>)[f] = (g as unknown as Record<string, unknown>)[f];
+        }
         d.components.push({ kind: m.kind, start, end });
+        afterGroup = true;
+      }
+      i = m.next;
+      continue;
+    }
+    if (wasAfterGroup && groups.length > 1 && (m.kind === 'load' || m.kind === 'intensity')) {
+      // `1x5 60%`: the load or intensity of the group just read.
+      const g: Dosage = { text, components: [], problems: [] };
+      m.set(g);
+      const last = groups[groups.length - 1];
+      if (last && !(g.load && last.load) && !(g.intensity && last.intensity)) {
+        groups[groups.length - 1] = { ...last, ...(g.load ? { load: g.load } : {}), ...(g.intensity ? { intensity: g.intensity } : {}) };
+        d.components.push({ kind: m.kind, start, end });
+        afterGroup = true;
+        i = m.next;
+        continue;
+      }
+    }
+    const repeated = m.fields.find((f) => seen.has(f));
+    if (repeated !== undefined) {
+      d.problems.push({ start, end, message: `The ${fieldLabel(repeated)} is given twice in one dosage; give it once` });
+    } else {
+      m.fields.forEach((f) => seen.add(f));
+      m.set(d);
+      d.components.push({ kind: m.kind, start, end });
+      if (isGroup) {
+        const group = groupOf(d);
+        if (group) {
+          groups.push(group);
+          afterGroup = true;
+        }
+      } else if ((m.kind === 'load' || m.kind === 'intensity') && wasAfterGroup && groups.length === 1) {
+        const g0 = groups[0];
+        if (g0) {
+          groups[0] = { ...g0, ...(d.load && m.kind === 'load' ? { load: d.load } : {}), ...(d.intensity && m.kind === 'intensity' ? { intensity: d.intensity } : {}) };
+        }
+        afterGroup = true;
       }
     }
     i = m.next;
   }
   flushBad();
+  if (groups.length > 1) {
+    applyGroups(d, groups);
+  }
+  const kept = notes.map((n) => noteText(text.slice(n.start, n.end))).filter((n) => n !== '');
+  if (kept.length > 0) {
+    d.note = kept.join('; ');
+    d.noteRanges = notes;
+  }
   // Exact-size lists, one shared empty one (a model holds a dosage per exercise line).
   d.components = exact(d.components);
   d.problems = exact(d.problems);

@@ -3,8 +3,9 @@
  * 1-10, Silbernagel's phases) is compared, line by line, with the stage for the line's week. A session's
  * week counts from the log's `started` date (the first seven days are week 1); a prescription's weeks are
  * its phase's `(weeks N-M)`. Weeks that fall in several stages (a phase over weeks 2-5, or overlapping
- * phases) accept any of their dosages: each number's range is the union of theirs. A line with no week,
- * or a week no stage covers, is compared with the guideline's own dosage.
+ * phases) accept any of their dosages: each number's range is the union of theirs (with the guideline's
+ * own dosage when some of those weeks have no stage). A line with no week, or a week no stage covers, is
+ * compared with the guideline's own dosage.
  */
 import { dayNumber } from '../dates.js';
 import type { Dosage, Span } from '../model.js';
@@ -72,7 +73,13 @@ export function atWeeks(g: Guideline, weeks: Span | undefined): Guideline {
   let hit = byKey.get(key);
   if (!hit) {
     const stage = weeks.min === weeks.max ? `week ${weeks.min}` : `weeks ${weeks.min}-${weeks.max}`;
-    const dosage = envelope(stages.map((s) => s.dosage));
+    // Weeks of the span no stage covers are compared with the guideline's own dosage.
+    let covered = true;
+    for (let w = weeks.min; w <= Math.min(weeks.max, weeks.min + 520) && covered; w++) {
+      covered = stages.some((s) => s.weeks.min <= w && s.weeks.max >= w);
+    }
+    const own = !covered && g.dosage ? [g.dosage] : [];
+    const dosage = envelope([...stages.map((s) => s.dosage), ...own]);
     hit = { ...g, dosage, dosageText: stages.map((s) => s.dosageText).join(' or '), stage };
     byKey.set(key, hit);
   }

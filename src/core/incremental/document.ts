@@ -10,82 +10,37 @@
  *   heading), following blocks that read them are parsed again, the others only pass the change on.
  * - The model's lists (sessions, phases...) are spliced, not rebuilt: counts per block sit in typed arrays.
  * - `block` rules (rules/rule.ts) run on new blocks only, and keep their findings with the block, anchored
- *   to it. `log` rules read across the log, through a typed-array timeline (timeline.ts). Each says which
+ *   to it. `log` rules read across the log, through the LogView over a typed-array timeline (timeline.ts). Each says which
  *   aspects of the log it reads; after an edit that leaves those alone in the edited blocks (and moves no
  *   line) its findings are kept, else it runs again on the whole timeline, as steps.
  *
- * The result is the same as a check from scratch, byte for byte (test/unit/incremental.test.ts checks
- * that with random edits). Findings are returned with plain positions; a model returned by `update` stays
- * valid until the next update of the same document, which moves its positions. Callers must not run two updates of one document at once (the
- * service queues them); an update that finds another one finished meanwhile starts again.
+ * Beside this file: the edit diff (diff.ts), the kept state's types (state.ts), findings kept between
+ * checks (findings.ts), the typed-array timeline and its LogView (timeline.ts), the step scheduler
+ * (steps.ts, slicer.ts).
+ *
+ * The result is the same as the plain engine's (../check.ts), byte for byte (test/unit/incremental.test.ts
+ * checks that with random edits). Findings are returned with plain positions; a model returned by
+ * `update` stays valid until the next update of the same document, which moves its positions. Callers
+ * must not run two updates of one document at once (the service queues them); an update that finds
+ * another one finished meanwhile starts again.
  */
-import { isHeadingLine, scanBlocks, type Block } from '../markdown/blocks.js';
-import { activeRules, byPosition, isSuppressed, runRules, type CheckContext, type CheckEngine, type RuleInputs } from '../check.js';
+import { scanBlocks, type Block } from '../markdown/blocks.js';
+import { activeRules, byPosition, runRules, type CheckContext, type CheckEngine, type RuleInputs } from '../check.js';
 import type { LogView } from '../logView.js';
-import type { GuidelineLibrary } from '../guidelines/library.js';
-import type { AthleteLog, Dosage, ExerciseLine, Finding, Point, Range, Section, TextEdit } from '../model.js';
-import { resolveOptions, type ResolvedOptions } from '../options.js';
+import type { AthleteLog, Finding } from '../model.js';
+import type { DateOrder } from '../read/dates.js';
+import { resolveOptions } from '../options.js';
 import type { Root } from 'mdast';
-import { assembleBlock, LIST_KINDS, makeLog, rememberIndex, sectionsAfter, type Fragment, type ModelLists } from '../read/assemble.js';
+import { assembleBlock, LIST_KINDS, makeLog, rememberIndex, sameState, startState, stateAfter, type ModelLists, type ReadState } from '../read/assemble.js';
 import { needsGuard, parseMarkdown, type TreeParser } from '../markdown/parse.js';
 import { runSteps, settled, type Steps } from './steps.js';
-import type { LogAspect, Rule } from '../rules/rule.js';
-import { AnchoredPoint, AnchorTable, LineIndex, PointMaker } from '../text.js';
+import type { Rule } from '../rules/rule.js';
+import { AnchorTable, LineIndex, PointMaker } from '../text.js';
+import { blockAt, commonPrefix, commonSuffix, lineEnd, ownCopy, splicePrefix } from './diff.js';
+import { ALL_ASPECTS, blockKey, finish, moveLogFindings, plainPoint, remake } from './findings.js';
+import type { BlockState, Change, ListKind, Snapshot } from './state.js';
+export type { Snapshot } from './state.js';
 import { blockPart, ExerciseIds, joinPartsSteps, sameNumbers, slicePart, Timeline, TimelineView, type BlockPart, type TimelinePart } from './timeline.js';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type ListKind = (typeof LIST_KINDS)[number];
-
-/** A block of the current text with what was worked out from it (its parse tree is not kept). */
-interface BlockState {
-  readonly text: string;
-  readonly kind: Block['kind'];
-  /** The sections open before and after the block. */
-  readonly stackIn: readonly Section[];
-  readonly stackOut: readonly Section[];
-  readonly fragment: Fragment;
-  /** Findings of the `block` rules, anchored to the block, and the key they were found under. */
-  found?: { readonly key: string; readonly findings: readonly Finding[] };
-  /** What `log` rules read from the block, by aspect, positions aside (worked out when needed). */
-  signatures?: Partial<Record<LogAspect, string>>;
-  /** The block's sessions in the timeline's terms, made with the `block` findings. */
-  part?: BlockPart;
-}
-
-/** Where each block's items start in the model's lists, and the blocks' anchors, in block order. */
-interface Layout {
-  readonly ids: Int32Array;
-  readonly prefix: Readonly<Record<ListKind, Int32Array>>;
-}
-
-/** One checked state of the document: its text, line index, model and blocks. */
-export interface Snapshot {
-  readonly text: string;
-  readonly index: LineIndex;
-  readonly log: AthleteLog;
-  readonly generation: number;
-  /** @internal */
-  readonly blocks: readonly BlockState[];
-  /** @internal */
-  readonly layout: Layout;
-}
-
-/** What an update changed: blocks `[head, head + added)` of the new state replaced `[head, tail)` of the old. */
-interface Change {
-  readonly from: number;
-  readonly to: number;
-  readonly head: number;
-  readonly added: number;
-  readonly tail: number;
-  readonly replaced: readonly BlockState[];
-  /** The old text's range the replaced blocks covered, and how far what follows moved. */
-  readonly oldStart: number;
-  readonly oldEnd: number;
-  readonly offset: number;
-  readonly line: number;
-  /** Whether the edit touched a carriage return (line ending style is something `log` rules read). */
-  readonly cr: boolean;
-}
 
 /** How many blocks, and characters, a cold check parses with one parser call at most. */
 const CHUNK_BLOCKS = 16;
@@ -118,170 +73,6 @@ const REMOTE_MIN_CHARS = 64 * 1024;
  * 50-100 ms, 2 makes it 30-35 ms).
  */
 const AHEAD = 2;
-
-/** Characters compared at a time when looking for the common start and end of two texts. */
-const CHUNK = 4096;
-
-/** How many characters `a` and `b` share at the start. */
-export function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n) {
-    const e = Math.min(n, i + CHUNK);
-    if (a.slice(i, e) !== b.slice(i, e)) {
-      while (a.charCodeAt(i) === b.charCodeAt(i)) {
-        i++;
-      }
-      return i;
-    }
-    i = e;
-  }
-  return n;
-}
-
-/** How many characters `a` and `b` share at the end, at most `limit`. */
-export function commonSuffix(a: string, b: string, limit: number): number {
-  // One edit in one place (typing): everything after it matches, which one comparison confirms.
-  if (limit > CHUNK && a.slice(a.length - limit) === b.slice(b.length - limit)) {
-    return limit;
-  }
-  let k = 0;
-  while (k < limit) {
-    const step = Math.min(CHUNK, limit - k);
-    if (a.slice(a.length - k - step, a.length - k) !== b.slice(b.length - k - step, b.length - k)) {
-      while (k < limit && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) {
-        k++;
-      }
-      return k;
-    }
-    k += step;
-  }
-  return limit;
-}
-
-/** The last block that starts at or before `offset` (block starts from the anchors, in block order). */
-function blockAt(table: AnchorTable, ids: Int32Array, offset: number): number {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((table.offsets[ids[mid] ?? 0] ?? 0) <= offset) {
-      lo = mid;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return lo;
-}
-
-/**
- * A copy of a string that shares no memory with the string it was sliced from. V8 keeps a slice as a view
- * of its parent; joining it to a character and slicing that off again makes a new flat string of the
- * slice's own length.
- */
-export function ownCopy(s: string): string {
-  return s.length < 16 ? s : ` ${s}`.slice(1);
-}
-
-/**
- * Where each block's items start in a list (one more entry than blocks), after an edit replaced blocks
- * `[head, tail)` with blocks holding `counts` items each: the head is kept, the tail moves.
- */
-function splicePrefix(old: Int32Array, head: number, tail: number, counts: ArrayLike<number>): Int32Array {
-  const rest = old.length - 1 - tail;
-  const out = new Int32Array(head + counts.length + rest + 1);
-  out.set(old.subarray(0, head + 1));
-  let n = old[head] ?? 0;
-  for (let i = 0; i < counts.length; i++) {
-    n += counts[i] ?? 0;
-    out[head + i + 1] = n;
-  }
-  const from = old[tail] ?? 0;
-  for (let i = 1; i <= rest; i++) {
-    out[head + counts.length + i] = (old[tail + i] ?? 0) - from + n;
-  }
-  return out;
-}
-
-/** Where the line that starts at `at` ends (its line break, or the end of the text). */
-function lineEnd(text: string, at: number): number {
-  const n = text.indexOf('\n', at);
-  const r = text.indexOf('\r', at);
-  return n < 0 ? (r < 0 ? text.length : r) : r < 0 ? n : Math.min(n, r);
-}
-
-function sameStack(a: readonly Section[], b: readonly Section[]): boolean {
-  return a.length === b.length && a.every((s, i) => s.kind === b[i]?.kind && s.depth === b[i]?.depth && s.title === b[i]?.title);
-}
-
-function plainPoint(p: Point, offset = 0, line = 0): Point {
-  return { line: p.line + line, column: p.column, offset: p.offset + offset };
-}
-
-/** A copy of a finding with its positions made by `point` (anchored, or plain and moved). */
-function remake(f: Finding, point: (p: Point) => Point): Finding {
-  const out: Mutable<Finding> = { ...f, range: { start: point(f.range.start), end: point(f.range.end) } };
-  if (f.fix) {
-    out.fix = { title: f.fix.title, edits: f.fix.edits.map((e): TextEdit => ({ range: { start: point(e.range.start), end: point(e.range.end) }, text: e.text })), raisesDose: f.fix.raisesDose };
-  }
-  return out;
-}
-
-/** Every range of a finding in the log (its own and its fix's). */
-function rangesOf(f: Finding): Range[] {
-  return [f.range, ...(f.fix?.edits.map((e) => e.range) ?? [])];
-}
-
-const libraryIds = new WeakMap<GuidelineLibrary, number>();
-let nextLibraryId = 0;
-
-function libraryId(library: GuidelineLibrary): number {
-  let id = libraryIds.get(library);
-  if (id === undefined) {
-    id = nextLibraryId++;
-    libraryIds.set(library, id);
-  }
-  return id;
-}
-
-/** Everything besides a block's own items that `block` rules read: their findings hold while it does. */
-function blockKey(log: AthleteLog, library: GuidelineLibrary, options: ResolvedOptions, rules: readonly Rule[]): string {
-  const program = log.phases.map((p) => [p.name, p.weeks?.min, p.weeks?.max, p.prescriptions.map((x) => [x.name, x.dosage.text, x.range.start.line])]);
-  return JSON.stringify([libraryId(library), options, log.started, program, rules.map((r) => r.id)]);
-}
-
-/** Dosage fields that say where text stands, not what it says. */
-const DOSAGE_POSITIONS = new Set(['text', 'components', 'problems', 'start', 'end', 'unitEnd']);
-
-function dosageSignature(d: Dosage): string {
-  return JSON.stringify(d, (k: string, v: unknown) => (DOSAGE_POSITIONS.has(k) ? undefined : v));
-}
-
-/** Line of a point relative to its block (what stays when the block moves). */
-function relLine(p: Point): number {
-  return p instanceof AnchoredPoint ? p.dLine : p.line;
-}
-
-function lineSignature(x: ExerciseLine): unknown[] {
-  return [x.kind, x.name, x.checked, relLine(x.range.start), dosageSignature(x.dosage)];
-}
-
-const ASPECTS: Readonly<Record<LogAspect, (f: Fragment) => unknown>> = {
-  dates: (f) => f.sessions.map((s) => s.date ?? null),
-  labels: (f) => f.sessions.map((s) => [s.label.toLowerCase(), s.label, relLine(s.headingRange.start)]),
-  entries: (f) => f.sessions.map((s) => s.entries.map(lineSignature)),
-  notes: (f) => f.sessions.map((s) => [s.notes, s.noteRanges.map((r) => relLine(r.start))]),
-  program: (f) => [f.sections.map((s) => [s.kind, s.title, s.depth]), f.phases.map((p) => [p.name, p.weeks, relLine(p.headingRange?.start ?? { line: 0, column: 0, offset: 0 }), p.prescriptions.map(lineSignature)])],
-  assessment: (f) => [f.sections.map((s) => [s.kind, s.title, s.depth, relLine(s.headingRange.start)]), f.assessment.map((a) => [a.text, a.checked, relLine(a.range.start)])],
-  front: (f) => (f.frontMatter ? [f.fields.athlete, f.fields.started, f.fields.side, f.fields.condition, f.guidelineFiles.map((g) => g.path), f.frontMatter.problems.map((p) => [p.message, relLine(p.range.start)])] : null),
-};
-const ALL_ASPECTS = Object.keys(ASPECTS) as LogAspect[];
-
-/** What `log` rules reading `aspect` see of a block: everything but positions other than lines within it. */
-function aspectSignature(b: BlockState, aspect: LogAspect): string {
-  const memo = (b.signatures ??= {});
-  return (memo[aspect] ??= JSON.stringify([b.kind, ASPECTS[aspect](b.fragment)]));
-}
 
 interface Plan {
   readonly text: string;
@@ -339,6 +130,12 @@ export class LogDocument implements CheckEngine {
   #kept: Kept | undefined;
   #key = '';
   #ids = new ExerciseIds(undefined);
+  /** What reading starts from: the `athleteLog.dateOrder` setting (a log's front matter can override it). */
+  readonly #start: ReadState;
+
+  constructor(options: { readonly dateOrder?: DateOrder } = {}) {
+    this.#start = startState(options.dateOrder);
+  }
 
   /**
    * Brings the document to `text`, as steps (it yields between blocks), and returns its new state. With
@@ -381,9 +178,9 @@ export class LogDocument implements CheckEngine {
       index = base.index.withEdit(text, p, oldEnd, newEnd);
       line = index.lineCount - base.index.lineCount;
       head = blockAt(anchors, ids, p);
-      // An edit to a block's heading line can join the block to the one before, unless that line still
-      // starts a heading (the block before, untouched, then ends where it did).
-      if (head > 0 && p <= lineEnd(base.text, startOf(head)) && !isHeadingLine(text.slice(startOf(head), lineEnd(text, startOf(head))))) {
+      // An edit to a block's heading line can join the block to the one before: the line may no longer be a
+      // heading, or be a heading now deeper than the date heading of the session before (a sub-heading).
+      if (head > 0 && p <= lineEnd(base.text, startOf(head))) {
         head--;
       }
       // A `---` first line without front matter may become front matter by an edit anywhere below.
@@ -411,11 +208,11 @@ export class LogDocument implements CheckEngine {
     const scanned = first ? yield* scanBlocks(text, startOf(head), anchors.lines[ids[head] ?? 0] ?? 1, stop) : yield* scanBlocks(text);
     const middle: BlockState[] = [];
     const restacked: BlockState[] = [];
-    let stack: readonly Section[] = old[head - 1]?.stackOut ?? [];
+    let stack: ReadState = old[head - 1]?.stackOut ?? this.#start;
     // `tree` and `within` (the text its offsets refer to) default to the block's own parse.
     const assemble = (b: Block, tree = parseMarkdown(b.text, b.kind === 'front-matter'), within: Block = b): BlockState => {
       const fragment = assembleBlock(index, within, tree, stack, anchors.add(b.start, b.line));
-      const state: BlockState = { text: b.text, kind: b.kind, stackIn: stack, stackOut: sectionsAfter(stack, fragment), fragment };
+      const state: BlockState = { text: b.text, kind: b.kind, stackIn: stack, stackOut: stateAfter(stack, fragment), fragment };
       stack = state.stackOut;
       return state;
     };
@@ -514,7 +311,7 @@ export class LogDocument implements CheckEngine {
     // its sections worked out again; one that did is parsed and assembled again where it now stands.
     for (; tail < old.length; tail++) {
       const b = old[tail];
-      if (!b || sameStack(b.stackIn, stack)) {
+      if (!b || sameState(b.stackIn, stack)) {
         break;
       }
       if (b.fragment.usesStack) {
@@ -522,7 +319,7 @@ export class LogDocument implements CheckEngine {
         middle.push(assemble({ start: at + offset, line: (anchors.lines[ids[tail] ?? 0] ?? 0) + line, text: b.text, kind: b.kind }));
         yield;
       } else {
-        const again: BlockState = { ...b, stackIn: stack, stackOut: sectionsAfter(stack, b.fragment) };
+        const again: BlockState = { ...b, stackIn: stack, stackOut: stateAfter(stack, b.fragment) };
         stack = again.stackOut;
         middle.push(again);
         restacked.push(again);
@@ -767,56 +564,6 @@ export class LogDocument implements CheckEngine {
     this.#kept = { generation: snap.generation, key, blockFindings, prefix, logKey, logFindings, timeline, sessionPrefix, entryPrefix };
     return finish(blockFindings, [...logFindings.values()].flat().sort(byPosition), snap.log);
   }
-}
-
-/**
- * A rule's `log` findings from the last check, moved to the new state, or undefined when the rule must
- * run again: the edited blocks must read the same in the aspects it reads, no line may have moved, and
- * none of its findings may lie in the edited blocks.
- */
-function moveLogFindings(findings: readonly Finding[], aspects: readonly LogAspect[], change: Change, snap: Snapshot): Finding[] | undefined {
-  if (change.line !== 0 || change.cr) {
-    return undefined;
-  }
-  const added = snap.blocks.slice(change.head, change.head + change.added);
-  for (const aspect of aspects) {
-    if (added.map((b) => aspectSignature(b, aspect)).join('\u0000') !== change.replaced.map((b) => aspectSignature(b, aspect)).join('\u0000')) {
-      return undefined;
-    }
-  }
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const ranges = rangesOf(f);
-    if (ranges.some((r) => r.end.offset >= change.oldStart && r.start.offset <= change.oldEnd)) {
-      return undefined;
-    }
-    out.push(ranges.every((r) => r.start.offset < change.oldStart) ? f : remake(f, (p) => plainPoint(p, p.offset > change.oldEnd ? change.offset : 0)));
-  }
-  return out;
-}
-
-/** Both kinds of findings in position order, without suppressed ones. */
-function finish(blockFindings: readonly Finding[], logFindings: readonly Finding[], log: AthleteLog): Finding[] {
-  const all: Finding[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < blockFindings.length || j < logFindings.length) {
-    const a = blockFindings[i];
-    const b = logFindings[j];
-    if (a && (!b || byPosition(a, b) <= 0)) {
-      // Kept findings are anchored to their block; what a check returns must not move with later edits.
-      all.push(remake(a, (p) => plainPoint(p)));
-      i++;
-    } else if (b) {
-      all.push(b);
-      j++;
-    }
-  }
-  if (log.suppressions.length === 0) {
-    return all;
-  }
-  const suppressions = [...log.suppressions].sort((a, b) => a.line - b.line);
-  return all.filter((f) => !isSuppressed(suppressions, f.ruleId, f.range.start.line));
 }
 
 /** Reads an athlete log (block by block, nothing kept). Never throws on any input. */

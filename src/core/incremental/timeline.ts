@@ -195,8 +195,8 @@ export class Timeline {
   point(e: number): LoggedEntry {
     const x = this.entry(e) ?? EMPTY_ENTRY;
     const pain = this.part.pains[e] ?? Number.NaN;
-    const p = { date: this.sessionOf(e)?.date ?? '', line: x.range.start.line, dosage: x.dosage, entry: x };
-    return Number.isNaN(pain) ? p : { ...p, pain };
+    const date = this.sessionOf(e)?.date ?? '';
+    return Number.isNaN(pain) ? { date, line: x.range.start.line, dosage: x.dosage, entry: x } : { date, line: x.range.start.line, dosage: x.dosage, pain, entry: x };
   }
 
   sessionOf(e: number): Session | undefined {
@@ -385,26 +385,25 @@ export class TimelineView implements LogView {
     return this.#dated;
   }
 
+  /** Works the exercises' histories out, as steps (the tracks; points are made when read). */
   *prepareSteps(): Generator<undefined, readonly LoggedExercise[]> {
     if (this.#exercises) {
       return this.#exercises;
     }
     const t = this.timeline;
+    const { days, pains } = t.part;
     const tracks = yield* t.tracksSteps();
-    const out: LoggedExercise[] = [];
-    for (const track of tracks) {
-      const points = new Array<LoggedEntry>(track.entries.length);
-      for (let i = 0; i < points.length; i++) {
-        points[i] = t.point(track.entries[i] ?? 0);
-        if (i % 8192 === 8191) {
-          yield;
-        }
-      }
-      out.push({ name: track.name, points });
-      yield;
-    }
-    this.#exercises = out;
-    return out;
+    this.#exercises = tracks.map(({ name, entries }): LoggedExercise => ({
+      name,
+      length: entries.length,
+      point: (i) => t.point(entries[i] ?? 0),
+      pain: (i) => {
+        const p = pains[entries[i] ?? 0] ?? Number.NaN;
+        return Number.isNaN(p) ? undefined : p;
+      },
+      day: (i) => days[t.entrySession[entries[i] ?? 0] ?? 0] ?? 0,
+    }));
+    return this.#exercises;
   }
 
   exercises(): readonly LoggedExercise[] {

@@ -1,10 +1,9 @@
 /**
  * Warming the parser and the model code up in short steps before the first check of a fresh host.
  */
-import type { Section } from '../model.js';
 import type { Block } from '../markdown/blocks.js';
 import { parseMarkdown } from '../markdown/parse.js';
-import { assembleBlock, sectionsAfter } from '../read/assemble.js';
+import { assembleBlock, startState, stateAfter, type ReadState } from '../read/assemble.js';
 import { LineIndex } from '../text.js';
 import type { Steps } from './steps.js';
 
@@ -31,12 +30,12 @@ export function* warmUp(): Steps<void> {
   const text = WARM_UP_BLOCKS.join('\n');
   const index = new LineIndex(text);
   let start = 0;
-  let stack: readonly Section[] = [];
+  let stack: ReadState = startState();
   for (const [i, t] of WARM_UP_BLOCKS.entries()) {
     const block: Block = { start, line: index.point(start).line, text: t, kind: i === 0 ? 'front-matter' : 'body' };
     const tree = parseMarkdown(t, i === 0);
     yield;
-    stack = sectionsAfter(stack, assembleBlock(index, block, tree, stack));
+    stack = stateAfter(stack, assembleBlock(index, block, tree, stack));
     yield;
     start += t.length + 1;
   }

@@ -6,7 +6,11 @@
  * item (that needs indentation), a block quote (that needs `>`), a paragraph (headings interrupt them)
  * or indented code. The scan only has to skip fenced code and HTML blocks, which can hold such lines.
  * Where it is unsure it does not split: a larger block parses the same, only less incrementally.
+ *
+ * A session runs on through its sub-headings (FORMAT.md v2): after a date heading, deeper headings
+ * (`#### Warm-up`) do not start a block, so a session never spans blocks.
  */
+import { readHeadingDate } from '../read/dates.js';
 
 export interface Block {
   /** Offset of the block's first character in the document. */
@@ -23,6 +27,25 @@ const HEADING = /^#{1,6}(?:[ \t]|$)/;
 /** Whether a line (without its line break) is an ATX heading written at the start of the line: a block starts there. */
 export function isHeadingLine(line: string): boolean {
   return line.charCodeAt(0) === 35 /* # */ && HEADING.test(line);
+}
+
+/** An ATX heading line's depth (1-6). */
+function headingDepth(line: string): number {
+  let d = 0;
+  while (line.charCodeAt(d) === 35) {
+    d++;
+  }
+  return d;
+}
+
+/**
+ * Whether a heading line names a session (its text starts with a date, read/dates.ts): the session runs on
+ * through deeper headings (`#### Warm-up`), which stay in its block. Markup before the date is looked
+ * through; where unsure this says yes, which only makes a larger block.
+ */
+export function isDateHeadingLine(line: string): boolean {
+  const text = line.replace(/^#+[ \t]*/, '').replace(/^(?:[*_~`]+|\[(?!\[))+/, '');
+  return readHeadingDate(text) !== undefined;
 }
 const HTML_UNTIL: readonly [RegExp, RegExp][] = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
@@ -92,6 +115,8 @@ export function* scanBlocks(text: string, from = 0, line = 1, stop?: (offset: nu
     }
   }
   let fence: { char: number; length: number } | undefined;
+  // The depth of the open session's date heading (0: none): deeper headings belong to its block.
+  let session = 0;
   let htmlEnd: RegExp | 'blank' | undefined;
   let counted = 0;
   for (; at < text.length; lineNo++) {
@@ -114,7 +139,11 @@ export function* scanBlocks(text: string, from = 0, line = 1, stop?: (offset: nu
       }
       continue;
     }
-    if (isHeadingLine(l) && lineStart > blockStart) {
+    const heading = isHeadingLine(l);
+    const depth = heading ? headingDepth(l) : 0;
+    if (heading && session > 0 && depth > session) {
+      // a sub-heading of the open session
+    } else if (heading && lineStart > blockStart) {
       if (stop?.(lineStart)) {
         blocks.push({ start: blockStart, text: text.slice(blockStart, lineStart), line: blockLine, kind: 'body' });
         return { blocks, end: lineStart };
@@ -122,6 +151,9 @@ export function* scanBlocks(text: string, from = 0, line = 1, stop?: (offset: nu
       blocks.push({ start: blockStart, text: text.slice(blockStart, lineStart), line: blockLine, kind: 'body' });
       blockStart = lineStart;
       blockLine = lineNo;
+    }
+    if (heading && !(session > 0 && depth > session)) {
+      session = isDateHeadingLine(l) ? depth : 0;
     }
     // Only lines with a fence character or a `<` can open a fence or an HTML block: skip the regexes.
     if (l.includes('`') || l.includes('~')) {

@@ -5,7 +5,7 @@
  * re-parses only the blocks it touched.
  */
 import { parseDocument, isMap, isScalar, isSeq } from 'yaml';
-import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Root, RootContent, Table, TableCell } from 'mdast';
 import type { Node } from 'unist';
 import { frontMatterEnd, type Block } from '../markdown/blocks.js';
 import { parseMarkdown, parseMarkdownGfm, plainText } from '../markdown/parse.js';
@@ -13,8 +13,10 @@ import { exact } from '../lists.js';
 import { parseDosage, startsComponent } from '../dosage/parse.js';
 import type {
   AssessmentItem, AthleteLog, Dosage, ExerciseLine, FrontMatter, FrontMatterField, LineKind, Phase, Point, Range, Section,
-  SectionKind, Session, Span, Suppression,
+  SectionKind, Session, Span, Suppression, UnreadLine,
 } from '../model.js';
+import { dateOrderOf, readHeadingDate, withYear, type DateOrder } from './dates.js';
+import { cleanName, isExerciseDosage, isExerciseLine, looksLikeExerciseLine, readLineParts, setLineDosage, type LineParts } from './names.js';
 import { Anchor, LineIndex, PointMaker } from '../text.js';
 
 const SECTION_NAMES: Readonly<Record<SectionKind, readonly string[]>> = {
@@ -33,35 +35,19 @@ export function sectionKind(title: string): SectionKind | undefined {
   return undefined;
 }
 
-const DATE_LIKE = /^(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2}))(?![\d])/;
-
-function validIso(y: number, m: number, d: number): string | undefined {
-  if (m < 1 || m > 12 || d < 1) {
-    return undefined;
-  }
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > days) {
-    return undefined;
-  }
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** Reads a session heading's date: `2026-11-03`, `20261103`, with the rest of the heading as a label. */
+/** Reads a session heading's date (read/dates.ts), with the rest of the heading as a label. */
 export function parseSessionDate(text: string): { dateText: string; date?: string; suggestion?: string; label: string } | undefined {
-  const m = DATE_LIKE.exec(text);
-  if (!m) {
+  const r = readHeadingDate(text);
+  if (!r) {
     return undefined;
   }
-  const y = Number(m[1]);
-  const strict = m[2] === '-' ? (m[3]?.length === 2 && m[4]?.length === 2) : m[2] === undefined;
-  const mo = Number(m[3] ?? m[5]);
-  const d = Number(m[4] ?? m[6]);
-  const iso = validIso(y, mo, d);
-  const label = text.slice(m[0].length).trim();
-  if (iso && strict) {
-    return { dateText: m[0], date: iso, label };
+  const out: { dateText: string; date?: string; suggestion?: string; label: string } = { dateText: r.dateText, label: r.label };
+  if (r.date) {
+    out.date = r.date;
+  } else if (r.suggestion) {
+    out.suggestion = r.suggestion;
   }
-  return iso ? { dateText: m[0], suggestion: iso, label } : { dateText: m[0], label };
+  return out;
 }
 
 const WEEKS = /\(\s*weeks?\s+(\d+)(?:\s*(?:-|–|—|to)\s*(\d+))?\s*\)/i;
@@ -80,8 +66,9 @@ const SUPPRESSION = /<!--\s*athlete-log-(disable-next-line|disable|enable)\b([^>
 
 /**
  * What one block adds to the model. Phases and sessions never span blocks (every block after the first
- * starts with a heading, and a heading ends both), so a block's fragment depends only on its text, where
- * it stands and the sections open before it (`stackIn`).
+ * starts with a heading; a heading ends a phase, and a session runs on through its sub-headings, which the
+ * block scan keeps in the session's block), so a block's fragment depends only on its text, where it
+ * stands and what the blocks before it leave open (`ReadState`).
  */
 export interface Fragment {
   readonly sections: Section[];
@@ -89,15 +76,76 @@ export interface Fragment {
   readonly phases: Phase[];
   readonly sessions: Session[];
   readonly suppressions: Suppression[];
+  readonly unread: UnreadLine[];
   frontMatter?: FrontMatter;
   readonly fields: { athlete?: string; coach?: string; condition?: string; side?: string; started?: string };
   readonly guidelineFiles: { path: string; range: Range }[];
   /** The block's headings in order (depth, and the section each opened): how it changes open sections. */
   readonly headings: { readonly depth: number; readonly section?: Section }[];
-  /** Whether the fragment read the sections open before the block (else it holds wherever it stands). */
+  /** Whether the fragment read the state left by the blocks before (else it holds wherever it stands). */
   usesStack: boolean;
+  /** The front matter's `date-order`, and the year the block leaves in force (its last dated session's, or `started`). */
+  order?: DateOrder;
+  year?: number;
   /** Where the block starts: every point of the fragment is relative to it. */
   readonly anchor: Anchor;
+}
+
+/**
+ * What the blocks before a block leave for reading it: the open sections, whether a Program heading came
+ * (items under other headings are then not a program of their own), the date order for numeric day/month
+ * dates, and the year for dates written without one.
+ */
+export interface ReadState {
+  readonly sections: readonly Section[];
+  readonly programSeen: boolean;
+  readonly order?: DateOrder;
+  readonly year?: number;
+}
+
+/** The state before the first block; `order` is the `athleteLog.dateOrder` setting. */
+export function startState(order?: DateOrder): ReadState {
+  return order ? { sections: [], programSeen: false, order } : { sections: [], programSeen: false };
+}
+
+const START = startState();
+
+function sameSections(a: readonly Section[], b: readonly Section[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.kind === b[i]?.kind && s.depth === b[i]?.depth && s.title === b[i]?.title);
+}
+
+/** Whether two states read a block the same. */
+export function sameState(a: ReadState, b: ReadState): boolean {
+  return a === b || (a.programSeen === b.programSeen && a.order === b.order && a.year === b.year && sameSections(a.sections, b.sections));
+}
+
+/** The state after a block, from the one before it and the block's fragment. */
+export function stateAfter(stateIn: ReadState, frag: Fragment): ReadState {
+  const sections = sectionsAfter(stateIn.sections, frag);
+  const programSeen = stateIn.programSeen || frag.sections.some((x) => x.kind === 'program');
+  const order = frag.order ?? stateIn.order;
+  const year = frag.year ?? stateIn.year;
+  if (sections === stateIn.sections && programSeen === stateIn.programSeen && order === stateIn.order && year === stateIn.year) {
+    return stateIn;
+  }
+  const out: Mutable<ReadState> = { sections, programSeen };
+  if (order) {
+    out.order = order;
+  }
+  if (year !== undefined) {
+    out.year = year;
+  }
+  return out;
+}
+
+/** A name standing above lines that carry only a dosage: an item, a bold line or a heading. */
+interface Label {
+  /** An item names the dosage lines under it; a bold line or a heading only set lines and dosage paragraphs. */
+  readonly by: 'item' | 'bold' | 'heading';
+  readonly name: string;
+  readonly nameRange: Range;
+  readonly start: Point;
+  readonly link?: string;
 }
 
 interface Ctx {
@@ -105,10 +153,19 @@ interface Ctx {
   text: string;
   index: PointMaker;
   frag: Fragment;
+  state: ReadState;
   /** Open sections, innermost last. */
   sections: Section[];
   phase: Phase | undefined;
   session: Session | undefined;
+  /** The depth of the open session's date heading: deeper headings are its sub-headings. */
+  sessionDepth: number;
+  /** The last heading that is neither a section nor a date: an implicit phase's name. */
+  heading: { readonly title: string; readonly range: Range } | undefined;
+  /** A bold line or a heading that names the set lines or dosage paragraphs below it. */
+  label: Label | undefined;
+  /** Dosage paragraphs under an exercise heading, waiting to become one line: their span in the block. */
+  fields: { start: number; end: number } | undefined;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -120,125 +177,165 @@ function rangeOf(ctx: Ctx, base: number, node: Node): Range {
   return ctx.index.range(s, e);
 }
 
-/** Strips Markdown emphasis, code and link syntax from a name as written: `**Chair Bridge**` -> `Chair Bridge`. */
-function cleanName(raw: string): string {
-  return raw
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`~]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/**
- * Splits `Chair Bridge: 3 x 10` (or `Chair Bridge 3x10`, `Chair Bridge - 3x10`) into name and dosage.
- * The dosage starts after the first colon, or else at the first word that reads as a dosage component.
- */
+/** Splits `Chair Bridge: 3 x 10` (or `Chair Bridge 3x10`, `Chair Bridge - 3x10`) into name and dosage (see read/names.ts). */
 export function splitExerciseLine(line: string): { nameEnd: number; dosageStart: number } {
-  const colon = line.indexOf(':');
-  if (colon > 0 && line.slice(0, colon).trim() !== '') {
-    return { nameEnd: colon, dosageStart: colon + 1 };
-  }
-  const word = /(^|[\s(])(?=\S)/g;
-  let m: RegExpExecArray | null;
-  while ((m = word.exec(line)) !== null) {
-    const at = m.index + (m[1]?.length ?? 0);
-    if (at > 0 && startsComponent(line, at)) {
-      let nameEnd = at;
-      while (nameEnd > 0 && /[\s\-–—:(]/.test(line[nameEnd - 1] ?? '')) {
-        nameEnd--;
-      }
-      if (nameEnd > 0) {
-        return { nameEnd, dosageStart: at };
-      }
-    }
-    if (m[0].length === 0) {
-      word.lastIndex++;
-    }
-  }
-  return { nameEnd: line.length, dosageStart: line.length };
+  const p = readLineParts(line);
+  return p.name === '' && p.dosageStart === 0 ? { nameEnd: line.length, dosageStart: line.length } : { nameEnd: p.nameEnd, dosageStart: p.dosageStart };
 }
 
-/** What an exercise line says, relative to its paragraph: worked out once per parsed block (cached). */
-interface RawLine {
-  readonly nameStart: number;
-  readonly nameEnd: number;
-  readonly dosageStart: number;
-  readonly end: number;
-  readonly name: string;
-  readonly dosage: Dosage;
-}
-
-function readRawLine(ctx: Ctx, item: ListItem): RawLine | null {
-  const para = item.children[0];
-  if (para?.type !== 'paragraph' || para.position?.start.offset === undefined) {
-    return null;
+/** The first line of a node's text (an item's paragraph, a heading): where it starts in the block, and its source. */
+function firstLine(ctx: Ctx, node: Node | undefined): { start: number; raw: string } | undefined {
+  if (node?.type !== 'paragraph' || node.position?.start.offset === undefined) {
+    return undefined;
   }
-  // Offsets here are within the block's own text (ctx.text).
-  const start = para.position.start.offset;
-  const paraEnd = para.position.end.offset ?? para.position.start.offset;
-  let lineEnd = ctx.text.indexOf('\n', start);
-  if (lineEnd < 0 || lineEnd > paraEnd) {
-    lineEnd = paraEnd;
+  const start = node.position.start.offset;
+  const end = node.position.end.offset ?? start;
+  let e = start;
+  while (e < end) {
+    const c = ctx.text.charCodeAt(e);
+    if (c === 10 || c === 13) {
+      break;
+    }
+    e++;
   }
-  let raw = ctx.text.slice(start, lineEnd);
+  let raw = ctx.text.slice(start, e);
   const comment = raw.indexOf('<!--');
   if (comment >= 0) {
     raw = raw.slice(0, comment);
   }
-  raw = raw.replace(/[\s\r]+$/, '');
-  if (raw.trim() === '') {
-    return null;
-  }
-  const split = splitExerciseLine(raw);
-  let dosageStart = split.dosageStart;
-  while (dosageStart < raw.length && /\s/.test(raw[dosageStart] ?? '')) {
-    dosageStart++;
-  }
-  const rawName = raw.slice(0, split.nameEnd);
-  return {
-    nameStart: rawName.length - rawName.trimStart().length,
-    nameEnd: rawName.trimEnd().length,
-    dosageStart,
-    end: raw.length,
-    name: cleanName(rawName),
-    dosage: parseDosage(raw.slice(dosageStart)),
-  };
+  raw = raw.trimEnd();
+  return raw.trim() === '' ? undefined : { start, raw };
 }
 
-function exerciseLine(ctx: Ctx, base: number, item: ListItem, kind: LineKind): ExerciseLine | undefined {
-  const raw = readRawLine(ctx, item);
-  const para = item.children[0];
-  if (!raw || para?.position?.start.offset === undefined) {
+/** Where exercise lines go: entries of a session, prescriptions of a phase, or reported as unread (with why). */
+type Sink = { readonly kind: LineKind; readonly out: () => ExerciseLine[] } | { readonly unread: string };
+
+function implicitPhase(ctx: Ctx): Phase {
+  if (!ctx.phase) {
+    const h = ctx.heading;
+    const weeks = h ? phaseWeeks(h.title) : undefined;
+    const phase: Mutable<Phase> = { name: h?.title ?? 'Program', prescriptions: [] };
+    if (h) {
+      phase.headingRange = h.range;
+    }
+    if (weeks) {
+      phase.weeks = weeks;
+    }
+    ctx.frag.phases.push(phase);
+    ctx.phase = phase;
+  }
+  return ctx.phase;
+}
+
+/** Where the exercise lines of a list or table here go; undefined under the Assessment. */
+function sinkHere(ctx: Ctx): Sink | undefined {
+  const session = ctx.session;
+  if (session) {
+    return { kind: 'entry', out: () => session.entries };
+  }
+  const section = currentSection(ctx)?.kind;
+  if (section === 'program') {
+    return { kind: 'prescription', out: () => programPhase(ctx).prescriptions };
+  }
+  if (section === 'assessment') {
     return undefined;
   }
-  const start = base + para.position.start.offset;
-  // The three ranges share their common points (points are immutable): fewer objects in a big log.
-  const from = ctx.index.point(start);
-  const end = ctx.index.point(start + raw.end);
-  const line: ExerciseLine = {
-    kind,
-    name: raw.name,
-    nameRange: { start: raw.nameStart === 0 ? from : ctx.index.point(start + raw.nameStart), end: ctx.index.point(start + raw.nameEnd) },
-    dosage: raw.dosage,
-    dosageRange: { start: ctx.index.point(start + raw.dosageStart), end },
-    range: { start: from, end },
-  };
-  return typeof item.checked === 'boolean' ? { ...line, checked: item.checked } : line;
+  if (section === 'log') {
+    return { unread: 'it is under the Log heading but not under a dated session heading' };
+  }
+  ctx.frag.usesStack = true;
+  if (ctx.state.programSeen || ctx.frag.sections.some((x) => x.kind === 'program')) {
+    return { unread: 'it is outside the Program and Log sections' };
+  }
+  return { kind: 'prescription', out: () => implicitPhase(ctx).prescriptions };
 }
 
-/** Collects exercise lines from a list: an item with sub-items and no dosage is a group label. */
-function collectLines(ctx: Ctx, base: number, list: List, kind: LineKind, out: ExerciseLine[]): void {
+function put(ctx: Ctx, sink: Sink, line: ExerciseLine): void {
+  if ('unread' in sink) {
+    ctx.frag.unread.push({ range: line.range, reason: sink.unread });
+  } else {
+    sink.out().push(line);
+  }
+}
+
+function unread(ctx: Ctx, range: Range, reason: string): void {
+  ctx.frag.unread.push({ range, reason });
+}
+
+/** An exercise line from a line of source read into parts; `at` is where the source starts in the document. */
+function makeLine(ctx: Ctx, at: number, raw: string, parts: LineParts, kind: LineKind, label?: Label): ExerciseLine {
+  const from = ctx.index.point(at);
+  const end = ctx.index.point(at + raw.length);
+  const line: Mutable<ExerciseLine> = label
+    ? {
+      kind, name: label.name, nameRange: label.nameRange, dosage: parts.dosage,
+      dosageRange: { start: ctx.index.point(at + parts.dosageStart), end: ctx.index.point(at + parts.dosageEnd) },
+      range: { start: label.start, end },
+    }
+    : {
+      kind, name: parts.name,
+      // The ranges share their common points (points are immutable): fewer objects in a big log.
+      nameRange: { start: parts.nameStart === 0 ? from : ctx.index.point(at + parts.nameStart), end: ctx.index.point(at + parts.nameEnd) },
+      dosage: parts.dosage,
+      dosageRange: { start: ctx.index.point(at + parts.dosageStart), end: parts.dosageEnd === raw.length ? end : ctx.index.point(at + parts.dosageEnd) },
+      range: { start: from, end },
+    };
+  const link = label ? label.link : parts.link;
+  if (link !== undefined) {
+    line.link = link;
+  }
+  return line;
+}
+
+function labelOf(ctx: Ctx, at: number, parts: LineParts): Label {
+  const label: Label = { by: 'item', name: parts.name, nameRange: ctx.index.range(at + parts.nameStart, at + parts.nameEnd), start: ctx.index.point(at) };
+  return parts.link === undefined ? label : { ...label, link: parts.link };
+}
+
+/**
+ * Collects exercise lines from a list. An item with a dosage is an exercise line. An item without one
+ * names the lines below it that carry only a dosage (`- Chair Bridge` then `  - 3 x 10`) or are set lines
+ * (`- Set 1: 5 reps`); items with names of their own under it are its group (`- Warm-up`). An item that
+ * looks like an exercise line and still cannot be read is reported.
+ */
+function collectLines(ctx: Ctx, base: number, list: List, sink: Sink, label: Label | undefined): void {
   for (const item of list.children) {
     const sub = item.children.filter((c): c is List => c.type === 'list');
-    const line = exerciseLine(ctx, base, item, kind);
-    const isGroup = sub.length > 0 && (!line || line.dosage.components.length === 0);
-    if (line && !isGroup) {
-      out.push(line);
+    const first = firstLine(ctx, item.children[0]);
+    let below: Label | undefined;
+    if (first) {
+      const at = base + first.start;
+      const setAt = setLineDosage(first.raw);
+      if (setAt !== undefined && label) {
+        const d = parseDosage(first.raw.slice(setAt));
+        const parts: LineParts = { name: '', nameStart: 0, nameEnd: 0, dosageStart: setAt, dosageEnd: first.raw.length, dosage: d };
+        put(ctx, sink, withChecked(makeLine(ctx, at, first.raw, parts, 'kind' in sink ? sink.kind : 'entry', label), item));
+      } else {
+        const parts = readLineParts(first.raw);
+        const kind = 'kind' in sink ? sink.kind : 'entry';
+        if (isExerciseLine(first.raw, parts)) {
+          if (parts.name !== '') {
+            put(ctx, sink, withChecked(makeLine(ctx, at, first.raw, parts, kind), item));
+          } else if (label && label.by !== 'heading') {
+            put(ctx, sink, withChecked(makeLine(ctx, at, first.raw, parts, kind, label), item));
+          } else {
+            unread(ctx, ctx.index.range(at, at + first.raw.length), 'it has no exercise name');
+          }
+        } else if (parts.name !== '' && sub.length > 0) {
+          below = labelOf(ctx, at, parts);
+        } else if (sub.length === 0 && looksLikeExerciseLine(first.raw)) {
+          unread(ctx, ctx.index.range(at, at + first.raw.length), parts.name === '' ? 'it has no exercise name' : 'no dosage could be read from it');
+        }
+      }
     }
     for (const s of sub) {
-      collectLines(ctx, base, s, kind, out);
+      collectLines(ctx, base, s, sink, below);
     }
   }
+}
+
+function withChecked(line: ExerciseLine, item: ListItem): ExerciseLine {
+  return typeof item.checked === 'boolean' ? { ...line, checked: item.checked } : line;
 }
 
 function collectAssessment(ctx: Ctx, base: number, list: List, out: AssessmentItem[]): void {
@@ -267,12 +364,29 @@ function currentSection(ctx: Ctx): Section | undefined {
   return top;
 }
 
+/** The year in force for a date written without one: the block's last dated session's, else the state's. */
+function yearHere(ctx: Ctx): number | undefined {
+  if (ctx.frag.year !== undefined) {
+    return ctx.frag.year;
+  }
+  ctx.frag.usesStack = true;
+  return ctx.state.year;
+}
+
 function onHeading(ctx: Ctx, base: number, h: Heading): void {
   const title = plainText(h);
   const range = rangeOf(ctx, base, h);
+  flushFields(ctx, base);
+  if (ctx.session && h.depth > ctx.sessionDepth) {
+    // A sub-heading of a session (`#### Warm-up`): the session goes on; the heading may name set lines.
+    ctx.label = { by: 'heading', name: cleanName(title), nameRange: range, start: range.start };
+    return;
+  }
   closeSections(ctx.sections, h.depth);
   ctx.phase = undefined;
   ctx.session = undefined;
+  ctx.label = undefined;
+  ctx.heading = undefined;
   const kind = sectionKind(title);
   if (kind) {
     const section: Section = { kind, title, headingRange: range, depth: h.depth };
@@ -282,21 +396,49 @@ function onHeading(ctx: Ctx, base: number, h: Heading): void {
     return;
   }
   ctx.frag.headings.push({ depth: h.depth });
-  const date = parseSessionDate(title);
-  if (date) {
-    const textStart = base + (h.children[0]?.position?.start.offset ?? h.position?.start.offset ?? 0);
-    const session: Session = {
-      ...date,
-      dateRange: ctx.index.range(textStart, textStart + date.dateText.length),
+  const read = readHeadingDate(title);
+  if (read) {
+    const textStart = base + (h.children[0]?.position?.start.offset ?? h.position?.start.offset ?? 0) + read.start;
+    const session: Mutable<Session> = {
+      dateText: read.dateText,
+      dateRange: ctx.index.range(textStart, textStart + read.dateText.length),
+      label: read.label,
       headingRange: range,
       entries: [],
       notes: [],
       noteRanges: [],
     };
+    if (read.date) {
+      session.date = read.date;
+    } else if (read.suggestion) {
+      session.suggestion = read.suggestion;
+    } else if (read.ambiguous) {
+      ctx.frag.usesStack = true;
+      const order = ctx.frag.order ?? ctx.state.order;
+      if (order) {
+        session.date = read.ambiguous[order];
+      } else {
+        session.ambiguous = read.ambiguous;
+      }
+    } else if (read.noYear) {
+      const year = yearHere(ctx);
+      const date = year === undefined ? undefined : withYear(read.noYear, year);
+      if (date) {
+        session.date = date;
+      } else {
+        session.dateProblem = year === undefined ? 'no-year' : 'not-in-year';
+      }
+    }
+    if (session.date) {
+      ctx.frag.year = Number(session.date.slice(0, 4));
+    }
     ctx.frag.sessions.push(session);
     ctx.session = session;
+    ctx.sessionDepth = h.depth;
     return;
   }
+  ctx.heading = { title, range };
+  ctx.label = { by: 'heading', name: cleanName(title), nameRange: range, start: range.start };
   if (currentSection(ctx)?.kind === 'program') {
     const weeks = phaseWeeks(title);
     const phase: Phase = weeks ? { name: title, headingRange: range, weeks, prescriptions: [] } : { name: title, headingRange: range, prescriptions: [] };
@@ -313,6 +455,200 @@ function programPhase(ctx: Ctx): Phase {
     ctx.phase = phase;
   }
   return ctx.phase;
+}
+
+/** A paragraph that is only a dosage (`Sets: 2`, `Hold 3 seconds`): its source with line breaks read as commas. */
+function dosageParagraph(ctx: Ctx, node: RootContent): boolean {
+  if (node.type !== 'paragraph' || node.position?.start.offset === undefined) {
+    return false;
+  }
+  const text = ctx.text.slice(node.position.start.offset, node.position.end.offset).replace(/[\r\n]/g, ',');
+  if (!startsComponent(text, 0)) {
+    return false;
+  }
+  const parts = readLineParts(text);
+  return parts.name === '' && isExerciseDosage(parts.dosage);
+}
+
+/** Dosage paragraphs under an exercise heading become one exercise line named by the heading. */
+function flushFields(ctx: Ctx, base: number): void {
+  const f = ctx.fields;
+  const label = ctx.label;
+  ctx.fields = undefined;
+  if (!f || !label) {
+    return;
+  }
+  const raw = ctx.text.slice(f.start, f.end).replace(/[\r\n]/g, ',');
+  const parts: LineParts = { name: '', nameStart: 0, nameEnd: 0, dosageStart: 0, dosageEnd: raw.length, dosage: parseDosage(raw) };
+  const sink = sinkHere(ctx);
+  if (sink) {
+    put(ctx, sink, makeLine(ctx, base + f.start, raw, parts, 'kind' in sink ? sink.kind : 'entry', label));
+  }
+}
+
+/** Table columns that name the exercise, carry the whole dosage, or one part of it. */
+const NAME_COLUMNS = /^(?:exercises?|names?|movements?|drills?|exercise name)$/;
+const DOSAGE_COLUMNS = /^(?:dosage|dose|prescription|prescribed|sets\s*x\s*reps|sets\/reps)$/;
+type ColumnPart = 'sets' | 'reps' | 'hold' | 'time' | 'distance' | 'load' | 'rest' | 'side' | 'tempo' | 'rpe' | 'rir' | 'frequency';
+const PART_COLUMNS: readonly [RegExp, ColumnPart][] = [
+  [/^sets?$/, 'sets'], [/^(?:reps?|repetitions?)$/, 'reps'], [/^holds?(?:\s*\(s\))?$/, 'hold'], [/^(?:time|duration)$/, 'time'],
+  [/^distance$/, 'distance'], [/^(?:load|weight)$/, 'load'], [/^rest$/, 'rest'], [/^sides?$/, 'side'], [/^tempo$/, 'tempo'],
+  [/^rpe$/, 'rpe'], [/^rir$/, 'rir'], [/^(?:frequency|how often)$/, 'frequency'],
+];
+
+type Column = 'name' | 'dosage' | ColumnPart | undefined;
+
+function columnOf(title: string): Column {
+  const t = title.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (NAME_COLUMNS.test(t)) {
+    return 'name';
+  }
+  if (DOSAGE_COLUMNS.test(t)) {
+    return 'dosage';
+  }
+  return PART_COLUMNS.find(([re]) => re.test(t))?.[1];
+}
+
+/** A cell's content span in the block (its text without the pipes and padding). */
+function cellSpan(cell: TableCell): { start: number; end: number } | undefined {
+  const first = cell.children[0];
+  const last = cell.children[cell.children.length - 1];
+  const start = first?.position?.start.offset;
+  const end = last?.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : { start, end };
+}
+
+const BARE = /^\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?$/;
+
+/** How a component column's value is written into a dosage: words before and after the value. */
+function around(part: ColumnPart, value: string): [string, string] {
+  const bare = BARE.test(value);
+  switch (part) {
+    case 'sets': return ['', bare ? ' sets' : ''];
+    case 'reps': return ['', bare ? ' reps' : ''];
+    case 'hold': return [/hold/i.test(value) ? '' : 'hold ', bare ? ' s' : ''];
+    case 'time': return ['', bare ? ' s' : ''];
+    case 'rest': return [/rest/i.test(value) ? '' : 'rest ', bare ? ' s' : ''];
+    case 'load': return [bare || /^\d/.test(value) ? '@ ' : '', ''];
+    case 'tempo': return [/tempo/i.test(value) ? '' : 'tempo ', ''];
+    case 'rpe': return [/rpe/i.test(value) ? '' : 'RPE ', ''];
+    case 'rir': return [/rir/i.test(value) ? '' : 'RIR ', ''];
+    default: return ['', ''];
+  }
+}
+
+/** `<br>` inside a cell reads as a comma (same length, so positions hold). */
+function cellText(text: string): string {
+  return text.replace(/<br\s*\/?>/gi, (m) => `,${' '.repeat(m.length - 1)}`);
+}
+
+/**
+ * A GFM table: one exercise line per row, with a name column and either one dosage column or component
+ * columns (Sets, Reps, Hold...). Component cells are put together into one dosage; `dosageMap` keeps where
+ * each of its characters stands, so findings and fixes land in the cells.
+ */
+function onTable(ctx: Ctx, base: number, table: Table): void {
+  const [head, ...rows] = table.children;
+  if (!head) {
+    return;
+  }
+  const columns = head.children.map((c) => columnOf(plainText(c)));
+  let nameAt = columns.indexOf('name');
+  const dosageAt = columns.indexOf('dosage');
+  const parts = columns.flatMap((c, i) => (c !== undefined && c !== 'name' && c !== 'dosage' ? [i] : []));
+  if (dosageAt < 0 && parts.length === 0) {
+    return;
+  }
+  if (nameAt < 0) {
+    nameAt = columns.findIndex((c) => c === undefined);
+    if (nameAt < 0) {
+      return;
+    }
+  }
+  const sink = sinkHere(ctx);
+  if (!sink) {
+    return;
+  }
+  const kind = 'kind' in sink ? sink.kind : 'entry';
+  for (const row of rows) {
+    const nameCell = row.children[nameAt];
+    const nameSpan = nameCell ? cellSpan(nameCell) : undefined;
+    const rowStart = base + (row.position?.start.offset ?? 0);
+    const rowRange = ctx.index.range(rowStart, base + (row.position?.end.offset ?? 0));
+    const rawName = nameSpan ? ctx.text.slice(nameSpan.start, nameSpan.end) : '';
+    const link = /\[[^\]]*\]\(\s*<?([^)\s>]*)/.exec(rawName)?.[1];
+    const name = cleanName(cellText(rawName).replace(/,\s+/g, ' '));
+    let dosage: Dosage | undefined;
+    let dStart = 0;
+    let dEnd = 0;
+    let map: number[] | undefined;
+    if (dosageAt >= 0) {
+      const span = row.children[dosageAt] ? cellSpan(row.children[dosageAt]) : undefined;
+      if (span) {
+        dosage = parseDosage(cellText(ctx.text.slice(span.start, span.end)));
+        dStart = span.start;
+        dEnd = span.end;
+      }
+    } else {
+      let text = '';
+      const at: number[] = [];
+      for (const i of parts) {
+        const cell = row.children[i];
+        const span = cell ? cellSpan(cell) : undefined;
+        const part = columns[i];
+        if (!span || part === undefined || part === 'name' || part === 'dosage') {
+          continue;
+        }
+        if (text === '') {
+          dStart = span.start;
+        }
+        const value = cellText(ctx.text.slice(span.start, span.end));
+        const [pre, post] = around(part, value);
+        if (text !== '') {
+          text += ', ';
+          at.push(span.start - dStart, span.start - dStart);
+        }
+        text += pre;
+        at.push(...Array<number>(pre.length).fill(span.start - dStart));
+        text += value;
+        for (const k of value.split('').keys()) {
+          at.push(span.start - dStart + k);
+        }
+        text += post;
+        at.push(...Array<number>(post.length).fill(span.end - dStart - 1));
+        dEnd = span.end;
+      }
+      if (text !== '') {
+        dosage = parseDosage(text);
+        map = at;
+      }
+    }
+    if (!dosage || !isExerciseDosage(dosage)) {
+      const cells = row.children.map((c) => plainText(c)).join(' ');
+      if (looksLikeExerciseLine(cells)) {
+        unread(ctx, rowRange, name === '' ? 'it has no exercise name' : 'no dosage could be read from it');
+      }
+      continue;
+    }
+    if (name === '' || !nameSpan) {
+      unread(ctx, rowRange, 'it has no exercise name');
+      continue;
+    }
+    const line: Mutable<ExerciseLine> = {
+      kind, name,
+      nameRange: ctx.index.range(base + nameSpan.start, base + nameSpan.end),
+      dosage,
+      dosageRange: ctx.index.range(base + dStart, base + dEnd),
+      range: rowRange,
+    };
+    if (map) {
+      line.dosageMap = map;
+    }
+    if (link !== undefined) {
+      line.link = link;
+    }
+    put(ctx, sink, line);
+  }
 }
 
 function collectSuppressions(ctx: Ctx, base: number, root: Root): void {
@@ -348,16 +684,38 @@ function onBlockNode(ctx: Ctx, base: number, node: RootContent): void {
     onHeading(ctx, base, node);
     return;
   }
+  // Dosage paragraphs right under an exercise heading (`### Chair Bridge`, then `Sets: 2`, `Hold 3 seconds`).
+  if (ctx.label && !ctx.session?.entries.length && dosageParagraph(ctx, node) && node.position?.start.offset !== undefined) {
+    const end = node.position.end.offset ?? node.position.start.offset;
+    ctx.fields = ctx.fields ? { start: ctx.fields.start, end } : { start: node.position.start.offset, end };
+    return;
+  }
+  flushFields(ctx, base);
   if (node.type === 'list') {
-    const section = ctx.session ? undefined : currentSection(ctx)?.kind;
-    if (ctx.session) {
-      collectLines(ctx, base, node, 'entry', ctx.session.entries);
-    } else if (section === 'program') {
-      collectLines(ctx, base, node, 'prescription', programPhase(ctx).prescriptions);
-    } else if (section === 'assessment') {
+    if (!ctx.session && currentSection(ctx)?.kind === 'assessment') {
       collectAssessment(ctx, base, node, ctx.frag.assessment);
+      return;
+    }
+    const sink = sinkHere(ctx);
+    if (sink) {
+      collectLines(ctx, base, node, sink, ctx.label);
     }
     return;
+  }
+  if (node.type === 'table') {
+    onTable(ctx, base, node);
+    return;
+  }
+  // A bold line (`**Chair Bridge**`) names the set lines below it.
+  if (node.type === 'paragraph' && node.children.length <= 2 && (node.children[0]?.type === 'strong' || node.children[0]?.type === 'emphasis')) {
+    const rest = node.children[1];
+    if (!rest || (rest.type === 'text' && /^\s*:?\s*$/.test(rest.value))) {
+      const name = cleanName(plainText(node));
+      if (name !== '') {
+        const range = rangeOf(ctx, base, node);
+        ctx.label = { by: 'bold', name, nameRange: range, start: range.start };
+      }
+    }
   }
   if (ctx.session && node.type !== 'html' && node.type !== 'yaml') {
     const note = plainText(node);
@@ -369,17 +727,17 @@ function onBlockNode(ctx: Ctx, base: number, node: RootContent): void {
 }
 
 function readFrontMatter(ctx: Ctx, base: number, node: Node & { value: string }): FrontMatter {
-  // The YAML starts on the line after the opening `---` (whatever its line ending).
-  const open = node.position?.start.offset ?? 0;
-  const eol = /\r\n|\r|\n/.exec(ctx.text.slice(open, open + 8));
-  const contentStart = base + open + (eol ? eol.index + eol[0].length : 0);
+  // The content starts on the line after the opening `---` (LF, CRLF or CR alone).
+  const open = /^[^\r\n]*(?:\r\n|\r|\n)/.exec(ctx.text.slice(node.position?.start.offset ?? 0))?.[0].length ?? 0;
+  const contentStart = base + (node.position?.start.offset ?? 0) + open;
   const range = rangeOf(ctx, base, node);
   const problems: { range: Range; message: string }[] = [];
   const fields: FrontMatterField[] = [];
   let data: Record<string, unknown> = {};
+  // YAML reads LF and CRLF line breaks; a CR alone (old Mac files) becomes LF here, same length.
   // uniqueKeys is checked below in one pass: yaml's own check compares every key with every other one
   // (1.5 MB of keys took over a minute).
-  const doc = parseDocument(node.value, { uniqueKeys: false, prettyErrors: false });
+  const doc = parseDocument(node.value.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false });
   for (const e of doc.errors) {
     const [s, t] = e.pos;
     problems.push({
@@ -453,9 +811,12 @@ function str(v: unknown): string | undefined {
 }
 
 /** Assembles one parsed block into its fragment; `index` is the line index of the whole text. */
-export function assembleBlock(index: LineIndex, block: Block, tree: Root, stackIn: readonly Section[], anchor = Anchor.at(block.start, block.line)): Fragment {
-  const frag: Fragment = { sections: [], assessment: [], phases: [], sessions: [], suppressions: [], fields: {}, guidelineFiles: [], headings: [], usesStack: false, anchor };
-  const ctx: Ctx = { text: block.text, index: new PointMaker(index, anchor), frag, sections: [...stackIn], phase: undefined, session: undefined };
+export function assembleBlock(index: LineIndex, block: Block, tree: Root, stateIn: ReadState = START, anchor = Anchor.at(block.start, block.line)): Fragment {
+  const frag: Fragment = { sections: [], assessment: [], phases: [], sessions: [], suppressions: [], unread: [], fields: {}, guidelineFiles: [], headings: [], usesStack: false, anchor };
+  const ctx: Ctx = {
+    text: block.text, index: new PointMaker(index, anchor), frag, state: stateIn, sections: [...stateIn.sections], phase: undefined, session: undefined,
+    sessionDepth: 0, heading: undefined, label: undefined, fields: undefined,
+  };
   collectSuppressions(ctx, block.start, tree);
   for (const node of tree.children) {
     if (node.type === 'yaml' && block.kind === 'front-matter') {
@@ -467,10 +828,19 @@ export function assembleBlock(index: LineIndex, block: Block, tree: Root, stackI
           frag.fields[key] = v;
         }
       }
+      const order = dateOrderOf(fm.data['date-order'] ?? fm.data['dateOrder']);
+      if (order) {
+        frag.order = order;
+      }
+      const started = /^(\d{4})-\d{2}-\d{2}$/.exec(frag.fields.started ?? '');
+      if (started) {
+        frag.year = Number(started[1]);
+      }
       continue;
     }
     onBlockNode(ctx, block.start, node);
   }
+  flushFields(ctx, block.start);
   return shareEmpty(frag);
 }
 
@@ -485,7 +855,7 @@ function shareEmpty(frag: Fragment): Fragment {
     p.prescriptions = exact(p.prescriptions);
   }
   const out: Record<string, unknown> = { ...frag };
-  for (const k of ['sections', 'assessment', 'phases', 'sessions', 'suppressions', 'guidelineFiles', 'headings'] as const) {
+  for (const k of ['sections', 'assessment', 'phases', 'sessions', 'suppressions', 'unread', 'guidelineFiles', 'headings'] as const) {
     out[k] = exact<unknown>(frag[k]);
   }
   return out as unknown as Fragment;
@@ -521,14 +891,15 @@ export interface ModelLists {
   readonly phases: Phase[];
   readonly sessions: Session[];
   readonly suppressions: Suppression[];
+  readonly unread: UnreadLine[];
 }
 
-export const LIST_KINDS = ['sections', 'assessment', 'phases', 'sessions', 'suppressions'] as const;
+export const LIST_KINDS = ['sections', 'assessment', 'phases', 'sessions', 'suppressions', 'unread'] as const;
 
 /** The model from the first block's fragment (front matter) and the lists of all blocks. */
 export function makeLog(head: Fragment | undefined, lists: ModelLists, end: Point): AthleteLog {
-  const { sections, assessment, phases, sessions, suppressions } = lists;
-  const log: MutableLog = { guidelineFiles: head?.frontMatter ? head.guidelineFiles : [], sections, assessment, phases, sessions, suppressions, end };
+  const { sections, assessment, phases, sessions, suppressions, unread } = lists;
+  const log: MutableLog = { guidelineFiles: head?.frontMatter ? head.guidelineFiles : [], sections, assessment, phases, sessions, suppressions, unread, end };
   if (head?.frontMatter) {
     log.frontMatter = head.frontMatter;
     Object.assign(log, head.fields);
@@ -553,11 +924,11 @@ export function lineIndexOf(log: AthleteLog, text: string): LineIndex {
 }
 
 /** Parses the text in one piece, not block by block: the reference the tests compare against. */
-export function parseWhole(text: string): AthleteLog {
+export function parseWhole(text: string, state: ReadState = START): AthleteLog {
   const index = new LineIndex(text);
   const fm = frontMatterEnd(text) > 0;
   const tree = fm ? parseMarkdown(text, true) : parseMarkdownGfm(text);
-  const frag = assembleBlock(index, { start: 0, text, line: 1, kind: fm ? 'front-matter' : 'body' }, tree, []);
+  const frag = assembleBlock(index, { start: 0, text, line: 1, kind: fm ? 'front-matter' : 'body' }, tree, state);
   const log = makeLog(frag, frag, index.point(text.length));
   rememberIndex(log, index);
   return log;

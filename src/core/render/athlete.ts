@@ -37,7 +37,8 @@ function phaseHtml(p: HandoutPhase, i: number): string {
   const mark = p.current ? '<span class="badge">Current phase</span> ' : i > 0 ? '<span class="badge later">Later</span> ' : '';
   const heading = `<h2>${mark}${esc(p.name)}</h2>`;
   const cards = p.cards.map(cardHtml);
-  const intro = p.current || i === 0 ? '<p class="phase-note">Do these now.</p>' : '<p class="phase-note">For later: start these when your coach moves you on.</p>';
+  // The note says it once: "do these now" for the first phase, "for later" for the first phase after it.
+  const intro = p.current || i === 0 ? '<p class="phase-note">Do these now.</p>' : i === 1 ? '<p class="phase-note">For later: start these when your coach moves you on.</p>' : '';
   // Cards stand two to a row on paper. The heading, its note and the first row stay together, so a
   // heading never ends a page.
   const first = cards.slice(0, 2).join('');

@@ -98,6 +98,16 @@ export function adherenceChart(weeks: readonly WeekAdherence[], ctx: AdherenceCo
   const bw = Math.max(6, Math.min(36, slot * 0.6));
   const y = (n: number): number => PAD.top + (1 - n / top) * (H - PAD.top - PAD.bottom);
   const unit = ctx.perDay > 1 ? 'days with the exercise' : 'sessions';
+  // Many weeks: every k-th week is labelled (and this week), and an empty week shows a dash, so labels never overlap.
+  const every = Math.ceil(slots / 7);
+  const crowded = slots > 6;
+  const thisWeek = now === undefined ? undefined : weeks.find((w) => {
+    const from = dayNumber(w.start);
+    const to = dayNumber(w.end);
+    return from !== undefined && to !== undefined && now >= from && now <= to;
+  })?.week;
+  const hasLabel = (week: number): boolean => week === thisWeek
+    || ((week - 1) % every === 0 && (thisWeek === undefined || Math.abs(week - thisWeek) >= every));
   const ticks = [...new Set([0, Math.round(top / 2), top])].map((n) => `<line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(n).toFixed(1)}" y2="${y(n).toFixed(1)}"/><text class="axis" x="${PAD.left - 6}" y="${(y(n) + 5).toFixed(1)}" text-anchor="end">${n}</text>`).join('');
   let current: WeekAdherence | undefined;
   const bars = weeks.map((w, i) => {
@@ -108,17 +118,19 @@ export function adherenceChart(weeks: readonly WeekAdherence[], ctx: AdherenceCo
     if (soFar) {
       current = w;
     }
-    const value = w.logged === 0 ? (soFar ? '0' : 'none') : `${w.logged}`;
+    const value = w.logged === 0 ? (soFar ? '0' : crowded ? '–' : 'none') : `${w.logged}`;
     const label = soFar ? `W${w.week} so far` : `W${w.week}`;
+    const shown = hasLabel(w.week);
     return `<g class="week${soFar ? ' so-far' : ''}${w.logged === 0 ? ' empty' : ''}"><rect class="bar" x="${(cx - bw / 2).toFixed(1)}" y="${y(w.logged).toFixed(1)}" width="${bw.toFixed(1)}" height="${(y(0) - y(w.logged)).toFixed(1)}"/>`
       + `<text class="value" x="${cx.toFixed(1)}" y="${(y(w.logged) - 5).toFixed(1)}" text-anchor="middle">${value}</text>`
-      + `<text class="axis" x="${cx.toFixed(1)}" y="${H - 10}" text-anchor="middle">${soFar ? `W${w.week}*` : `W${w.week}`}</text>`
+      + (shown ? `<text class="axis" x="${cx.toFixed(1)}" y="${H - 10}" text-anchor="middle">${soFar ? `W${w.week}*` : `W${w.week}`}</text>` : '')
       + `<title>${esc(`Week ${w.week} (${w.start} to ${w.end})${soFar ? ', so far' : ''}: ${plural(w.logged, ctx.perDay > 1 ? 'day' : 'session', ctx.perDay > 1 ? 'days' : 'sessions')} logged${w.expected === undefined ? '' : `, ${w.expected} prescribed`}`)}</title><desc>${esc(label)}</desc></g>`;
   }).join('');
   const later = Array.from({ length: ahead }, (_, k) => {
     const cx = PAD.left + slot * (weeks.length + k + 0.5);
+    const week = lastShown + k + 1;
     return `<g class="week ahead"><rect class="slot" x="${(cx - bw / 2).toFixed(1)}" y="${PAD.top}" width="${bw.toFixed(1)}" height="${(y(0) - PAD.top).toFixed(1)}"/>`
-      + `<text class="axis" x="${cx.toFixed(1)}" y="${H - 10}" text-anchor="middle">W${lastShown + k + 1}</text></g>`;
+      + (hasLabel(week) ? `<text class="axis" x="${cx.toFixed(1)}" y="${H - 10}" text-anchor="middle">W${week}</text>` : '') + '</g>';
   }).join('');
   // The prescription: one line across the weeks it covers, a step where it changes, labelled on the axis.
   let target = '';
@@ -143,7 +155,7 @@ export function adherenceChart(weeks: readonly WeekAdherence[], ctx: AdherenceCo
     notes.push('The line marks the days a week the program asks for.');
   }
   if (weeks.some((w) => w.logged === 0 && w !== current)) {
-    notes.push('"none": no session logged that week.');
+    notes.push(crowded ? '"–": no session logged that week.' : '"none": no session logged that week.');
   }
   if (current) {
     notes.push(`W${current.week}* is this week, counted up to ${ctx.today}.`);

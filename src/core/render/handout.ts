@@ -305,7 +305,7 @@ export function stopRules(rule: PainRule | undefined, threshold = 5): StopRules 
       'you feel tingling, numbness or pain spreading down the leg',
       'pain wakes you at night',
     ],
-    ...(rule?.text ? { okay: rule.text } : limit === undefined ? {} : { okay: `Some discomfort is fine: up to ${limit}/10 during the exercises, as long as it has settled by the next morning.` }),
+    ...(rule?.text ? { okay: `Your program's pain rule: ${rule.text.replace(/[.;,\s]+$/, '')}.` } : limit === undefined ? {} : { okay: `Some discomfort is fine: up to ${limit}/10 during the exercises, as long as it has settled by the next morning.` }),
     source: rule?.source ?? PAIN_MONITORING_SOURCE,
   };
 }

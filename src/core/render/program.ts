@@ -4,6 +4,7 @@
  * (esc) and Markdown notes are sanitized (markdown.ts); every block carries `data-line` (1-based source
  * line) for scroll sync and click-to-reveal.
  */
+import { readInContext } from '../dosage/context.js';
 import { compareDosages, withUnit } from '../dosage/fields.js';
 import { describeDosage, formatDosage } from '../dosage/format.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
@@ -55,7 +56,7 @@ function comparison(d: Dosage, g: Guideline | undefined): string {
 
 function card(line: ExerciseLine, library: GuidelineLibrary): string {
   const g = library.lookup(line.name);
-  const words = describeDosage(line.dosage);
+  const words = describeDosage(readInContext(line.dosage, g?.dosage));
   const parts = [
     `<h4>${esc(line.name)}</h4>`,
     `<p class="dosage">${esc(words || line.dosage.text.trim() || 'no dosage given')}</p>`,
@@ -63,7 +64,7 @@ function card(line: ExerciseLine, library: GuidelineLibrary): string {
   if (g?.dosage) {
     parts.push(`<p class="guideline">Guideline: ${esc(describeDosage(g.dosage))}</p>`);
   }
-  parts.push(comparison(line.dosage, g));
+  parts.push(comparison(readInContext(line.dosage, g?.dosage), g));
   if (g && g.cues.length > 0) {
     parts.push(`<ul class="cues">${g.cues.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>`);
   }

@@ -1,5 +1,6 @@
 /** The rule registry: every rule, sorted by id. Adding a rule is one import and one entry here. */
 import adherenceLow from './adherence-low.js';
+import ambiguousDate from './ambiguous-date.js';
 import considerRegression from './consider-regression.js';
 import notInProgram from './not-in-program.js';
 import offProgramDosage from './off-program-dosage.js';
@@ -23,11 +24,14 @@ import setsOutOfRange from './sets-out-of-range.js';
 import stepsOutOfRange from './steps-out-of-range.js';
 import timingMismatch from './timing-mismatch.js';
 import unknownExercise from './unknown-exercise.js';
+import unknownProtocol from './unknown-protocol.js';
 import unreadableDosage from './unreadable-dosage.js';
+import unreadExerciseLine from './unread-exercise-line.js';
 import type { Rule } from './rule.js';
 
 export const RULES: readonly Rule[] = [
   adherenceLow,
+  ambiguousDate,
   boutDurationOutOfRange,
   boutsOutOfRange,
   considerRegression,
@@ -51,6 +55,8 @@ export const RULES: readonly Rule[] = [
   stepsOutOfRange,
   timingMismatch,
   unknownExercise,
+  unknownProtocol,
+  unreadExerciseLine,
   unreadableDosage,
 ];
 

@@ -1,6 +1,7 @@
 /**
  * `invalid-date`: a session heading starts with something that looks like a date but is not a valid
- * `YYYY-MM-DD` (or `YYYYMMDD`) date, such as `2026-13-01`, `2026-02-30` or `2026-11-3`.
+ * day (FORMAT.md v2 date forms), such as `2026-13-01`, `2026-02-30`, `2026-11-3` or `Feb 30, 2026`, or a
+ * date written without a year (`Nov 9`) where neither an earlier session nor `started` gives one.
  *
  * Rationale: sessions are ordered, counted per week and charted by their date; a date that cannot be read
  * drops the session from all of that.
@@ -18,7 +19,16 @@ const rule: Rule = {
   scope: 'block',
   check(ctx) {
     for (const s of ctx.scope.sessions) {
-      if (s.date !== undefined) {
+      if (s.date !== undefined || s.ambiguous) {
+        continue;
+      }
+      if (s.dateProblem) {
+        ctx.report({
+          range: s.dateRange,
+          message: s.dateProblem === 'no-year'
+            ? `${s.dateText} has no year, and no session before it or started date in the front matter gives one; write the date as YYYY-MM-DD`
+            : `${s.dateText} is not a day of the year the sessions before it are in; write the date as YYYY-MM-DD`,
+        });
         continue;
       }
       ctx.report({

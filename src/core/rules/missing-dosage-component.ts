@@ -80,19 +80,23 @@ const rule: Rule = {
       }
       const text = formatDosage(add);
       const empty = line.dosage.text.trim() === '';
-      const at = line.range.end;
+      // A table row: the parts go into its dosage cell; a row read from component columns has no cell for them.
+      const row = ctx.text.charCodeAt(line.range.end.offset - 1) === 124;
+      const at = row ? line.dosageRange.end : line.range.end;
       const hasColon = ctx.text.slice(line.range.start.offset, line.dosageRange.start.offset).includes(':');
       const insert = empty ? (hasColon ? text : `: ${text}`) : `, ${text}`;
       ctx.report({
         range: line.range,
         message: `No ${list(labels)} given; ${guidelineSays(g, text)}`,
         guideline: g,
-        fix: {
-          title: `Add ${text} (${guidelineLabel(g)})`,
-          edits: [{ range: { start: at, end: at }, text: empty && hasColon && !ctx.text.slice(line.range.start.offset, at.offset).endsWith(' ') ? ` ${insert}` : insert }],
-          // Adding a frequency, hold or count the coach left out sets a dose; adding a side or timing does not.
-          raisesDose: raisesDose(line.dosage, parseDosage(empty ? text : `${line.dosage.text}, ${text}`)),
-        },
+        ...(line.dosageMap ? {} : {
+          fix: {
+            title: `Add ${text} (${guidelineLabel(g)})`,
+            edits: [{ range: { start: at, end: at }, text: empty && hasColon && !ctx.text.slice(line.range.start.offset, at.offset).endsWith(' ') ? ` ${insert}` : insert }],
+            // Adding a frequency, hold or count the coach left out sets a dose; adding a side or timing does not.
+            raisesDose: raisesDose(line.dosage, parseDosage(empty ? text : `${line.dosage.text}, ${text}`)),
+          },
+        }),
       });
     }
   },

@@ -15,6 +15,12 @@ export interface OutOfRangeSpec {
   readonly field: QuantityField;
   /** How a value or range reads in a message: `5 sets`, `hold 8 s`, `2-3 sets`. */
   readonly found: (value: string) => string;
+  /**
+   * Reps only: when the guideline gives a rep count but no sets, the reps of every set count together
+   * (`2 x 5` is 10 holds against the Power Position's 4-6). No fix then: which sets to drop is the coach's
+   * choice.
+   */
+  readonly totalWithoutSets?: boolean;
 }
 
 export function outOfRangeRule(spec: OutOfRangeSpec): Rule {
@@ -28,6 +34,19 @@ export function outOfRangeRule(spec: OutOfRangeSpec): Rule {
       for (const [line, g] of withGuideline(ctx)) {
         const q: Quantity | undefined = line.dosage[spec.field];
         const want: Quantity | undefined = g.dosage?.[spec.field];
+        const sets = line.dosage.sets;
+        if (q && want && spec.totalWithoutSets && !g.dosage?.sets && sets && sets.max > 1) {
+          const total = { min: sets.min * q.min, max: sets.max * q.max };
+          if (!inRange(total, want)) {
+            const written = line.dosage.text.slice(sets.start, q.unitEnd ?? q.end);
+            ctx.report({
+              range: dosageRange(ctx, line, Math.min(sets.start, q.start), Math.max(sets.unitEnd ?? sets.end, q.unitEnd ?? q.end)),
+              message: `${capitalize(spec.found(describeSpan(total)))} in all (${written}); ${guidelineSays(g, `${spec.found(describeSpan(want))} in all`)}`,
+              guideline: g,
+            });
+          }
+          continue;
+        }
         if (!q || !want || inRange(q, want)) {
           continue;
         }

@@ -42,7 +42,10 @@ const rule: Rule = {
   check(ctx) {
     const prescribed = prescriptionsByKey(ctx.log, ctx.library);
     const phase = currentPhase(ctx.log, ctx.options.today);
-    for (const h of ctx.view().exercises()) {
+    for (const exercise of ctx.view().exercises()) {
+      // Readiness reads the last few sessions of the exercise.
+      const recent = Math.min(exercise.length, ctx.options.readyToProgress.sessions);
+      const h = { name: exercise.name, points: Array.from({ length: recent }, (_, i) => exercise.point(exercise.length - recent + i)) };
       const g = ctx.library.lookup(h.name);
       const next = g?.progression[0];
       if (!g || !next || prescribed.has(exerciseKey(ctx.library, next))) {

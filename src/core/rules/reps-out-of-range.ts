@@ -6,8 +6,12 @@
  *
  * Source of the built-in ranges: "Hamstrung", Stay the Course column, Joe Uhan, iRunFar.
  *
+ * When the guideline gives reps but no sets (Power Position: 4-6 holds on one side), the reps of all
+ * sets count together, so `2 x 5` (10 holds) is flagged too (hamstring review F13).
+ *
  * Fix: moves the number to the nearest bound of the guideline's range, in the writer's notation
- * (`5 x 10` becomes `3 x 10`, `five sets of ten` becomes `three sets of ten`).
+ * (`5 x 10` becomes `3 x 10`, `five sets of ten` becomes `three sets of ten`); none for a total over
+ * several sets.
  */
 import { outOfRangeRule } from './out-of-range.js';
 import { plural } from './rule.js';
@@ -17,4 +21,5 @@ export default outOfRangeRule({
   description: 'The number of repetitions is outside the guideline range.',
   field: 'reps',
   found: (v) => plural(v, 'rep'),
+  totalWithoutSets: true,
 });

@@ -3,6 +3,7 @@
  * the guideline library, and reports findings with optional fixes as plain text edits. It never reads
  * files, never touches an editor, and holds no numbers of its own: ranges come from guideline files.
  */
+import { readInContext } from '../dosage/context.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { LogView } from '../logView.js';
 import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
@@ -29,10 +30,10 @@ export type GuidelineFileStatus =
 /**
  * Parts of a log a `log` rule can read: session dates; session labels (with where their headings are);
  * entries (exercise, dosage, pain, line); session notes (free text under a session); the program (phases
- * and prescriptions); the assessment (with the sections); front matter fields that rules use (athlete,
- * started, side, condition, guideline files).
+ * and prescriptions); the assessment (with the sections); lines that look like exercise lines but were not
+ * read; front matter fields that rules use (athlete, started, side, condition, guideline files).
  */
-export type LogAspect = 'dates' | 'labels' | 'entries' | 'notes' | 'program' | 'assessment' | 'front';
+export type LogAspect = 'dates' | 'labels' | 'entries' | 'notes' | 'program' | 'assessment' | 'unread' | 'front';
 
 /** The part of the log a rule reports on: the whole log, or (for a `block` rule) one block of it. */
 export interface RuleScope {
@@ -139,7 +140,9 @@ export function withGuideline(ctx: RuleContext): readonly [ExerciseLine, Guideli
   const add = (line: ExerciseLine, weeks: { min: number; max: number } | undefined): void => {
     const g = guidelineFor(ctx.library, line, weeks);
     if (g) {
-      pairs.push([line, g]);
+      // `5 x 6 s` for a reps-and-hold exercise is 5 reps held 6 s (dosage/context.ts).
+      const dosage = readInContext(line.dosage, g.dosage);
+      pairs.push([dosage === line.dosage ? line : { ...line, dosage }, g]);
     }
   };
   for (const p of ctx.scope.phases) {
@@ -160,6 +163,14 @@ export function withGuideline(ctx: RuleContext): readonly [ExerciseLine, Guideli
 /** The document range of a span of the line's dosage text. */
 export function dosageRange(ctx: RuleContext, line: ExerciseLine, start: number, end: number): Range {
   const at = line.dosageRange.start.offset;
+  const map = line.dosageMap;
+  if (map) {
+    // A dosage put together from table cells: each character maps back to where it is written.
+    const last = map[map.length - 1] ?? 0;
+    const s = map[start] ?? last;
+    const e = end > start ? (map[end - 1] ?? last) + 1 : s;
+    return ctx.index.range(at + s, at + Math.max(s, e));
+  }
   return ctx.index.range(at + start, at + end);
 }
 
@@ -201,9 +212,10 @@ export function shortSource(g: Pick<Guideline, 'source' | 'file'>): string {
     return g.file === 'built-in' ? 'built-in guideline' : file;
   }
   // A paper (`Alfredson H, Pietilä T, ... Am J Sports Med 1998;26(3)`) reads `Alfredson et al. 1998`.
-  const paper = /^(\p{Lu}[\p{L}'-]+)(\s+\p{Lu}{1,3}\b)?[^]*?\b((?:19|20)\d\d)\b/u.exec(g.source.trim());
+  // An author list starts `Surname INITIALS`; an organisation is an acronym (`ACSM (Ratamess NA ...) 2009`).
+  const paper = /^(?:(\p{Lu}[\p{L}'-]+)\s+\p{Lu}{1,3}[,.\s]|(\p{Lu}{2,})\b)[^]*?\b((?:19|20)\d\d)\b/u.exec(g.source.trim());
   if (paper) {
-    return `${paper[1] ?? ''}${paper[2] ? ' et al.' : ''} ${paper[3] ?? ''}`;
+    return paper[1] !== undefined ? `${paper[1]} et al. ${paper[3] ?? ''}` : `${paper[2] ?? ''} ${paper[3] ?? ''}`;
   }
   const parts = g.source.split(',').map((p) => p.replace(/["“”]/g, '').trim()).filter((p) => p !== '');
   return parts.length <= 2 ? parts.join(', ') : `${parts[0] ?? ''}, ${parts[parts.length - 1] ?? ''}`;

@@ -2,7 +2,9 @@
  * `unreadable-dosage`: part of a dosage cannot be read (FORMAT.md, "Dosage"), so it is not checked.
  *
  * Rationale: a dosage the tool cannot read is one an athlete may misread too. The finding covers exactly
- * the unreadable words; the rest of the line is still read and checked. Lines with no readable part and
+ * the unreadable words, says the closest notation it knows ("did you mean"), and the rest of the line is
+ * still read and checked. A warning, not an error: notation alone never fails a log. Words with no number
+ * and no unit (a cue such as "slow on the way down") are kept as the dosage's note, never reported. Lines with no readable part and
  * no known exercise name are taken as notes and left alone.
  */
 import { dosageRange, exerciseLines, type Rule } from './rule.js';
@@ -10,7 +12,7 @@ import { dosageRange, exerciseLines, type Rule } from './rule.js';
 const rule: Rule = {
   id: 'unreadable-dosage',
   description: 'Part of a dosage cannot be read.',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   fixable: false,
   scope: 'block',
   check(ctx) {

@@ -281,6 +281,33 @@ describe('Athlete Log in a real VS Code', function () {
     await diagnostics(uri, (d) => d.some((x) => codeOf(x) === 'sets-out-of-range'), 'the default severities again');
   });
 
+  it('adds a guideline for an unknown exercise to a new workspace guideline file, and the exercise is known', async () => {
+    const log = file('add-guideline.athlete.md');
+    const target = file('athlete-guidelines.md');
+    await vscode.workspace.fs.writeFile(log, new TextEncoder().encode('---\nathlete: Add Test\n---\n\n## Program\n- Spanish squat: 5 reps, hold 45 s, 1x daily\n'));
+    const config = vscode.workspace.getConfiguration('athleteLog');
+    try {
+      const editor = await open('add-guideline.athlete.md');
+      const ds = await diagnostics(log, (d) => d.some((x) => codeOf(x) === 'unknown-exercise'), 'unknown-exercise');
+      const unknown = ds.find((d) => codeOf(d) === 'unknown-exercise');
+      assert.ok(unknown);
+      const actions = await codeActions(log, unknown.range, (a) => a.some((x) => x.title === 'Add a guideline for Spanish squat'));
+      const add = actions.find((a) => a.title === 'Add a guideline for Spanish squat');
+      assert.ok(add?.command, `the action among: ${actions.map((a) => a.title).join(' | ')}`);
+      await vscode.commands.executeCommand(add.command.command, ...(add.command.arguments ?? []));
+      const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+      assert.ok(written.includes('## Spanish squat\n- Dosage: 5 reps, hold 45 s, 1x daily\n'), written);
+      assert.deepStrictEqual(vscode.workspace.getConfiguration('athleteLog').get('guidelineFiles'), ['athlete-guidelines.md']);
+      await vscode.window.showTextDocument(editor.document);
+      await diagnostics(log, (d) => !d.some((x) => codeOf(x) === 'unknown-exercise'), 'the exercise to be known');
+    } finally {
+      await config.update('guidelineFiles', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(log);
+      await vscode.workspace.fs.delete(target);
+    }
+  });
+
   it('leaves Markdown that is not an athlete log alone', async () => {
     const uri = file('README.md');
     const done = checked(api, uri);

@@ -1,0 +1,318 @@
+/**
+ * Reading real logs (FORMAT.md v2, "Where exercise lines are found"): each layout a coach may write, as a
+ * small log in this project's own words, with the sessions, names and findings it must give. The
+ * shapes follow the structure cases of the shared corpus; the text is ours.
+ */
+import assert from 'node:assert/strict';
+import type { AthleteLog, Finding } from '../../src/core/index.js';
+import { service } from '../helpers.js';
+
+interface Read {
+  readonly log: AthleteLog;
+  readonly findings: readonly Finding[];
+  /** `line:rule-id` of every finding, in order. */
+  readonly found: string[];
+  /** `date: name, name` per session. */
+  readonly sessions: string[];
+  /** `phase: name, name` per phase. */
+  readonly phases: string[];
+}
+
+let n = 0;
+
+async function check(body: string, frontMatter = 'athlete: Pat Example', options: Record<string, unknown> = {}): Promise<Read> {
+  const text = `---\n${frontMatter}\n---\n${body}`;
+  const r = await service.check({ text, path: `/ws/reading-${n}.athlete.md`, relativePath: `reading-${n++}.athlete.md`, options: { today: '2026-11-20', ...options } });
+  assert.ok(r, 'read as a log');
+  return {
+    log: r.log,
+    findings: r.findings,
+    found: r.findings.map((f) => `${f.range.start.line}:${f.ruleId}`),
+    sessions: r.log.sessions.map((s) => `${s.date ?? s.dateText}: ${s.entries.map((e) => e.name).join(', ')}`),
+    phases: r.log.phases.map((p) => `${p.name}: ${p.prescriptions.map((e) => e.name).join(', ')}`),
+  };
+}
+
+function lines(...l: string[]): string {
+  return `${l.join('\n')}\n`;
+}
+
+describe('reading real logs', function () {
+  this.timeout(20000);
+
+  describe('date headings', () => {
+    it('reads written dates, with a weekday, an ordinal or a trailing label', async () => {
+      const r = await check(lines(
+        '## Log',
+        '### Thu Nov 5, 2026 — base week · strength',
+        '- Chair Bridge: 2 x 10, hold 4 s, pain 7/10',
+        '### 6 November 2026',
+        '- Chair Bridge: 2 x 10, hold 4 s',
+        '### November 7th, 2026',
+        '- Chair Bridge: 2 x 10, hold 4 s',
+        '### Sunday 8th of November 2026',
+        '- Chair Bridge: 2 x 10, hold 4 s',
+      ));
+      assert.deepEqual(r.log.sessions.map((s) => s.date), ['2026-11-05', '2026-11-06', '2026-11-07', '2026-11-08']);
+      assert.equal(r.log.sessions[0]?.label, 'base week · strength');
+      assert.ok(r.found.includes('6:pain-above-threshold'), r.found.join(' '));
+      assert.ok(!r.found.some((f) => f.endsWith('invalid-date')));
+    });
+
+    it('reads slashes, dots, compact dates and wiki-link dates', async () => {
+      const r = await check(lines(
+        '### 2026/11/02',
+        '- Chair Bridge: 2 x 10',
+        '### 2026.11.03',
+        '- Chair Bridge: 2 x 10',
+        '### 20261104',
+        '- Chair Bridge: 2 x 10',
+        '### [[2026-11-05]]',
+        '- Chair Bridge: 2 x 10',
+        '### [[November 6th, 2026]]',
+        '- Chair Bridge: 2 x 10',
+      ));
+      assert.deepEqual(r.log.sessions.map((s) => s.date), ['2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06']);
+      assert.deepEqual(r.found.filter((f) => /date/.test(f)), []);
+    });
+
+    it('gives a date without a year the year of the session before it, or of started', async () => {
+      const first = await check(lines('### Nov 9', '- Chair Bridge: 2 x 10', '### Nov 10', '- Chair Bridge: 2 x 10'), 'athlete: Pat Example\nstarted: 2026-11-02');
+      assert.deepEqual(first.log.sessions.map((s) => s.date), ['2026-11-09', '2026-11-10']);
+      const after = await check(lines('### 2025-12-30', '- Chair Bridge: 2 x 10', '### Dec 31', '- Chair Bridge: 2 x 10'));
+      assert.deepEqual(after.log.sessions.map((s) => s.date), ['2025-12-30', '2025-12-31']);
+    });
+
+    it('a heading must start with its date', async () => {
+      const r = await check(lines('## Program', '### Week of 2026-11-02', '- Chair Bridge: 2 x 10'));
+      assert.deepEqual(r.log.sessions, []);
+      assert.deepEqual(r.phases, ['Week of 2026-11-02: Chair Bridge']);
+    });
+
+    it('reads an unambiguous numeric date, and flags an ambiguous one with a fix to ISO', async () => {
+      const r = await check(lines('### 11/13/2026', '- Chair Bridge: 2 x 10', '### 04/05/2026', '- Chair Bridge: 2 x 10'));
+      assert.equal(r.log.sessions[0]?.date, '2026-11-13');
+      assert.equal(r.log.sessions[1]?.date, undefined);
+      const amb = r.findings.find((f) => f.ruleId === 'ambiguous-date');
+      assert.ok(amb, r.found.join(' '));
+      assert.equal(amb.range.start.line, 6);
+      assert.match(amb.fix?.edits[0]?.text ?? '', /^2026-0[45]-0[45]$/);
+      assert.ok(!r.found.some((f) => f.endsWith('invalid-date')));
+    });
+
+    it('lets date-order in front matter, or the dateOrder setting, decide day and month', async () => {
+      const dmy = await check(lines('### 04/05/2026', '- Chair Bridge: 2 x 10'), 'athlete: Pat Example\ndate-order: dmy');
+      assert.equal(dmy.log.sessions[0]?.date, '2026-05-04');
+      assert.ok(!dmy.found.some((f) => f.endsWith('ambiguous-date')));
+      const mdy = await check(lines('### 04/05/2026', '- Chair Bridge: 2 x 10'), 'athlete: Pat Example', { dateOrder: 'mdy' });
+      assert.equal(mdy.log.sessions[0]?.date, '2026-04-05');
+    });
+  });
+
+  describe('where exercise lines are found', () => {
+    it('reads items under headings of their own as prescriptions when there is no Program heading', async () => {
+      const r = await check(lines(
+        '# Home routine for Pat',
+        '',
+        'Do these slowly.',
+        '',
+        '## Each evening',
+        '- Chair Bridge: 6 x 10, hold 9 s, 2x daily',
+        '- Bridge Walk-Out: 2 x 10, 8 steps each leg',
+      ));
+      assert.deepEqual(r.phases, ['Each evening: Chair Bridge, Bridge Walk-Out']);
+      assert.ok(r.found.includes('9:sets-out-of-range') && r.found.includes('9:hold-out-of-range') && r.found.includes('10:steps-out-of-range'), r.found.join(' '));
+    });
+
+    it('keeps entries under sub-headings of a dated session in that session', async () => {
+      const r = await check(lines(
+        '## Program',
+        '### Phase 1 (weeks 1-2)',
+        '- Chair Bridge: 2 x 10, hold 4 s, 2x daily',
+        '## Log',
+        '### 2026-11-03',
+        '#### Activation',
+        '- Marching drill: 3 bouts x 12 s',
+        '#### Strength',
+        '- Chair Bridge: 2 x 10, hold 4 s, pain 8/10',
+        '### 2026-11-04',
+        '- Chair Bridge: 2 x 10, hold 4 s',
+      ), 'athlete: Pat Example\nstarted: 2026-11-02');
+      assert.deepEqual(r.sessions, ['2026-11-03: Marching drill, Chair Bridge', '2026-11-04: Chair Bridge']);
+      assert.ok(r.found.includes('13:pain-above-threshold'), r.found.join(' '));
+      assert.ok(r.found.includes('11:not-in-program'), r.found.join(' '));
+    });
+
+    it('reads a program table with one dosage column', async () => {
+      const r = await check(lines(
+        '## Program',
+        '### Phase 1',
+        '',
+        '| Exercise | Dosage | Cues |',
+        '| --- | --- | --- |',
+        '| Chair Bridge | 6 x 10, hold 9 s, 2x daily | heels down |',
+        '| Bridge Walk-Out | 2 x 10, 8 steps each leg | |',
+      ));
+      assert.deepEqual(r.phases, ['Phase 1: Chair Bridge, Bridge Walk-Out']);
+      assert.ok(r.found.includes('9:sets-out-of-range') && r.found.includes('10:steps-out-of-range'), r.found.join(' '));
+    });
+
+    it('reads a table with component columns and <br> inside a cell', async () => {
+      const r = await check(lines(
+        '### 2026-11-03',
+        '',
+        '| Movement | Sets | Reps | Hold | Notes |',
+        '|---|---|---|---|---|',
+        '| Chair Bridge | 2 | 10 | 4 s | easy<br>no pain |',
+        '| Nordic hamstring curl | 3 | 5 | | |',
+      ));
+      assert.deepEqual(r.sessions, ['2026-11-03: Chair Bridge, Nordic hamstring curl']);
+      const e = r.log.sessions[0]?.entries[0];
+      assert.equal(e?.dosage.sets?.min, 2);
+      assert.equal(e?.dosage.reps?.min, 10);
+      assert.equal(e?.dosage.holdSeconds?.min, 4);
+    });
+
+    it('reads the dosage from a child line under the exercise', async () => {
+      const r = await check(lines(
+        '## Program',
+        '### Phase 1',
+        '- Chair Bridge',
+        '  - 2 x 10, hold 4 s, 2x daily',
+        '- Power Position',
+        '  - 5 reps, hold 6 s, each side',
+      ));
+      assert.deepEqual(r.phases, ['Phase 1: Chair Bridge, Power Position']);
+      assert.equal(r.log.phases[0]?.prescriptions[0]?.dosage.sets?.min, 2);
+      assert.equal(r.log.phases[0]?.prescriptions[1]?.dosage.holdSeconds?.min, 6);
+      assert.ok(!r.found.some((f) => f.endsWith('unknown-exercise')), r.found.join(' '));
+    });
+
+    it('reads set lines under an exercise item, a bold line or a heading as entries of that exercise', async () => {
+      const r = await check(lines(
+        '### 2026-11-03',
+        '- Nordic hamstring curl',
+        '  - Set 1: 5 reps',
+        '  - Set 2: 4 reps',
+        '',
+        '**Chair Bridge**',
+        '- Set 1: 10 reps',
+        '- Set 2: 10 reps',
+      ));
+      assert.deepEqual(r.sessions, ['2026-11-03: Nordic hamstring curl, Nordic hamstring curl, Chair Bridge, Chair Bridge']);
+    });
+
+    it('keeps notes as notes, whatever words they hold', async () => {
+      const r = await check(lines(
+        '## Program',
+        '### Phase 1',
+        '- Chair Bridge: 2 x 10, hold 4 s, 2x daily',
+        '- Keep the daily routine going with the physio',
+        '- Note: these went into the warm up today',
+      ));
+      assert.deepEqual(r.phases, ['Phase 1: Chair Bridge']);
+      assert.deepEqual(r.found.filter((f) => !f.endsWith('adherence-low')), []);
+    });
+
+    it('reports a line that looks like an exercise line but cannot be read', async () => {
+      const r = await check(lines(
+        '## Program',
+        '### Phase 1',
+        '- Chair Bridge: 2 x 10, hold 4 s, 2x daily',
+        '## Log',
+        '- Chair Bridge: 2 x 10',
+      ));
+      const f = r.findings.find((x) => x.ruleId === 'unread-exercise-line');
+      assert.ok(f, r.found.join(' '));
+      assert.equal(f.range.start.line, 8);
+      assert.equal(f.severity, 'information');
+    });
+
+    it('says on the first line when nothing in the log could be read', async () => {
+      const r = await check(lines('## Program', '## Log', '- 2 x 10', '- 3 x 12'));
+      const first = r.findings.filter((x) => x.range.start.line === 1 && x.ruleId === 'unread-exercise-line');
+      assert.equal(first.length, 1, r.found.join(' '));
+      assert.match(first[0]?.message ?? '', /2/);
+    });
+  });
+
+  describe('names', () => {
+    it('strips checkboxes, emphasis, inline code and numbering; keeps a link target', async () => {
+      const r = await check(lines(
+        '### 2026-11-03',
+        '- [x] Chair Bridge: 2 x 10',
+        '- [ ] **Bridge Walk-Out**: 2 x 10',
+        '- `Power Position`: 5 reps',
+        '1. Marching drill: 3 bouts x 12 s',
+        '- [Nordic hamstring curl](https://example.org/nordic): 3 x 5',
+        '- [Chair Bridge](videos/bridge.md) 2 x 10',
+      ));
+      assert.deepEqual(r.sessions, ['2026-11-03: Chair Bridge, Bridge Walk-Out, Power Position, Marching drill, Nordic hamstring curl, Chair Bridge']);
+      assert.equal(r.log.sessions[0]?.entries[4]?.link, 'https://example.org/nordic');
+      assert.ok(!r.found.some((f) => f.endsWith('unknown-exercise') || f.endsWith('unreadable-dosage')), r.found.join(' '));
+    });
+
+    it('ends a name at a dash separator or where the dosage starts, never at a colon inside a time', async () => {
+      const r = await check(lines(
+        '### 2026-11-03',
+        '- Chair Bridge - 2 x 10 - hold 4 s (rest 1:30)',
+        '- Chair Bridge 2 x 10 - slowly: 4 s hold',
+        '- Chair Bridge — 2 x 10',
+        '- Chair Bridge / 2 x 10',
+      ));
+      assert.deepEqual(r.sessions, ['2026-11-03: Chair Bridge, Chair Bridge, Chair Bridge, Chair Bridge']);
+    });
+
+    it('reads count-first lines with the words after the count as the name', async () => {
+      const r = await check(lines(
+        '### 2026-11-03',
+        '- 2x10 chair bridge',
+        '- 12 chair bridges',
+      ));
+      assert.deepEqual(r.log.sessions[0]?.entries.map((e) => e.name.toLowerCase()), ['chair bridge', 'chair bridges']);
+      assert.equal(r.log.sessions[0]?.entries[0]?.dosage.sets?.min, 2);
+      assert.equal(r.log.sessions[0]?.entries[1]?.dosage.reps?.min, 12);
+    });
+
+    it('keeps a side word inside a name unless a number follows it', async () => {
+      const r = await check(lines('### 2026-11-03', '- Standing right & left hip lift 2 x 10'));
+      assert.deepEqual(r.sessions, ['2026-11-03: Standing right & left hip lift']);
+    });
+  });
+
+  describe('order and line endings', () => {
+    it('accepts weeks newest first with days oldest first inside each week', async () => {
+      const r = await check(lines(
+        '## Week 47', '### 2026-11-16', '- Chair Bridge: 2 x 10', '### 2026-11-18', '- Chair Bridge: 2 x 10',
+        '## Week 46', '### 2026-11-09', '- Chair Bridge: 2 x 10', '### 2026-11-11', '- Chair Bridge: 2 x 10',
+        '## Week 45', '### 2026-11-02', '- Chair Bridge: 2 x 10', '### 2026-11-04', '- Chair Bridge: 2 x 10',
+      ));
+      assert.equal(r.log.sessions.length, 6);
+      assert.deepEqual(r.found.filter((f) => f.endsWith('dates-out-of-order')), []);
+      assert.deepEqual(r.log.phases, []);
+    });
+
+    it('blames the one date that breaks the order, not its neighbours', async () => {
+      const r = await check(lines(
+        '### 2026-11-02', '- Chair Bridge: 2 x 10',
+        '### 2026-11-03', '- Chair Bridge: 2 x 10',
+        '### 2026-11-19', '- Chair Bridge: 2 x 10',
+        '### 2026-11-05', '- Chair Bridge: 2 x 10',
+        '### 2026-11-06', '- Chair Bridge: 2 x 10',
+      ));
+      assert.deepEqual(r.found.filter((f) => f.endsWith('dates-out-of-order')), ['8:dates-out-of-order']);
+    });
+
+    it('reads a file with CR-only line endings like the same file with LF, front matter included', async () => {
+      const body = lines('## Program', '### Phase 1', '- Chair Bridge: 6 x 10, hold 4 s, 2x daily', '## Log', '### 2026-11-03', '- Chair Bridge: 2 x 10, hold 4 s');
+      const lf = await check(body, 'athlete: Pat Example\nstarted: 2026-11-02');
+      const text = `---\rathlete: Pat Example\rstarted: 2026-11-02\r---\r${body.replace(/\n/g, '\r')}`;
+      const cr = await service.check({ text, path: '/ws/cr.athlete.md', relativePath: 'cr.athlete.md', options: { today: '2026-11-20' } });
+      assert.ok(cr);
+      assert.equal(cr.log.athlete, 'Pat Example');
+      assert.equal(cr.log.started, '2026-11-02');
+      assert.deepEqual(cr.log.sessions.map((s) => s.entries.map((e) => [e.name, e.dosage.text])), lf.log.sessions.map((s) => s.entries.map((e) => [e.name, e.dosage.text])));
+      assert.deepEqual(cr.findings.map((f) => `${f.range.start.line}:${f.ruleId}`), lf.found);
+    });
+  });
+});
