@@ -65,17 +65,81 @@ export function raisesDose(before: Dosage, after: Dosage): boolean {
  * left out whole (the next check reports it again), so no fix is ever half applied.
  */
 export function selectFixes(findings: readonly Finding[]): Finding[] {
+  // The edits taken so far, sorted by start: they do not overlap, so a new edit is compared with its
+  // neighbours only (a log with 100k fixes was quadratic here).
   const taken: TextEdit[] = [];
   const out: Finding[] = [];
   for (const f of findings) {
     const edits = f.fix?.edits ?? [];
-    if (edits.length === 0 || edits.some((e) => taken.some((t) => overlaps(e, t)))) {
+    if (edits.length === 0 || selfOverlapping(edits) || edits.some((e) => overlapsTaken(taken, e))) {
       continue;
     }
-    taken.push(...edits);
+    for (const e of edits) {
+      taken.splice(firstStartingAfter(taken, e.range.start.offset), 0, e);
+    }
     out.push(f);
   }
   return out;
+}
+
+/** A fix whose own edits overlap cannot be applied as plain edits: it is left out. */
+function selfOverlapping(edits: readonly TextEdit[]): boolean {
+  for (let i = 0; i < edits.length; i++) {
+    for (let j = i + 1; j < edits.length; j++) {
+      const a = edits[i];
+      const b = edits[j];
+      if (a && b && overlaps(a, b)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The index of the first edit in `sorted` that starts after `offset`. */
+function firstStartingAfter(sorted: readonly TextEdit[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid]?.range.start.offset ?? 0) <= offset) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+function overlapsTaken(sorted: readonly TextEdit[], e: TextEdit): boolean {
+  const s = e.range.start.offset;
+  const t = e.range.end.offset;
+  const at = firstStartingAfter(sorted, s);
+  // Before: edits starting at or before `s`. A non-empty one that ends by `s` ends after every
+  // earlier one (they do not overlap), so nothing earlier can reach `e`.
+  for (let i = at - 1; i >= 0; i--) {
+    const x = sorted[i];
+    if (!x) {
+      break;
+    }
+    if (overlaps(x, e)) {
+      return true;
+    }
+    if (x.range.start.offset < x.range.end.offset && x.range.end.offset <= s) {
+      break;
+    }
+  }
+  // After: edits starting inside the new one.
+  for (let i = at; i < sorted.length; i++) {
+    const x = sorted[i];
+    if (!x || x.range.start.offset > t) {
+      break;
+    }
+    if (overlaps(x, e)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The findings whose fix a bulk fix may apply: every fix that does not raise a dose. */
@@ -86,14 +150,23 @@ export function bulkFixes(findings: readonly Finding[]): Finding[] {
 /** Applies the fixes of `findings` to `text` (see selectFixes). Text outside the edits is kept byte for byte. */
 export function applyFixes(text: string, findings: readonly Finding[]): { text: string; applied: number } {
   const chosen = selectFixes(findings);
-  const taken = chosen.flatMap((f) => f.fix?.edits ?? []);
-  const applied = chosen.length;
-  taken.sort((a, b) => b.range.start.offset - a.range.start.offset || b.range.end.offset - a.range.end.offset);
-  let out = text;
-  for (const e of taken) {
-    out = out.slice(0, e.range.start.offset) + e.text + out.slice(e.range.end.offset);
+  const taken: TextEdit[] = [];
+  for (const f of chosen) {
+    for (const e of f.fix?.edits ?? []) {
+      taken.push(e);
+    }
   }
-  return { text: out, applied };
+  taken.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
+  // One pass from the start: the text between edits is copied once (slicing and joining per edit was
+  // quadratic in the number of fixes).
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of taken) {
+    parts.push(text.slice(at, e.range.start.offset), e.text);
+    at = e.range.end.offset;
+  }
+  parts.push(text.slice(at));
+  return { text: parts.join(''), applied: chosen.length };
 }
 
 /**

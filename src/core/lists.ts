@@ -16,3 +16,37 @@ export function emptyList<T>(): T[] {
 export function exact<T>(a: T[]): T[] {
   return a.length === 0 ? EMPTY : a.slice();
 }
+
+/**
+ * The least and greatest of `values` (and of `also`), or undefined for none: a loop, where
+ * `Math.min(...values)` overflows the call stack past about 125k values.
+ */
+export function minOf(values: Iterable<number>, ...also: number[]): number | undefined {
+  let out: number | undefined;
+  for (const v of values) {
+    out = out === undefined || v < out ? v : out;
+  }
+  for (const v of also) {
+    out = out === undefined || v < out ? v : out;
+  }
+  return out;
+}
+
+export function maxOf(values: Iterable<number>, ...also: number[]): number | undefined {
+  let out: number | undefined;
+  for (const v of values) {
+    out = out === undefined || v > out ? v : out;
+  }
+  for (const v of also) {
+    out = out === undefined || v > out ? v : out;
+  }
+  return out;
+}
+
+/** Appends `items` to `out` one by one (`out.push(...items)` overflows the stack on long lists). */
+export function pushAll<T>(out: T[], items: Iterable<T>): T[] {
+  for (const x of items) {
+    out.push(x);
+  }
+  return out;
+}

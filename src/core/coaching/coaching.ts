@@ -178,14 +178,27 @@ export function lastCompleteWeek(log: AthleteLog, today: string | undefined): { 
   return { from, to: from + 6 };
 }
 
+// The last log and library asked about, and their answer: block rules ask once per block of a log.
+let lastPrescribed: { log: AthleteLog; library: GuidelineLibrary; phases: readonly unknown[]; map: Map<string, ExerciseLine[]> } | undefined;
+
+/** The program's prescriptions by exercise key, in program order (one pass; the same log asks once). */
 export function prescriptionsByKey(log: AthleteLog, library: GuidelineLibrary): Map<string, ExerciseLine[]> {
+  if (lastPrescribed && lastPrescribed.log === log && lastPrescribed.library === library && lastPrescribed.phases === log.phases) {
+    return lastPrescribed.map;
+  }
   const out = new Map<string, ExerciseLine[]>();
   for (const p of log.phases) {
     for (const x of p.prescriptions) {
       const k = exerciseKey(library, x.name);
-      out.set(k, [...(out.get(k) ?? []), x]);
+      const list = out.get(k);
+      if (list) {
+        list.push(x);
+      } else {
+        out.set(k, [x]);
+      }
     }
   }
+  lastPrescribed = { log, library, phases: log.phases, map: out };
   return out;
 }
 

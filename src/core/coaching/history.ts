@@ -7,6 +7,7 @@ import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { AthleteLog, Phase } from '../model.js';
 import { dayNumber, isoDate } from '../dates.js';
 import { plainLogView, pointsOf, type ExerciseHistory } from '../logView.js';
+import { maxOf, minOf } from '../lists.js';
 
 export { dayNumber, isoDate } from '../dates.js';
 export type { ExerciseHistory, HistoryPoint } from '../logView.js';
@@ -65,8 +66,8 @@ function expectedPerWeek(phases: readonly Phase[]): number | undefined {
 export function weeklyAdherence(log: AthleteLog, today: string, limit = 12): WeekAdherence[] {
   const sessions = plainLogView(log).datedSessions();
   const days = sessions.map((s) => dayNumber(s.date)).filter((d): d is number => d !== undefined);
-  const start = dayNumber(log.started) ?? (days.length > 0 ? Math.min(...days) : undefined);
-  const end = Math.max(dayNumber(today) ?? 0, ...days);
+  const start = dayNumber(log.started) ?? minOf(days);
+  const end = maxOf(days, dayNumber(today) ?? 0) ?? 0;
   if (start === undefined || end < start) {
     return [];
   }

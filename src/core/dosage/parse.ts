@@ -4,7 +4,7 @@
  * becomes a problem with its exact range and reading goes on after it.
  */
 import type { ComponentKind, Dosage, Intensity, IntensityUnit, LoadUnit, NumberStyle, Quantity, SetGroup, Side, Timing } from '../model.js';
-import { exact } from '../lists.js';
+import { exact, maxOf, minOf } from '../lists.js';
 import { fieldLabel } from './fields.js';
 import { tokenize, type Token } from './tokenize.js';
 import {
@@ -524,7 +524,7 @@ const ladder: Matcher = (p, i) => {
     next, kind: 'sets-reps', fields: ['sets', 'reps', 'holdSeconds'],
     set: (d) => {
       d.sets = { min: values.length, max: values.length, start, end, style: 'digits' };
-      d.reps = { min: Math.min(...values), max: Math.max(...values), start, end, style: 'digits' };
+      d.reps = { min: minOf(values) ?? 0, max: maxOf(values) ?? 0, start, end, style: 'digits' };
       d.repsPerSet = values;
       d.holdSeconds = t.q;
     },
@@ -947,7 +947,7 @@ const load: Matcher = (p, i) => {
     const end = p.end(k);
     return {
       next: k, kind: 'load', fields: ['load', 'loadPerSet'],
-      set: (d) => { d.load = { min: Math.min(...values), max: Math.max(...values), unit, start, end }; d.loadPerSet = values; },
+      set: (d) => { d.load = { min: minOf(values) ?? 0, max: maxOf(values) ?? 0, unit, start, end }; d.loadPerSet = values; },
     };
   }
   return loadMatch(p, i, r.next + 1, r, unit);
@@ -1148,8 +1148,8 @@ const setsReps: Matcher = (p, i) => {
         const loadStart = p.tok(j + 1)?.start ?? 0;
         const loadEnd = p.tok(end)?.end ?? 0;
         const values = list?.values;
-        const min = values ? Math.min(...values) : c.min;
-        const max = values ? Math.max(...values) : c.max;
+        const min = values ? minOf(values) ?? c.min : c.min;
+        const max = values ? maxOf(values) ?? c.max : c.max;
         return withProblem({
           next: end + 1, kind: 'sets-reps', fields: ['sets', 'reps', 'load'],
           set: (d) => {
@@ -1172,7 +1172,7 @@ const setsReps: Matcher = (p, i) => {
     j++;
   }
   const perSet = list?.values;
-  const repsQ: Quantity = perSet ? { ...reps, min: Math.min(...perSet), max: Math.max(...perSet) } : reps;
+  const repsQ: Quantity = perSet ? { ...reps, min: minOf(perSet) ?? reps.min, max: maxOf(perSet) ?? reps.max } : reps;
   return withProblem({
     next: j, kind: 'sets-reps', fields: ['sets', 'reps'],
     set: (d) => {
@@ -1338,7 +1338,7 @@ function groupOf(g: Dosage): SetGroup | undefined {
 }
 
 function spanOver<T extends { min: number; max: number }>(xs: readonly T[]): { min: number; max: number } {
-  return { min: Math.min(...xs.map((x) => x.min)), max: Math.max(...xs.map((x) => x.max)) };
+  return { min: minOf(xs.map((x) => x.min)) ?? Infinity, max: maxOf(xs.map((x) => x.max)) ?? -Infinity };
 }
 
 /** `3x10, 1x25`: the groups, with `sets` their total, `reps` their range, and a load or intensity they share a unit for. */

@@ -16,6 +16,7 @@ import { frontMatterEnd, scanBlocks } from '../markdown/blocks.js';
 import { parseMarkdown, plainText } from '../markdown/parse.js';
 import { runSteps, type Steps } from '../incremental/steps.js';
 import { LineIndex, normalizeName } from '../text.js';
+import { pushAll } from '../lists.js';
 
 /** One stage of a schedule: the weeks it covers (`max` is Infinity for `Weeks 11+`) and its dosage. */
 export interface ScheduleStage {
@@ -254,16 +255,16 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
         break;
       }
       case 'aliases':
-        current.aliases.push(...splitList(plain, /[,;]/));
+        pushAll(current.aliases, splitList(plain, /[,;]/));
         break;
       case 'cues':
-        current.cues.push(...splitList(plain, /;/));
+        pushAll(current.cues, splitList(plain, /;/));
         break;
       case 'progression':
-        current.progression.push(...splitList(plain, /;/).map(exerciseRef));
+        pushAll(current.progression, splitList(plain, /;/).map(exerciseRef));
         break;
       case 'regression':
-        current.regression.push(...splitList(plain, /;/).map(exerciseRef));
+        pushAll(current.regression, splitList(plain, /;/).map(exerciseRef));
         break;
       case 'source':
         current.source = plain;

@@ -6,6 +6,7 @@
 import type { AthleteLog } from '../model.js';
 import { normalizeName } from '../text.js';
 import type { GuidelineLibrary } from './library.js';
+import { pushAll } from '../lists.js';
 
 export interface ProtocolChoice {
   /** Protocols the log names that the library knows, in the log's order. */
@@ -24,7 +25,7 @@ export function namedProtocols(log: AthleteLog): string[] {
     const v = data[key];
     for (const item of Array.isArray(v) ? v : [v]) {
       if (typeof item === 'string') {
-        out.push(...item.split(/[,;]/).map((s) => s.trim().toLowerCase()).filter((s) => s !== ''));
+        pushAll(out, item.split(/[,;]/).map((s) => s.trim().toLowerCase()).filter((s) => s !== ''));
       }
     }
   }

@@ -32,7 +32,7 @@ import type { DateOrder } from '../read/dates.js';
 import { resolveOptions } from '../options.js';
 import type { Root } from 'mdast';
 import { assembleBlock, LIST_KINDS, makeLog, rememberIndex, sameState, startState, stateAfter, type ModelLists, type ReadState } from '../read/assemble.js';
-import { MAX_NESTING, nestingDepth, parseMarkdown, type TreeParser } from '../markdown/parse.js';
+import { needsGuard, parseMarkdown, type TreeParser } from '../markdown/parse.js';
 import { runSteps, settled, type Steps } from './steps.js';
 import type { Rule } from '../rules/rule.js';
 import { AnchorTable, LineIndex, PointMaker } from '../text.js';
@@ -62,7 +62,7 @@ interface Run {
  * beyond what the parser is given (see parse.ts).
  */
 function chunkable(b: Block | undefined): boolean {
-  return b !== undefined && b.kind === 'body' && !b.text.includes(']:') && nestingDepth(b.text) <= MAX_NESTING;
+  return b !== undefined && b.kind === 'body' && !b.text.includes(']:') && !needsGuard(b.text);
 }
 
 /** A cold update gives its parsing to the host's `TreeParser` from this length on (a worker starts in tens of ms). */

@@ -71,7 +71,7 @@ export const ASPECTS: Readonly<Record<LogAspect, (f: Fragment) => unknown>> = {
   program: (f) => [f.sections.map((s) => [s.kind, s.title, s.depth]), f.phases.map((p) => [p.name, p.weeks, relLine(p.headingRange?.start ?? { line: 0, column: 0, offset: 0 }), p.prescriptions.map(lineSignature)])],
   assessment: (f) => [f.sections.map((s) => [s.kind, s.title, s.depth, relLine(s.headingRange.start)]), f.assessment.map((a) => [a.text, a.checked, relLine(a.range.start)])],
   unread: (f) => f.unread.map((u) => [u.reason, relLine(u.range.start)]),
-  front: (f) => (f.frontMatter ? [f.fields.athlete, f.fields.started, f.fields.side, f.fields.condition, f.guidelineFiles.map((g) => g.path)] : null),
+  front: (f) => (f.frontMatter ? [f.fields.athlete, f.fields.started, f.fields.side, f.fields.condition, f.guidelineFiles.map((g) => g.path), f.frontMatter.problems.map((p) => [p.message, relLine(p.range.start)])] : null),
 };
 export const ALL_ASPECTS = Object.keys(ASPECTS) as LogAspect[];
 

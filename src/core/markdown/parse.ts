@@ -1,7 +1,7 @@
 /**
  * The Markdown pipeline every client shares: unified + remark-parse + remark-frontmatter + remark-gfm,
- * with the guards that keep micromark to linear time (nesting depth). Markdown text -> mdast tree; what
- * the tree means for an athlete log is read/.
+ * with the guards that keep micromark to linear time (guard.ts: deep nesting, storms of inline openers).
+ * Markdown text -> mdast tree; what the tree means for an athlete log is read/.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -11,6 +11,9 @@ import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import type { Node } from 'unist';
 import { frontMatterEnd } from './blocks.js';
+import { guardPlan, parsePieces } from './guard.js';
+
+export { MAX_NESTING, MAX_OPENERS, needsGuard } from './guard.js';
 
 /** The text of a node without raw HTML (comments such as suppressions or test markers). */
 export function plainText(node: Node): string {
@@ -31,31 +34,6 @@ const plainProcessor = unified().use(remarkParse);
 const GFM_MARKS = /\[[ xX]\]|\||~|\[\^|www\.|https?:\/\/|@/;
 
 /**
- * How deeply a text nests block quotes and lists, from its lines: `>` marks, list markers and the
- * indentation before them. micromark's time grows much faster than linearly with nesting depth (500
- * nested list items took 7 s here), so a block nested beyond MAX_NESTING is not given to it.
- */
-export const MAX_NESTING = 64;
-export function nestingDepth(text: string): number {
-  let max = 0;
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    const m = /^(?:[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t])[ \t]*|[ \t]*>[ \t]?)*/.exec(line);
-    const prefix = m?.[0] ?? '';
-    const markers = (prefix.match(/[-*+>]|\d{1,9}[.)]/g) ?? []).length;
-    const indent = /^[ \t]*/.exec(line)?.[0].length ?? 0;
-    max = Math.max(max, markers + Math.floor(indent / 2));
-  }
-  return max;
-}
-
-/** A block too deeply nested to parse: kept whole as one paragraph of text (shown, never lost). */
-function flatBlock(text: string): Root {
-  const end = { line: text.split(/\r\n|\r|\n/).length, column: 1, offset: text.length };
-  const position = { start: { line: 1, column: 1, offset: 0 }, end };
-  return { type: 'root', position, children: [{ type: 'paragraph', position, children: [{ type: 'text', value: text, position }] }] };
-}
-
-/**
  * Parses Markdown away from the thread that checks (a worker thread, say): `parseMarkdown` of the same
  * text there, its tree sent back as a copy. A host gives one where it can; the core waits on it in steps.
  */
@@ -65,16 +43,19 @@ export interface TreeParser {
 
 /** Parses Markdown with the one pipeline every client shares; `frontMatter` when the text starts a log. */
 export function parseMarkdown(text: string, frontMatter = frontMatterEnd(text) > 0): Root {
-  if (!frontMatter && nestingDepth(text) > MAX_NESTING) {
-    return flatBlock(text);
-  }
-  if (frontMatter) {
-    return frontMatterProcessor.parse(text);
-  }
-  return (GFM_MARKS.test(text) ? bodyProcessor : plainProcessor).parse(text);
+  const once = (t: string, first: boolean): Root => {
+    if (frontMatter && first) {
+      return frontMatterProcessor.parse(t);
+    }
+    return (GFM_MARKS.test(t) ? bodyProcessor : plainProcessor).parse(t);
+  };
+  // Deep nesting and storms of inline openers are parsed in pieces (guard.ts): linear, nothing lost.
+  const plan = guardPlan(text, frontMatter ? frontMatterEnd(text) : 0);
+  return plan ? parsePieces(text, plan, once) : once(text, true);
 }
 
 /** The same text through the full GFM pipeline, always (the reference for tests). */
 export function parseMarkdownGfm(text: string): Root {
-  return nestingDepth(text) > MAX_NESTING ? flatBlock(text) : bodyProcessor.parse(text);
+  const plan = guardPlan(text);
+  return plan ? parsePieces(text, plan, (t) => bodyProcessor.parse(t)) : bodyProcessor.parse(text);
 }

@@ -735,10 +735,30 @@ function readFrontMatter(ctx: Ctx, base: number, node: Node & { value: string })
   const fields: FrontMatterField[] = [];
   let data: Record<string, unknown> = {};
   // YAML reads LF and CRLF line breaks; a CR alone (old Mac files) becomes LF here, same length.
-  const doc = parseDocument(node.value.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: true, prettyErrors: false });
+  // uniqueKeys is checked below in one pass: yaml's own check compares every key with every other one
+  // (1.5 MB of keys took over a minute).
+  const doc = parseDocument(node.value.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false });
   for (const e of doc.errors) {
     const [s, t] = e.pos;
-    problems.push({ range: ctx.index.range(contentStart + s, contentStart + Math.max(s, t)), message: `The front matter cannot be read: ${e.message.split('\n')[0] ?? ''}` });
+    problems.push({
+      range: ctx.index.range(contentStart + s, contentStart + Math.max(s, t)),
+      message: `The front matter cannot be read: ${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? ''}; the athlete's details and guideline files in it are not applied`,
+    });
+  }
+  if (isMap(doc.contents)) {
+    const seen = new Set<string>();
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) {
+        const key = String(pair.key.value);
+        if (seen.has(key)) {
+          problems.push({
+            range: ctx.index.range(contentStart + pair.key.range[0], contentStart + pair.key.range[1]),
+            message: `The front matter names ${key} more than once; the last one is used. Keep one ${key} line`,
+          });
+        }
+        seen.add(key);
+      }
+    }
   }
   if (doc.errors.length === 0) {
     try {
@@ -749,7 +769,8 @@ function readFrontMatter(ctx: Ctx, base: number, node: Node & { value: string })
         problems.push({ range, message: 'The front matter cannot be read; write key: value lines, such as athlete: Jane Runner' });
       }
     } catch (e) {
-      problems.push({ range, message: `The front matter cannot be read: ${e instanceof Error ? e.message : String(e)}` });
+      // yaml's alias limit (an alias bomb) and other failures to build the values.
+      problems.push({ range, message: `The front matter cannot be read: ${e instanceof Error ? e.message : String(e)}; the athlete's details and guideline files in it are not applied` });
     }
     if (isMap(doc.contents)) {
       for (const pair of doc.contents.items) {

@@ -6,6 +6,7 @@
 import type { ExerciseHistory, WeekAdherence } from '../coaching/history.js';
 import { dayNumber } from '../coaching/history.js';
 import { esc } from './html.js';
+import { maxOf, minOf } from '../lists.js';
 
 // A narrow drawing with large type: the chart is scaled to the page, and at 320 px wide its 15-unit labels
 // still stand about 11 px high (print and full width: about 15 px). media/preview.css caps the width.
@@ -40,8 +41,8 @@ export function painChart(histories: readonly ExerciseHistory[]): string {
     return '';
   }
   const days = series.flatMap((s) => s.points.map((p) => p.day));
-  const d0 = Math.min(...days);
-  const d1 = Math.max(...days, d0 + 1);
+  const d0 = minOf(days) ?? 0;
+  const d1 = maxOf(days, d0 + 1) ?? d0 + 1;
   const x = (d: number): number => PAD.left + ((d - d0) / (d1 - d0)) * (W - PAD.left - PAD.right);
   const y = (p: number): number => PAD.top + (1 - p / 10) * (H - PAD.top - PAD.bottom);
   const grid = [0, 5, 10].map((p) => `<line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(p)}" y2="${y(p)}"/><text class="axis" x="${PAD.left - 6}" y="${y(p) + 5}" text-anchor="end">${p}</text>`).join('');

@@ -10,7 +10,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import { MAX_NESTING, nestingDepth } from '../markdown/parse.js';
+import { needsGuard } from '../markdown/parse.js';
 
 function escapeText(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -31,7 +31,9 @@ const processor = unified()
   .use(rehypeStringify);
 
 export function renderMarkdown(markdown: string): string {
-  if (nestingDepth(markdown) > MAX_NESTING) {
+  // A note nested too deeply or with a storm of inline openers is shown as text (micromark would take
+  // super-linear time on it; see markdown/guard.ts).
+  if (needsGuard(markdown)) {
     return `<p>${escapeText(markdown)}</p>`;
   }
   try {

@@ -16,6 +16,7 @@ import { renderHandoutBody } from './athlete.js';
 import { buildHandout, type HandoutChoices, type PainRule } from './handout.js';
 import { esc } from './html.js';
 import { renderMarkdown } from './markdown.js';
+import { maxOf } from '../lists.js';
 
 export interface RenderInput {
   readonly text: string;
@@ -160,13 +161,13 @@ function sessions(input: RenderInput, forAthlete = false): string {
 
 /** The number of times a day the most frequent prescription asks for (2 for `2x daily`). */
 function mostPerDay(log: AthleteLog): number {
-  return Math.max(1, ...log.phases.flatMap((p) => p.prescriptions.map((x) => x.dosage.perDay?.max ?? 1)));
+  return maxOf(log.phases.flatMap((p) => p.prescriptions.map((x) => x.dosage.perDay?.max ?? 1)), 1) ?? 1;
 }
 
 /** The last program week the phases' `(weeks A-B)` spans reach, if any. */
 function lastProgramWeek(log: AthleteLog): number | undefined {
   const ends = log.phases.map((p) => p.weeks?.max).filter((w): w is number => w !== undefined);
-  return ends.length > 0 ? Math.max(...ends) : undefined;
+  return maxOf(ends);
 }
 
 function charts(input: RenderInput): string {

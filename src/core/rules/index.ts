@@ -16,6 +16,7 @@ import frequencyOutOfRange from './frequency-out-of-range.js';
 import guidelineFileProblem from './guideline-file-problem.js';
 import holdOutOfRange from './hold-out-of-range.js';
 import invalidDate from './invalid-date.js';
+import invalidFrontMatter from './invalid-front-matter.js';
 import missingAthlete from './missing-athlete.js';
 import missingDosageComponent from './missing-dosage-component.js';
 import painAboveThreshold from './pain-above-threshold.js';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   guidelineFileProblem,
   holdOutOfRange,
   invalidDate,
+  invalidFrontMatter,
   missingAthlete,
   missingDosageComponent,
   notInProgram,

@@ -88,11 +88,16 @@ export interface Rule {
 /** Every exercise line: prescriptions in program order, then logged entries in log order. */
 export function exerciseLines(scope: RuleScope): ExerciseLine[] {
   const out: ExerciseLine[] = [];
+  // One by one: spreading a list of 100k+ into push() overflows the stack.
   for (const p of scope.phases) {
-    out.push(...p.prescriptions);
+    for (const x of p.prescriptions) {
+      out.push(x);
+    }
   }
   for (const s of scope.sessions) {
-    out.push(...s.entries);
+    for (const x of s.entries) {
+      out.push(x);
+    }
   }
   return out;
 }

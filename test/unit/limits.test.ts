@@ -1,0 +1,179 @@
+/**
+ * Structural limits never hide text: deep nesting and storms of inline openers are parsed in pieces
+ * (src/core/markdown/guard.ts), sessions around them stay, exercise lines in them are still read; broken
+ * front matter is a finding; long lists never go through spread arguments.
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { applyFixes, selectFixes, type Finding } from '../../src/core/index.js';
+import { maxOf, minOf } from '../../src/core/lists.js';
+import { exerciseLines, type RuleScope } from '../../src/core/rules/rule.js';
+import { guardPlan, MAX_NESTING, MAX_OPENERS } from '../../src/core/markdown/guard.js';
+import { parseMarkdown } from '../../src/core/markdown/parse.js';
+import { service } from '../helpers.js';
+
+const HEAD = '---\nathlete: Eve Deep\n---\n\n## Program\n\n### Phase 1\n- Chair Bridge: 3 x 10, hold 5 s, 2x daily\n\n## Log\n\n### 2026-11-03\n- Chair Bridge: 9 x 10, hold 5 s. Pain 9/10\n\n';
+
+async function check(text: string): Promise<{ rules: string[]; sessions: number; notes: string[] }> {
+  const r = await service.check({ text, path: '/limits/x.athlete.md', relativePath: 'x.athlete.md', options: { today: '2026-11-04' } });
+  assert.ok(r);
+  return { rules: r.findings.map((f) => f.ruleId), sessions: r.log.sessions.length, notes: r.log.sessions.flatMap((s) => s.notes) };
+}
+
+function openers(s: string): number {
+  return (s.match(/[*_[<~`]/g) ?? []).length;
+}
+
+describe('structural limits keep every session', function () {
+  this.timeout(120000);
+  it('a line with 130 spaces inside a code fence, or 65 > marks, does not hide its session', async () => {
+    for (const deep of ['```\n' + ' '.repeat(130) + 'pasted text\n```\n', `${'>'.repeat(65)} quoted\n`, `${'> '.repeat(70)}quoted\n`, `${' '.repeat(200)}- indented\n`]) {
+      const r = await check(HEAD + deep);
+      assert.equal(r.sessions, 1, JSON.stringify(deep.slice(0, 20)));
+      assert.ok(r.rules.includes('pain-above-threshold'), JSON.stringify(deep.slice(0, 20)));
+      assert.ok(r.rules.includes('sets-out-of-range'));
+    }
+  });
+
+  it('an exercise line nested past the limit is still read, and its text kept', async () => {
+    const r = await check(`${HEAD}${'> '.repeat(80)}- Chair Bridge: 3 x 10, hold 5 s. Pain 8/10\n\nAfter the deep line.\n`);
+    assert.equal(r.rules.filter((x) => x === 'pain-above-threshold').length, 2, r.rules.join(' '));
+    assert.ok(r.notes.some((n) => n.includes('After the deep line')));
+  });
+
+  it('storms of inline openers are parsed in pieces: the session, later entries and the text all stay', async () => {
+    const storms = ['*a_'.repeat(2000), `${'['.repeat(3000)}a${']'.repeat(3000)}`, 'a <![CDATA[ '.repeat(2000), 'a <!-- '.repeat(2000), 'a <? '.repeat(2000),
+      'a <!A '.repeat(2000), `a${'**b'.repeat(2000)}c*`, '~a '.repeat(2000), `${'*a **a '.repeat(2000)}b${' a** a*'.repeat(2000)}`, '`a ``b '.repeat(2000)];
+    for (const storm of storms) {
+      const text = `${HEAD}${storm}\n- Chair Bridge: 3 x 10, hold 5 s. Pain 7/10\n`;
+      const r = await check(text);
+      assert.equal(r.sessions, 1);
+      assert.equal(r.rules.filter((x) => x === 'pain-above-threshold').length, 2, storm.slice(0, 12));
+      // Nothing is lost: every character of the storm is in the notes or the tree's text.
+      assert.ok(r.notes.join('').replace(/\s/g, '').length >= storm.replace(/[\s*_[\]<>!?~`-]/g, '').length / 2, storm.slice(0, 12));
+    }
+  });
+
+  it('no piece given to the parser nests deeper than MAX_NESTING or holds more than MAX_OPENERS openers (property)', () => {
+    const piece = fc.constantFrom('> ', '- ', '  ', '1. ', '*a_', '[', ']', '<!-- ', '`', '~', 'text ', '\n', '\n\n', '```\n', '\r\n', '\r', '# h\n');
+    fc.assert(fc.property(fc.array(fc.tuple(piece, fc.integer({ min: 1, max: 200 })), { maxLength: 30 }), (parts) => {
+      const text = parts.map(([p, n]) => p.repeat(n)).join('');
+      const plan = guardPlan(text) ?? [{ start: 0, end: text.length, line: 1, column: 1, mode: 'parse' as const }];
+      let covered = 0;
+      for (const p of plan) {
+        assert.ok(p.start >= covered, 'pieces in order, not overlapping');
+        covered = p.end;
+        if (p.mode === 'parse') {
+          const slice = text.slice(p.start, p.end);
+          if (guardPlan(text) !== undefined) {
+            assert.equal(guardPlan(slice), undefined, 'a parsed piece needs no further guard');
+          }
+        }
+      }
+      // The tree's positions stay inside the text.
+      const tree = parseMarkdown(text, false);
+      assert.ok((tree.position?.end.offset ?? 0) === text.length);
+      for (const c of tree.children) {
+        assert.ok((c.position?.start.offset ?? 0) >= 0 && (c.position?.end.offset ?? 0) <= text.length);
+      }
+    }), { numRuns: 80, seed: 18 });
+    assert.ok(MAX_NESTING >= 32 && MAX_OPENERS >= 64);
+    assert.equal(openers('*_[<~`'), 6);
+  });
+
+  it('positions after a cut point at the right text', async () => {
+    const text = `${HEAD}${'*a_'.repeat(1000)}\n- Chair Bridge: 3 x 10, hold 5 s. Pain 7/10\n${'> '.repeat(70)}- Chair Bridge: 2 x 10, hold 5 s. Pain 6/10\n`;
+    const r = await service.check({ text, path: '/limits/y.athlete.md', relativePath: 'y.athlete.md', options: { today: '2026-11-04' } });
+    const pains = (r?.findings ?? []).filter((f) => f.ruleId === 'pain-above-threshold').map((f) => text.slice(f.range.start.offset, f.range.end.offset));
+    assert.deepEqual(pains.map((p) => /\d+\/10/.exec(p)?.[0]), ['9/10', '7/10', '6/10']);
+  });
+});
+
+describe('front matter errors are findings', function () {
+  this.timeout(120000);
+  const body = '\n## Log\n\n### 2026-13-40\n';
+  const cases: [string, string, number][] = [
+    ['duplicate key', 'athlete: A\ncoach: B\nathlete: C\n', 4],
+    ['unclosed bracket', 'athlete: A\nguidelines: [clinic.md\n', 3],
+    ['tab indentation', 'athlete: A\n\tcoach: B\n', 3],
+  ];
+  for (const [name, yaml, line] of cases) {
+    it(`${name}: invalid-front-matter at line ${line}, and the rest is still checked`, async () => {
+      const text = `---\n${yaml}---\n${body}`;
+      const r = await service.check({ text, path: '/fm/x.athlete.md', relativePath: 'x.athlete.md', options: { today: '2026-11-04' } });
+      const f = r?.findings.find((x) => x.ruleId === 'invalid-front-matter');
+      assert.ok(f, (r?.findings ?? []).map((x) => x.ruleId).join(' '));
+      assert.equal(f.severity, 'error');
+      assert.equal(f.range.start.line, line);
+      assert.ok(r?.findings.some((x) => x.ruleId === 'invalid-date'), 'the body is still checked');
+    });
+  }
+
+  it('an alias bomb is a finding, fast', async () => {
+    let yaml = 'athlete: A\na: &a [x, x, x, x, x, x, x, x, x]\n';
+    let prev = 'a';
+    for (const k of 'bcdefghij') {
+      yaml += `${k}: &${k} [${Array(9).fill(`*${prev}`).join(', ')}]\n`;
+      prev = k;
+    }
+    const r = await service.check({ text: `---\n${yaml}---\n${body}`, path: '/fm/b.athlete.md', relativePath: 'b.athlete.md', options: { today: '2026-11-04' } });
+    assert.ok(r?.findings.some((x) => x.ruleId === 'invalid-front-matter'));
+  });
+
+  it('a duplicate key keeps the guidelines: of the front matter', async () => {
+    const text = '---\nathlete: A\nathlete: B\nguidelines: ./no-such-file.md\n---\n## Program\n- Chair Bridge: 3 x 10\n';
+    const r = await service.check({ text, path: '/fm/c.athlete.md', relativePath: 'c.athlete.md', options: { today: '2026-11-04' } });
+    assert.ok(r?.findings.some((x) => x.ruleId === 'guideline-file-problem'));
+    assert.equal(r?.log.athlete, 'B');
+  });
+
+  it('many keys: every key is read (one pass, no pairwise comparison)', async () => {
+    const keys = Array.from({ length: 20000 }, (_, i) => `k${i}: v${i}\n`).join('');
+    const r = await service.check({ text: `---\nathlete: A\n${keys}k7: again\n---\n${body}`, path: '/fm/d.athlete.md', relativePath: 'd.athlete.md', options: { today: '2026-11-04' } });
+    const dup = r?.findings.filter((x) => x.ruleId === 'invalid-front-matter') ?? [];
+    assert.equal(dup.length, 1);
+    assert.equal(dup[0]?.range.start.line, 20003);
+  });
+});
+
+describe('long lists', function () {
+  this.timeout(120000);
+  it('a dosage chain of 130k factors is checked without overflowing the stack', async () => {
+    const text = `---\nathlete: A\n---\n## Log\n\n### 2026-11-03\n- Chair Bridge: ${Array(130000).fill('3').join('x')}\n`;
+    const r = await service.check({ text, path: '/long/x.athlete.md', relativePath: 'x.athlete.md', options: { today: '2026-11-04' } });
+    assert.ok(r && r.findings.length > 0);
+  });
+
+  it('lists of 200k lines, days and fixes go through loops, not spread arguments', () => {
+    const entries = Array.from({ length: 200000 }, (_, i) => ({ i }));
+    const lines = exerciseLines({ phases: [{ prescriptions: entries }], sessions: [{ entries }] } as unknown as RuleScope);
+    assert.equal(lines.length, 400000);
+    assert.equal(minOf(entries.map((e) => e.i)), 0);
+    assert.equal(maxOf(entries.map((e) => e.i), -1), 199999);
+    const text = 'ab'.repeat(150000);
+    const findings = Array.from({ length: 150000 }, (_, i) => ({ fix: { edits: [{ range: { start: { offset: 2 * i }, end: { offset: 2 * i + 1 } }, text: 'c' }] } }) as unknown as Finding);
+    const out = applyFixes(text, findings);
+    assert.equal(out.applied, 150000);
+    assert.equal(out.text, 'cb'.repeat(150000));
+  });
+
+  it('selectFixes takes the same fixes as comparing every pair (property)', () => {
+    const overlaps = (a: { s: number; e: number }, b: { s: number; e: number }): boolean => (a.s === a.e && b.s === b.e ? a.s === b.s : a.s < b.e && b.s < a.e);
+    const edit = fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 4 })).map(([s, l]) => ({ s, e: s + l }));
+    fc.assert(fc.property(fc.array(fc.array(edit, { maxLength: 3 }), { maxLength: 30 }), (fixes) => {
+      const findings = fixes.map((edits) => ({ fix: { edits: edits.map((x) => ({ range: { start: { offset: x.s }, end: { offset: x.e } }, text: 'x' })) } }) as unknown as Finding);
+      const taken: { s: number; e: number }[] = [];
+      const expected: number[] = [];
+      fixes.forEach((edits, i) => {
+        const self = edits.some((a, j) => edits.some((b, k) => k > j && overlaps(a, b)));
+        if (edits.length === 0 || self || edits.some((a) => taken.some((t) => overlaps(a, t)))) {
+          return;
+        }
+        taken.push(...edits);
+        expected.push(i);
+      });
+      assert.deepEqual(selectFixes(findings).map((f) => findings.indexOf(f)), expected);
+      applyFixes('x'.repeat(40), findings);
+    }), { numRuns: 2000, seed: 18 });
+  });
+});
