@@ -25,6 +25,9 @@ export const RED_FLAG_TOPICS: Readonly<Record<RedFlag, RegExp>> = {
   systemic: /\bfever|feverish|night sweats|(?:feels?|feeling) (?:generally )?unwell|systemically unwell|systemic illness/i,
 };
 
+/** Any topic at all, as one pattern: one pass over a note instead of one per topic. */
+const ANY_TOPIC = new RegExp(Object.values(RED_FLAG_TOPICS).map((p) => `(?:${p.source})`).join('|'), 'i');
+
 /** What each flag may mean, in plain words for a coach. */
 export const RED_FLAG_MEANINGS: Readonly<Record<RedFlag, string>> = {
   saddle: 'numbness in the saddle area can mean pressure on the nerves at the base of the spine (cauda equina)',
@@ -41,5 +44,9 @@ export const RED_FLAG_SOURCE = 'red flags for serious spinal pathology, Finucane
 
 /** The red flags a finding names and does not deny. */
 export function redFlagsIn(text: string): RedFlag[] {
+  // Most notes name no red flag at all: a test per topic is much cheaper than reading the polarity of each clause.
+  if (!ANY_TOPIC.test(text)) {
+    return [];
+  }
   return readFinding(text, RED_FLAG_TOPICS).filter((h) => h.polarity === 'present').map((h) => h.topic);
 }

@@ -36,12 +36,14 @@ const rule: Rule = {
   defaultSeverity: 'error',
   fixable: false,
   reads: ['assessment', 'notes'],
-  check(ctx) {
+  *check(ctx) {
     for (const item of ctx.log.assessment) {
       if (item.checked) {
         report(ctx, item.range, item.text);
       }
     }
+    // A long log has tens of thousands of notes: give the thread back now and then (the editor slices checks).
+    let read = 0;
     for (const s of ctx.scope.sessions) {
       s.notes.forEach((note, i) => {
         const range = s.noteRanges[i];
@@ -49,6 +51,11 @@ const rule: Rule = {
           report(ctx, range, note);
         }
       });
+      read += s.notes.length + 1;
+      if (read >= 256) {
+        read = 0;
+        yield;
+      }
     }
   },
 };
