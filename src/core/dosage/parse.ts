@@ -953,6 +953,25 @@ const load: Matcher = (p, i) => {
   return loadMatch(p, i, r.next + 1, r, unit);
 };
 
+/** After `N x` or `N bouts of`: `100m` makes N repeats of a distance, `1:00` N bouts of a clock time. */
+function boutsOfDistanceOrClock(p: Parser, a: RangeNum, at: number): Match | undefined {
+  const dist = distance(p, at);
+  if (dist) {
+    return withProblem({
+      next: dist.next, kind: 'bouts', fields: ['bouts', 'distanceMeters'],
+      set: (d) => { d.bouts = quantity(a); d.distanceMeters = dist.q; },
+    }, descendingProblem(a));
+  }
+  const ct = clock(p, at);
+  if (ct) {
+    return withProblem({
+      next: ct.next, kind: 'bouts', fields: ['bouts', 'boutSeconds'],
+      set: (d) => { d.bouts = quantity(a); d.boutSeconds = ct.q; },
+    }, descendingProblem(a));
+  }
+  return undefined;
+}
+
 /** `3 bouts x 12 s`, `3 bouts of 12 s`, `3-4 bouts of 10-15 seconds`, `4 bouts`. */
 const bouts: Matcher = (p, i) => {
   const a = p.range(i);
@@ -961,19 +980,9 @@ const bouts: Matcher = (p, i) => {
   }
   let j = a.next + 1;
   if (p.is(j, 'x', 'of')) {
-    const dist = distance(p, j + 1);
-    if (dist) {
-      return withProblem({
-        next: dist.next, kind: 'bouts', fields: ['bouts', 'distanceMeters'],
-        set: (d) => { d.bouts = quantity(a); d.distanceMeters = dist.q; },
-      }, descendingProblem(a));
-    }
-    const ct = clock(p, j + 1);
-    if (ct) {
-      return withProblem({
-        next: ct.next, kind: 'bouts', fields: ['bouts', 'boutSeconds'],
-        set: (d) => { d.bouts = quantity(a); d.boutSeconds = ct.q; },
-      }, descendingProblem(a));
+    const repeats = boutsOfDistanceOrClock(p, a, j + 1);
+    if (repeats) {
+      return repeats;
     }
     const b = p.range(j + 1);
     const scale = b ? p.timeUnit(b.next) : undefined;
@@ -1075,21 +1084,10 @@ const setsReps: Matcher = (p, i) => {
     return withProblem({ next: f, kind: 'sets-reps', fields: ['sets', 'toFailure'], set: (d) => { d.sets = quantity(a); d.toFailure = true; } }, descendingProblem(a));
   }
   if (!setsWord) {
-    // `6 x 100m`: repeats of a distance.
-    const dist = distance(p, j + 1);
-    if (dist) {
-      return withProblem({
-        next: dist.next, kind: 'bouts', fields: ['bouts', 'distanceMeters'],
-        set: (d) => { d.bouts = quantity(a); d.distanceMeters = dist.q; },
-      }, descendingProblem(a));
-    }
-    // `3 x 1:00`: bouts of a clock time.
-    const ct = clock(p, j + 1);
-    if (ct) {
-      return withProblem({
-        next: ct.next, kind: 'bouts', fields: ['bouts', 'boutSeconds'],
-        set: (d) => { d.bouts = quantity(a); d.boutSeconds = ct.q; },
-      }, descendingProblem(a));
+    // `6 x 100m` (repeats of a distance) or `3 x 1:00` (bouts of a clock time).
+    const repeats = boutsOfDistanceOrClock(p, a, j + 1);
+    if (repeats) {
+      return repeats;
     }
   }
   const firstNum = p.num(j + 1);

@@ -70,13 +70,7 @@ const SUPPRESSION = /<!--\s*athlete-log-(disable-next-line|disable|enable)\b([^>
  * block scan keeps in the session's block), so a block's fragment depends only on its text, where it
  * stands and what the blocks before it leave open (`ReadState`).
  */
-export interface Fragment {
-  readonly sections: Section[];
-  readonly assessment: AssessmentItem[];
-  readonly phases: Phase[];
-  readonly sessions: Session[];
-  readonly suppressions: Suppression[];
-  readonly unread: UnreadLine[];
+export interface Fragment extends ModelLists {
   frontMatter?: FrontMatter;
   readonly fields: { athlete?: string; coach?: string; condition?: string; side?: string; started?: string };
   readonly guidelineFiles: { path: string; range: Range }[];
