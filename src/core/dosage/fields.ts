@@ -69,7 +69,8 @@ function wordsSpan(s: Span, one: string, many: string): string {
   return `${formatSpan(s)} ${s.max === 1 ? one : many}`;
 }
 
-function timesPer(s: Span, per: string): string {
+/** How often, in words: `once daily`, `twice a week`, `once or twice daily`, `3-4 times a week`. */
+export function timesPer(s: Span, per: string): string {
   if (s.min === s.max) {
     if (s.min === 1) {
       return `once ${per}`;

@@ -9,6 +9,7 @@
  * option overrides the front matter.
  */
 import { describeDosage } from '../dosage/format.js';
+import { timesPer } from '../dosage/fields.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import { protocolPainRule } from '../guidelines/select.js';
 import { currentPhase } from '../coaching/coaching.js';
@@ -161,22 +162,6 @@ export function handoutChoices(log: AthleteLog, override: HandoutChoices = {}): 
   };
 }
 
-function times(s: Span, per: string): string {
-  if (s.min === s.max) {
-    if (s.min === 1) {
-      return `once ${per}`;
-    }
-    if (s.min === 2) {
-      return `twice ${per}`;
-    }
-    return `${s.min} times ${per}`;
-  }
-  if (s.min === 1 && s.max === 2) {
-    return `once or twice ${per}`;
-  }
-  return `${s.min}-${s.max} times ${per}`;
-}
-
 const TIMING_WORDS = { 'before-run': 'before your run', 'after-run': 'after your run', 'warm-up': 'as a warm-up' } as const;
 const SIDE_WORDS = {
   each: 'both sides, one side at a time', left: 'left side', right: 'right side', both: 'both sides together', alternating: 'switch sides each rep',
@@ -192,10 +177,10 @@ function wordsOf(d: Dosage, key: 'intervalDays' | 'weeks'): string | undefined {
 export function howOften(d: Dosage): string | undefined {
   const parts: string[] = [];
   if (d.perDay) {
-    parts.push(times(d.perDay, 'a day'));
+    parts.push(timesPer(d.perDay, 'a day'));
   }
   if (d.perWeek) {
-    parts.push(times(d.perWeek, 'a week'));
+    parts.push(timesPer(d.perWeek, 'a week'));
   }
   const interval = wordsOf(d, 'intervalDays');
   if (interval) {
@@ -319,7 +304,7 @@ function tickSheet(phase: Phase | undefined, startedOn: string | undefined): Tic
   const rows = phase.prescriptions.map((x): TickRow => {
     const d = x.dosage;
     const perDay = Math.max(1, Math.min(4, d.perDay?.max ?? 1));
-    const when = d.perWeek ? times(d.perWeek, 'a week') : d.intervalDays ? wordsOf(d, 'intervalDays') : d.perRun ? 'on run days' : undefined;
+    const when = d.perWeek ? timesPer(d.perWeek, 'a week') : d.intervalDays ? wordsOf(d, 'intervalDays') : d.perRun ? 'on run days' : undefined;
     return { name: x.name, perDay: d.perWeek || d.perRun || d.intervalDays ? 1 : perDay, ...(when ? { when } : {}) };
   });
   return { days, rows };
