@@ -26,6 +26,7 @@ import repsOutOfRange from './reps-out-of-range.js';
 import restOutOfRange from './rest-out-of-range.js';
 import setsOutOfRange from './sets-out-of-range.js';
 import stepsOutOfRange from './steps-out-of-range.js';
+import sideOrder from './side-order.js';
 import timingMismatch from './timing-mismatch.js';
 import unknownExercise from './unknown-exercise.js';
 import unknownProtocol from './unknown-protocol.js';
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   repsOutOfRange,
   restOutOfRange,
   setsOutOfRange,
+  sideOrder,
   stepsOutOfRange,
   timingMismatch,
   unknownExercise,
