@@ -17,6 +17,7 @@ import guidelineFileProblem from './guideline-file-problem.js';
 import holdOutOfRange from './hold-out-of-range.js';
 import invalidDate from './invalid-date.js';
 import invalidFrontMatter from './invalid-front-matter.js';
+import logGap from './log-gap.js';
 import missingAthlete from './missing-athlete.js';
 import missingDosageComponent from './missing-dosage-component.js';
 import painAboveThreshold from './pain-above-threshold.js';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   holdOutOfRange,
   invalidDate,
   invalidFrontMatter,
+  logGap,
   missingAthlete,
   missingDosageComponent,
   notInProgram,
