@@ -19,6 +19,7 @@ import holdOutOfRange from './hold-out-of-range.js';
 import intensityOutOfRange from './intensity-out-of-range.js';
 import invalidDate from './invalid-date.js';
 import invalidFrontMatter from './invalid-front-matter.js';
+import logGap from './log-gap.js';
 import missingAthlete from './missing-athlete.js';
 import missingDosageComponent from './missing-dosage-component.js';
 import painAboveThreshold from './pain-above-threshold.js';
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   intensityOutOfRange,
   invalidDate,
   invalidFrontMatter,
+  logGap,
   missingAthlete,
   missingDosageComponent,
   notInProgram,
