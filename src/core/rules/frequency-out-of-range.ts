@@ -5,15 +5,17 @@
  * Rationale: the rehab effect comes from repetition across the day and the week; the column behind the
  * built-in library asks for most strength work once or twice daily and for gait drills before every run.
  * Daily and weekly counts are compared on a common scale (a week is 7 days), so `3x/week` against
- * `1-2x daily` is flagged.
+ * `1-2x daily` is flagged. A guideline that spaces sessions by days (`Every: other day`, Rathleff's
+ * heel raise) compares a line's days apart with its own, and a weekly or daily count with the whole
+ * sessions a calendar week can hold at that spacing (every other day: 3-4 a week).
  *
  * Source of the built-in ranges: "Hamstrung", Stay the Course column, Joe Uhan, iRunFar.
  *
  * Fix: moves the count to the nearest bound in the writer's unit (`3x daily` becomes `2x daily`,
- * `3x/week` becomes `7x/week`); a per-run guideline replaces a daily count with `per run` and back. A fix
+ * `3x/week` becomes `7x/week`, `every 4 days` becomes `every other day`); a per-run guideline replaces a daily count with `per run` and back. A fix
  * that raises the count (or swaps it for `per run`) is offered as a quick fix only, never applied in bulk.
  */
-import { inRange } from '../dosage/fields.js';
+import { formatInterval, inRange } from '../dosage/fields.js';
 import { formatFrequency } from '../dosage/format.js';
 import type { Dosage, ExerciseLine, Fix, Quantity } from '../model.js';
 import type { Guideline } from '../guidelines/parse.js';
@@ -68,6 +70,41 @@ function reportKind(ctx: RuleContext, line: ExerciseLine, g: Guideline, found: s
   });
 }
 
+/**
+ * A guideline that spaces sessions by days: the line's days apart against its own; a weekly or daily count
+ * against the whole sessions a calendar week holds at that spacing (every other day: 3-4 a week).
+ */
+function checkInterval(ctx: RuleContext, line: ExerciseLine, g: Guideline, want: { min: number; max: number }): void {
+  const d = line.dosage;
+  if (d.intervalDays) {
+    if (inRange(d.intervalDays, want)) {
+      return;
+    }
+    const c = frequencyComponent(d) ?? { start: d.intervalDays.start, end: d.intervalDays.end };
+    const text = formatInterval(want);
+    ctx.report({
+      range: dosageRange(ctx, line, c.start, c.end),
+      message: `${capitalize(formatInterval(d.intervalDays))}; ${guidelineSays(g, text)}`,
+      guideline: g,
+      fix: dosageFix(ctx, line, `Change to ${text} (${guidelineLabel(g)})`, [{ start: c.start, end: c.end, text }]),
+    });
+    return;
+  }
+  const weekly = { min: Math.floor(DAYS_PER_WEEK / want.max), max: Math.ceil(DAYS_PER_WEEK / want.min) };
+  const q = d.perWeek ?? d.perDay;
+  if (!q) {
+    if (d.perRun) {
+      reportKind(ctx, line, g, 'every run');
+    }
+    return;
+  }
+  const found = d.perWeek ? q : { min: q.min * DAYS_PER_WEEK, max: q.max * DAYS_PER_WEEK };
+  if (inRange(found, weekly)) {
+    return;
+  }
+  reportKind(ctx, line, g, d.perWeek ? `${describeSpan(q)}x a week` : `${describeSpan(q)}x daily`);
+}
+
 /** The values of a guideline frequency written as a range (`1-2x daily`: `1x daily`, `2x daily`), at most 7. */
 function valueChoices(g: Dosage): string[] {
   const span = g.perDay ?? g.perWeek;
@@ -91,6 +128,10 @@ const rule: Rule = {
     for (const [line, g] of withGuideline(ctx)) {
       const d = line.dosage;
       const gd = g.dosage;
+      if (gd?.intervalDays && !gd.perDay && !gd.perWeek && !gd.perRun) {
+        checkInterval(ctx, line, g, gd.intervalDays);
+        continue;
+      }
       if (!gd || (!gd.perDay && !gd.perWeek && !gd.perRun)) {
         continue;
       }
