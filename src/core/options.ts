@@ -48,6 +48,8 @@ export const SETTING_DEFAULTS = {
   paperSize: 'A4',
   /** How numeric dates such as `04/05/2026` read: `dmy`, `mdy`, or empty (`ambiguous-date` asks). */
   dateOrder: '',
+  /** How the editor's Athletes view groups athletes: `none`, `condition` or `coach`. */
+  'athletes.groupBy': 'none',
 } as const;
 
 export interface ResolvedOptions {
