@@ -3,7 +3,7 @@
  * name in the Athletes view, and the tooltip. Pure, so the view and the caseload page say the same thing
  * and unit tests read it.
  */
-import type { CaseloadFlag, CaseloadSummary } from '../core/caseload/caseload.js';
+import { CASELOAD_FLAG_WORDS, type CaseloadFlag, type CaseloadSummary } from '../core/caseload/caseload.js';
 
 /** One flag in a few plain words; a log gap says how long. */
 export function flagWords(flag: CaseloadFlag, s?: Pick<CaseloadSummary, 'daysSinceLastSession'>): string {
@@ -94,6 +94,6 @@ export function tooltipLines(s: CaseloadSummary): string[] {
     `Pain: ${painWords(s)}`,
     ...(adherence ? [`Adherence: ${adherence}`] : []),
     `Checks: ${findingsWords(s.findings)}`,
-    `Flags: ${flagsLine(s)}`,
+    ...(s.flags.length === 0 ? ['Flags: nothing flagged'] : s.flags.map((f) => `Flag: ${f === 'log-gap' ? flagWords(f, s) : CASELOAD_FLAG_WORDS[f]}`)),
   ];
 }

@@ -80,7 +80,8 @@ describe('caseload in the editor', () => {
         'Pain: 3/10, rising',
         'Adherence: 50% this week, 100% last week',
         'Checks: 1 error, 2 warnings, 1 note',
-        'Flags: pain rising, no session for 10 days',
+        'Flag: pain rising',
+        'Flag: no session for 10 days',
       ]);
       assert.deepEqual(tooltipLines(summary('New')), ['New', 'Last session: no sessions logged yet', 'Pain: no pain logged', 'Checks: no problems', 'Flags: nothing flagged']);
     });
