@@ -102,7 +102,7 @@ export function formatInterval(s: Span): string {
 }
 
 const TIMING_TEXT = { 'before-run': 'before run', 'after-run': 'after run', 'warm-up': 'warm-up' } as const;
-const SIDE_TEXT = { each: 'each side', left: 'left', right: 'right', both: 'both', alternating: 'alternating' } as const;
+const SIDE_TEXT = { each: 'each side', left: 'left', right: 'right', both: 'both', alternating: 'alternating', succession: 'same side in succession' } as const;
 
 export function formatTiming(t: NonNullable<Dosage['timing']>['value']): string {
   return TIMING_TEXT[t];

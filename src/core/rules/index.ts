@@ -23,6 +23,7 @@ import painAboveThreshold from './pain-above-threshold.js';
 import repsOutOfRange from './reps-out-of-range.js';
 import setsOutOfRange from './sets-out-of-range.js';
 import stepsOutOfRange from './steps-out-of-range.js';
+import sideOrder from './side-order.js';
 import timingMismatch from './timing-mismatch.js';
 import unknownExercise from './unknown-exercise.js';
 import unknownProtocol from './unknown-protocol.js';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   redFlag,
   repsOutOfRange,
   setsOutOfRange,
+  sideOrder,
   stepsOutOfRange,
   timingMismatch,
   unknownExercise,
