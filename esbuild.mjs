@@ -167,11 +167,11 @@ await Promise.all([
     // The core uses no Node API; keep it that way in the web bundle.
     define: { 'process.env.NODE_ENV': '"production"' },
   }),
-  // The preview page's own script (runs in the webview, not in an extension host).
+  // The preview's and the caseload page's own scripts (run in the webview, not in an extension host).
   esbuild.build({
     ...common,
-    entryPoints: ['src/webview/preview.ts'],
-    outfile: 'dist/webview/preview.js',
+    entryPoints: { preview: 'src/webview/preview.ts', caseload: 'src/webview/caseload.ts' },
+    outdir: 'dist/webview',
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
