@@ -359,6 +359,57 @@ describe('reading real logs', function () {
       assert.deepEqual(r.log.phases, []);
     });
 
+    it('reads ISO week headings and weeks named in session headings the same way', async () => {
+      const iso = await check(lines(
+        '## 2026-W47', '### 2026-11-16', '- Chair Bridge: 2 x 10', '### 2026-11-19', '- Chair Bridge: 2 x 10',
+        '## 2026-W46', '### 2026-11-10', '- Chair Bridge: 2 x 10', '### 2026-11-12', '- Chair Bridge: 2 x 10',
+      ));
+      assert.deepEqual(iso.log.weeks.map((w) => w.key), ['2026-w47', '2026-w46']);
+      assert.deepEqual(iso.found.filter((f) => /date/.test(f)), []);
+      const named = await check(lines(
+        '## Log',
+        '### Mon Nov 16, 2026 — Week 3 · tempo', '- Chair Bridge: 2 x 10',
+        '### Thu Nov 19, 2026 — Week 3', '- Chair Bridge: 2 x 10',
+        '### Tue Nov 10, 2026 — Week 2', '- Chair Bridge: 2 x 10',
+        '### Fri Nov 13, 2026 — Week 2', '- Chair Bridge: 2 x 10',
+      ));
+      assert.equal(named.log.sessions.length, 4);
+      assert.deepEqual(named.found.filter((f) => /date/.test(f)), []);
+    });
+
+    it('still flags a misfiled day inside a week, and a misfiled week', async () => {
+      const r = await check(lines(
+        '## Week 3', '### 2026-11-16', '- Chair Bridge: 2 x 10', '### 2026-11-20', '- Chair Bridge: 2 x 10', '### 2026-11-18', '- Chair Bridge: 2 x 10',
+        '## Week 2', '### 2026-11-09', '- Chair Bridge: 2 x 10', '### 2026-11-11', '- Chair Bridge: 2 x 10',
+        '## Week 4', '### 2026-11-23', '- Chair Bridge: 2 x 10',
+        '## Week 1', '### 2026-11-02', '- Chair Bridge: 2 x 10',
+      ));
+      assert.deepEqual(r.found.filter((f) => f.endsWith('dates-out-of-order')), ['9:dates-out-of-order', '17:dates-out-of-order']);
+      const day = r.findings.find((f) => f.range.start.line === 9);
+      assert.match(day?.message ?? '', /2026-11-18 comes after 2026-11-20; this log keeps the days of each week oldest first/);
+      const week = r.findings.find((f) => f.range.start.line === 17);
+      assert.match(week?.message ?? '', /week of 2026-11-23 comes after the week of 2026-11-09; this log keeps weeks newest first/);
+    });
+
+    it('groups sessions into weeks by headings only: without them, one order for the whole log', async () => {
+      const r = await check(lines(
+        '### 2026-11-16', '- Chair Bridge: 2 x 10', '### 2026-11-18', '- Chair Bridge: 2 x 10',
+        '### 2026-11-09', '- Chair Bridge: 2 x 10', '### 2026-11-11', '- Chair Bridge: 2 x 10',
+      ));
+      assert.deepEqual(r.found.filter((f) => f.endsWith('dates-out-of-order')), ['8:dates-out-of-order', '10:dates-out-of-order']);
+    });
+
+    it('ends a week at a section heading at its level', async () => {
+      const r = await check(lines(
+        '## Week 2', '### 2026-11-09', '- Chair Bridge: 2 x 10', '### 2026-11-11', '- Chair Bridge: 2 x 10',
+        '## Log', '### 2026-11-02', '- Chair Bridge: 2 x 10', '### 2026-11-04', '- Chair Bridge: 2 x 10',
+      ));
+      // The sessions after `## Log` are in no week: a group of their own, older than week 2, so in order
+      // (in week 2 they would be days out of order).
+      assert.deepEqual(r.log.weeks.map((w) => w.key), ['week 2']);
+      assert.deepEqual(r.found.filter((f) => f.endsWith('dates-out-of-order')), []);
+    });
+
     it('blames the one date that breaks the order, not its neighbours', async () => {
       const r = await check(lines(
         '### 2026-11-02', '- Chair Bridge: 2 x 10',
