@@ -247,9 +247,13 @@ describe('reading real logs', function () {
         '1. Marching drill: 3 bouts x 12 s',
         '- [Nordic hamstring curl](https://example.org/nordic): 3 x 5',
         '- [Chair Bridge](videos/bridge.md) 2 x 10',
+        '- [Bridge Walk-Out](https://example.org/walk-out?t=1:30) 2 x 10, 4 steps each leg',
       ));
-      assert.deepEqual(r.sessions, ['2026-11-03: Chair Bridge, Bridge Walk-Out, Power Position, Marching drill, Nordic hamstring curl, Chair Bridge']);
+      assert.deepEqual(r.sessions, ['2026-11-03: Chair Bridge, Bridge Walk-Out, Power Position, Marching drill, Nordic hamstring curl, Chair Bridge, Bridge Walk-Out']);
       assert.equal(r.log.sessions[0]?.entries[4]?.link, 'https://example.org/nordic');
+      assert.equal(r.log.sessions[0]?.entries[5]?.link, 'videos/bridge.md');
+      assert.equal(r.log.sessions[0]?.entries[6]?.link, 'https://example.org/walk-out?t=1:30');
+      assert.equal(r.log.sessions[0]?.entries[6]?.dosage.steps?.min, 4);
       assert.ok(!r.found.some((f) => f.endsWith('unknown-exercise') || f.endsWith('unreadable-dosage')), r.found.join(' '));
     });
 
@@ -262,6 +266,11 @@ describe('reading real logs', function () {
         '- Chair Bridge / 2 x 10',
       ));
       assert.deepEqual(r.sessions, ['2026-11-03: Chair Bridge, Chair Bridge, Chair Bridge, Chair Bridge']);
+      const [dashes, late] = r.log.sessions[0]?.entries ?? [];
+      assert.equal(dashes?.dosage.restSeconds?.min, 90);
+      assert.equal(dashes?.dosage.holdSeconds?.min, 4);
+      assert.equal(late?.dosage.sets?.min, 2);
+      assert.equal(late?.dosage.holdSeconds?.min, 4);
     });
 
     it('reads count-first lines with the words after the count as the name', async () => {
@@ -273,6 +282,20 @@ describe('reading real logs', function () {
       assert.deepEqual(r.log.sessions[0]?.entries.map((e) => e.name.toLowerCase()), ['chair bridge', 'chair bridges']);
       assert.equal(r.log.sessions[0]?.entries[0]?.dosage.sets?.min, 2);
       assert.equal(r.log.sessions[0]?.entries[1]?.dosage.reps?.min, 12);
+    });
+
+    it('reads a count after the name, with or without a space', async () => {
+      const r = await check(lines('### 2026-11-03', '- Chair Bridge x 12', '- Chair Bridge x12', '- Bridge Walk-Out x 8 reps'));
+      const e = r.log.sessions[0]?.entries ?? [];
+      assert.deepEqual(e.map((x) => [x.name, x.dosage.reps?.min]), [['Chair Bridge', 12], ['Chair Bridge', 12], ['Bridge Walk-Out', 8]]);
+      assert.ok(!r.found.some((f) => f.endsWith('unreadable-dosage') || f.endsWith('unknown-exercise')), r.found.join(' '));
+    });
+
+    it('keeps a name that is also a dosage word, before a colon', async () => {
+      const r = await check(lines('### 2026-11-03', '- Tempo: 3 x 1 mile', '- Strides: 8 x 80m', '- Sled drag: 5x25m'));
+      const e = r.log.sessions[0]?.entries ?? [];
+      assert.deepEqual(e.map((x) => [x.name, x.dosage.bouts?.min, x.dosage.distanceMeters?.min]), [['Tempo', 3, 1609.344], ['Strides', 8, 80], ['Sled drag', 5, 25]]);
+      assert.deepEqual(r.log.unread, []);
     });
 
     it('reads a count first with a time, a load or words after it', async () => {
