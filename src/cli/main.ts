@@ -9,7 +9,7 @@
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dosageToJson, resolveOptions, ruleById, type Finding, type SeverityOption } from '../core/index.js';
 import { coachPage, handoutPage, renderSummary } from '../core/render/index.js';
 import { decodeFile, encodeFile, lineOfByte, type DecodedFile } from '../node/encoding.js';
@@ -20,7 +20,7 @@ import { safeLine, safeText } from './terminal.js';
 import { localToday } from '../shared/today.js';
 import { version } from '../../package.json';
 
-const USAGE = `athlete-log ${version}: check exercise dosages in Markdown athlete logs
+export const USAGE = `athlete-log ${version}: check exercise dosages in Markdown athlete logs
 
 Usage:
   athlete-log check [options] PATH...   check logs (files, folders, globs)
@@ -53,6 +53,13 @@ Options for render (the athlete's handout):
   --browser PATH            the Chrome, Chromium or Edge to print the PDF with (default: ATHLETE_LOG_BROWSER,
                             CHROME_PATH, then Chrome, Edge and Chromium where they install)
 
+Options for report (the coaching model as JSON):
+  --format json             output format (json only)
+  --allow-guidelines DIR    as for check
+  --today YYYY-MM-DD        the date the log is read on (default: today)
+
+dosage takes no options.
+
   -h, --help                show this help
   -v, --version             show the version
 
@@ -61,6 +68,30 @@ it with .git, .vscode or .hg, else the log's own folder) and folders given with 
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or file problems, 3 no browser found to print a PDF.
 `;
+
+/**
+ * Every command's options, as parseArgs reads them. The --help text lists each of them under its command
+ * (test/unit/cli-help.test.ts compares the two, so they cannot drift apart).
+ */
+export const COMMAND_OPTIONS = {
+  check: {
+    format: { type: 'string', default: 'text' },
+    fix: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    guidelines: { type: 'string', multiple: true },
+    'allow-guidelines': { type: 'string', multiple: true },
+    'pain-threshold': { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    today: { type: 'string' },
+  },
+  render: {
+    out: { type: 'string', short: 'o' }, format: { type: 'string' }, today: { type: 'string' },
+    charts: { type: 'string' }, log: { type: 'string' }, paper: { type: 'string' }, browser: { type: 'string' }, view: { type: 'string' },
+    'allow-guidelines': { type: 'string', multiple: true }, force: { type: 'boolean', default: false },
+  },
+  report: { format: { type: 'string', default: 'json' }, today: { type: 'string' }, 'allow-guidelines': { type: 'string', multiple: true } },
+  dosage: {},
+} as const satisfies Record<string, NonNullable<ParseArgsConfig['options']>>;
 
 class UsageError extends Error {}
 /** No browser to print a PDF with (exit code 3, so scripts can go on without the PDF). */
@@ -197,16 +228,7 @@ async function checkFolders(values: readonly string[] | undefined): Promise<stri
 async function check(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      fix: { type: 'boolean', default: false },
-      force: { type: 'boolean', default: false },
-      guidelines: { type: 'string', multiple: true },
-      'allow-guidelines': { type: 'string', multiple: true },
-      'pain-threshold': { type: 'string' },
-      rule: { type: 'string', multiple: true },
-      today: { type: 'string' },
-    },
+    options: COMMAND_OPTIONS.check,
   });
   const today = checkToday(values.today);
   if (values.format !== 'text' && values.format !== 'json') {
@@ -372,11 +394,7 @@ function yesNo(name: string, value: string | undefined): boolean | undefined {
 async function render(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
-    options: {
-      out: { type: 'string', short: 'o' }, format: { type: 'string' }, today: { type: 'string' },
-      charts: { type: 'string' }, log: { type: 'string' }, paper: { type: 'string' }, browser: { type: 'string' }, view: { type: 'string' },
-      'allow-guidelines': { type: 'string', multiple: true }, force: { type: 'boolean', default: false },
-    },
+    options: COMMAND_OPTIONS.render,
   });
   const format = values.format ?? (values.out?.toLowerCase().endsWith('.pdf') ? 'pdf' : 'html');
   if (format !== 'html' && format !== 'text' && format !== 'pdf') {
@@ -463,7 +481,7 @@ async function render(argv: string[]): Promise<number> {
 async function report(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
-    options: { format: { type: 'string', default: 'json' }, today: { type: 'string' }, 'allow-guidelines': { type: 'string', multiple: true } },
+    options: COMMAND_OPTIONS.report,
   });
   if (values.format !== 'json') {
     throw new UsageError(`unknown --format ${safeLine(values.format ?? '')}: expected json`);
@@ -484,7 +502,7 @@ async function report(argv: string[]): Promise<number> {
 }
 
 function dosage(argv: string[]): number {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} });
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: COMMAND_OPTIONS.dosage });
   if (positionals.length !== 1) {
     throw new UsageError('dosage needs exactly one TEXT argument, e.g. athlete-log dosage "3 x 10, hold 5 s"');
   }
