@@ -8,7 +8,9 @@ import * as vscode from 'vscode';
 import type { AthleteLogApi } from '../../../src/vscode/extension';
 import { generateLog } from '../../../bench/generate';
 
-const WAIT_MS = 20000;
+// Generous: the waits are on events and end as soon as the event comes; on a loaded machine a revert or a
+// first webview can take many seconds.
+const WAIT_MS = 45000;
 
 /** The extension's API (the extension is active once the suite's `before` has run). */
 function activeApi(): AthleteLogApi {
@@ -132,7 +134,7 @@ const SAM_EXPECTED = [
 ];
 
 describe('Athlete Log in a real VS Code', function () {
-  this.timeout(60000);
+  this.timeout(120000);
   let api: AthleteLogApi;
 
   before(async () => {
@@ -283,12 +285,23 @@ describe('Athlete Log in a real VS Code', function () {
     assert.deepStrictEqual(symbols[2]?.children.map((s) => s.name), ['2026-10-20', '2026-10-22', '2026-10-21']);
   });
 
-  it('creates a new athlete log from the template', async () => {
+  it('creates a new athlete log from the template, to be saved under the athlete\'s name, and the preview follows it', async () => {
+    await open('jane.athlete.md');
+    const first = rendered(api, (h) => h === 'Jane Runner');
+    await vscode.commands.executeCommand('athleteLog.openPreviewToSide');
+    await first;
+    const follows = rendered(api, (h) => h === 'Test Runner');
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('athleteLog.newLog', { athlete: 'Test Runner', condition: 'Right calf strain' });
     assert.ok(editor);
     const text = editor.document.getText();
     assert.ok(text.includes('athlete: Test Runner'), text);
     assert.ok(text.includes('condition: Right calf strain'), text);
+    assert.ok(text.includes('side: right'), text);
+    // Untitled, with the path Save proposes: the athlete's name in the workspace folder.
+    assert.strictEqual(editor.document.uri.scheme, 'untitled');
+    assert.strictEqual(editor.document.uri.path, vscode.Uri.joinPath(root(), 'test-runner.athlete.md').path);
+    assert.strictEqual(await follows, 'Test Runner');
+    assert.strictEqual(api.preview.document?.toString(), editor.document.uri.toString());
     await checked(api, editor.document.uri).catch(() => undefined);
     const state = api.checker.state(editor.document) ?? await api.checker.check(editor.document);
     assert.strictEqual(state?.result.log.athlete, 'Test Runner');
@@ -347,8 +360,10 @@ describe('Athlete Log in a real VS Code', function () {
 
   it('checks every log in the workspace on command', async () => {
     const uri = file('unopened.athlete.md');
-    const result = await vscode.commands.executeCommand<{ logs: number; findings: number }>('athleteLog.checkWorkspace');
+    const said = waitFor(api.onDidConfirm, (m) => m.startsWith('Athlete Log: checked'), 'the confirmation');
+    const result = await vscode.commands.executeCommand<{ logs: number; findings: number; toFix: number; notes: number }>('athleteLog.checkWorkspace');
     assert.ok(result.logs >= 3, `logs checked: ${result.logs}`);
+    assert.strictEqual(await said, `Athlete Log: checked ${result.logs} logs; ${result.toFix} to fix, ${result.notes} ${result.notes === 1 ? 'note' : 'notes'}.`);
     const ds = await diagnostics(uri, (d) => summary(d).length > 0, 'the unopened log\'s findings');
     assert.deepStrictEqual(summary(ds), ['6:sets-out-of-range']);
   });
@@ -389,13 +404,17 @@ describe('Athlete Log in a real VS Code', function () {
   it('exports the program as a standalone page and copies a summary', async () => {
     await open('jane.athlete.md');
     const target = file('jane-handout.html');
+    const exported = waitFor(api.onDidConfirm, (m) => m.includes('handout saved'), 'the export confirmation');
     const written = await vscode.commands.executeCommand<vscode.Uri>('athleteLog.exportHtml', { target });
     assert.strictEqual(written.toString(), target.toString());
+    assert.strictEqual(await exported, 'Athlete Log: handout saved as jane-handout.html.');
     const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.ok(html.includes('<h1>Jane Runner</h1>'), html.slice(0, 400));
     assert.ok(html.includes("default-src 'none'"));
     assert.ok(!/<script/i.test(html), 'no script in the handout');
+    const copied = waitFor(api.onDidConfirm, (m) => m.includes('summary'), 'the copy confirmation');
     const summary = await vscode.commands.executeCommand<string>('athleteLog.copySummary');
+    assert.strictEqual(await copied, 'Athlete Log: the summary of Jane Runner is copied to the clipboard.');
     assert.ok(summary.startsWith('Athlete: Jane Runner\n'), summary);
     assert.ok(summary.includes('- Heel Slide: 5 sets of 12 reps, once daily [guideline: Clinic protocol, 2026]'), summary);
   });
