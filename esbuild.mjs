@@ -167,11 +167,11 @@ await Promise.all([
     // The core uses no Node API; keep it that way in the web bundle.
     define: { 'process.env.NODE_ENV': '"production"' },
   }),
-  // The preview page's own script (runs in the webview, not in an extension host).
+  // The preview's and the caseload page's own scripts (run in the webview, not in an extension host).
   esbuild.build({
     ...common,
-    entryPoints: ['src/webview/preview.ts'],
-    outfile: 'dist/webview/preview.js',
+    entryPoints: { preview: 'src/webview/preview.ts', caseload: 'src/webview/caseload.ts' },
+    outdir: 'dist/webview',
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
@@ -185,5 +185,14 @@ await Promise.all([
     target: 'node20',
     plugins: [pdfApart],
     banner: { js: '#!/usr/bin/env node' },
+  }),
+  // A worker of the caseload pool (src/cli/caseload.ts): the CLI starts one per core over many logs.
+  esbuild.build({
+    ...common,
+    entryPoints: ['src/cli/caseloadWorker.ts'],
+    outfile: 'dist/caseload-worker.js',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
   }),
 ]);

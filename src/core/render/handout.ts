@@ -166,6 +166,7 @@ export function handoutChoices(log: AthleteLog, override: HandoutChoices = {}): 
 const TIMING_WORDS = { 'before-run': 'before your run', 'after-run': 'after your run', 'warm-up': 'as a warm-up' } as const;
 const SIDE_WORDS = {
   each: 'both sides, one side at a time', left: 'left side', right: 'right side', both: 'both sides together', alternating: 'switch sides each rep',
+  succession: 'both sides: all the reps on one side, then the other',
 } as const;
 
 /** One part of a dosage in the field table's plain words (dosage/fields.ts). */
