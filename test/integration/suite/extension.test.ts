@@ -128,7 +128,7 @@ async function revert(editor: vscode.TextEditor, api: AthleteLogApi = activeApi(
     assert.ok(await vscode.workspace.applyEdit(edit), 'the edit that restores the file applies');
   }
   if (document.isDirty) {
-    assert.ok(await document.save(), 'the restored document saves');
+    await document.save(); // false when it was no longer dirty; `restored` below is what counts
   }
   await restored;
   // The extension re-checks the restored text; wait for that check too, so the next test starts clean.
