@@ -15,15 +15,16 @@ const renderApart = {
     build.onResolve({ filter: /\/core\/render\/index\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './render.js', external: true } : undefined));
   },
 };
-// The web-worker host cannot start a browser: its bundle takes src/vscode/pdf.web.ts for src/node/pdf.ts.
+// The web-worker host cannot start a browser: its bundle takes src/vscode/pdf.web.ts for src/node/printPdf.ts.
 const webNoPdf = {
   name: 'web-no-pdf',
   setup(build) {
-    build.onResolve({ filter: /\/node\/pdf\.js$/ }, () => ({ path: new URL('./src/vscode/pdf.web.ts', import.meta.url).pathname }));
+    build.onResolve({ filter: /\/node\/(?:pdf|printPdf)\.js$/ }, () => ({ path: new URL('./src/vscode/pdf.web.ts', import.meta.url).pathname }));
   },
 };
-// PDF printing (src/node/pdf.ts with playwright-core, a few MB) is a file of its own, dist/pdf.js, loaded by
-// the first PDF export from the CLI or the Node extension host.
+// The command line's PDF printing (src/node/pdf.ts with playwright-core, a few MB) is a file of its own,
+// dist/pdf.js, loaded by the first PDF export. The extension prints with src/node/printPdf.ts (the browser's
+// own headless printing, a few KB, bundled) and the .vsix leaves dist/pdf.js out.
 const pdfApart = {
   name: 'pdf-apart',
   setup(build) {
