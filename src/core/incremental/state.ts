@@ -62,4 +62,9 @@ export interface Change {
   readonly line: number;
   /** Whether the edit touched a carriage return (line ending style is something `log` rules read). */
   readonly cr: boolean;
+  /**
+   * The old text's characters `[from, to)` the edit replaced (inside the replaced blocks), and the line
+   * they stand on when neither they nor what replaced them holds a line break (else undefined).
+   */
+  readonly edit: { readonly from: number; readonly to: number; readonly line: number | undefined };
 }

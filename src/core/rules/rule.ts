@@ -10,7 +10,7 @@ import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
 import { atWeeks, weekOf } from '../guidelines/schedule.js';
 import { parseDosage } from '../dosage/parse.js';
 import { raisesDose } from '../fix.js';
-import type { AthleteLog, ExerciseLine, Fix, GuidelineEntry, Phase, Quantity, Range, Session, Severity } from '../model.js';
+import type { AssessmentItem, AthleteLog, ExerciseLine, Fix, GuidelineEntry, Phase, Quantity, Range, Session, Severity } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import type { LineIndex } from '../text.js';
 
@@ -37,10 +37,14 @@ export type GuidelineFileStatus =
  */
 export type LogAspect = 'dates' | 'labels' | 'entries' | 'notes' | 'program' | 'assessment' | 'unread' | 'front';
 
-/** The part of the log a rule reports on: the whole log, or (for a `block` rule) one block of it. */
+/**
+ * The part of the log a rule reports on: the whole log, or (for a `block` rule) one block of it: the
+ * block's phases, sessions and assessment items.
+ */
 export interface RuleScope {
   readonly phases: readonly Phase[];
   readonly sessions: readonly Session[];
+  readonly assessment: readonly AssessmentItem[];
 }
 
 export interface RuleContext {
