@@ -3,7 +3,8 @@
  * fix on save, `check --fix`) take only the fixes that do not raise a dose; a fix that raises one is
  * offered on its own, as a quick fix, for the coach to decide.
  */
-import type { Dosage, Finding, Quantity, Span, TextEdit } from './model.js';
+import { DOSAGE_FIELDS, type SpanField } from './dosage/fields.js';
+import type { Dosage, Finding, Span, TextEdit } from './model.js';
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   const as = a.range.start.offset;
@@ -16,45 +17,71 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return as < be && bs < ae;
 }
 
-/** The dose fields compared one to one: a larger number after the edit is a larger dose. */
-const DOSE_FIELDS = ['sets', 'reps', 'holdSeconds', 'bouts', 'boutSeconds', 'steps', 'rpe'] as const;
 const DAYS_PER_WEEK = 7;
 
-function higher(before: Span | undefined, after: Span | undefined): boolean {
+/** `after` asks more than `before` in the direction `harder`; a part `after` adds counts as more. */
+function harderSpan(before: Span | undefined, after: Span | undefined, harder: 'higher' | 'lower'): boolean {
   if (!after) {
     return false;
   }
-  return !before || after.min > before.min || after.max > before.max;
+  if (!before) {
+    return true;
+  }
+  return harder === 'higher' ? after.min > before.min || after.max > before.max : after.min < before.min || after.max < before.max;
 }
 
-/** Sessions a week the dosage asks for, when it gives a count (`2x daily` is 14, `3x/week` 3). */
+/**
+ * Sessions a week the dosage asks for, when it gives how often: `2x daily` is 14, `3x/week` 3, and
+ * `every other day` 3.5 (7 days over the interval).
+ */
 function perWeek(d: Dosage): Span | undefined {
   if (d.perDay) {
     return { min: d.perDay.min * DAYS_PER_WEEK, max: d.perDay.max * DAYS_PER_WEEK };
   }
-  return d.perWeek ? { min: d.perWeek.min, max: d.perWeek.max } : undefined;
+  if (d.perWeek) {
+    return { min: d.perWeek.min, max: d.perWeek.max };
+  }
+  return d.intervalDays && d.intervalDays.min > 0
+    ? { min: DAYS_PER_WEEK / d.intervalDays.max, max: DAYS_PER_WEEK / d.intervalDays.min }
+    : undefined;
 }
 
+/** How often is compared in sessions a week, below; these rows are the frequency. */
+const FREQUENCY: ReadonlySet<string> = new Set(['perDay', 'perWeek', 'intervalDays']);
+
 /**
- * Whether the dosage `after` asks for more than `before` in any part: a number that grew, or a part
- * `before` did not give at all (a frequency or hold added where the log had none is a decision, not a
- * correction). A frequency is compared in sessions a week; a change between a count and `per run`
- * cannot be compared and counts as a raise. Load counts when it grew in the same unit or changed unit.
+ * Whether the dosage `after` asks for more than `before` in any part: a part that got harder in the
+ * direction the field table gives (dosage/fields.ts, `harder`: more sets, a shorter rest, fewer reps in
+ * reserve, a higher % of 1RM), or a part `before` did not give at all (a frequency, rest or hold added
+ * where the log had none is a decision, not a correction). How often is compared in sessions a week
+ * (`every other day` is 3.5); a change between a count and `per run` cannot be compared and counts as a
+ * raise. Load counts when it grew in the same unit or changed unit; intensity likewise, where a lower
+ * `RM` is the heavier load.
  */
 export function raisesDose(before: Dosage, after: Dosage): boolean {
-  for (const f of DOSE_FIELDS) {
-    const a: Quantity | undefined = before[f];
-    const b: Quantity | undefined = after[f];
-    if (higher(a, b)) {
+  for (const f of DOSAGE_FIELDS) {
+    if (f.harder === undefined || FREQUENCY.has(f.name) || f.name === 'intensity') {
+      continue;
+    }
+    const name = f.name as SpanField;
+    if (harderSpan(before[name], after[name], f.harder)) {
       return true;
     }
   }
-  if (after.load && (!before.load || before.load.unit !== after.load.unit || higher(before.load, after.load))) {
+  if (after.load && (!before.load || before.load.unit !== after.load.unit || harderSpan(before.load, after.load, 'higher'))) {
+    return true;
+  }
+  const ia = before.intensity;
+  const ib = after.intensity;
+  if (ib && (!ia || ia.unit !== ib.unit || harderSpan(ia, ib, ib.unit === 'RM' ? 'lower' : 'higher'))) {
+    return true;
+  }
+  if (after.toFailure === true && before.toFailure !== true) {
     return true;
   }
   const wa = perWeek(before);
   const wb = perWeek(after);
-  if (wb && (wa ? higher(wa, wb) : true)) {
+  if (wb && (wa ? harderSpan(wa, wb, 'higher') : true)) {
     return true;
   }
   return after.perRun === true && before.perRun !== true;

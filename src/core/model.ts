@@ -39,7 +39,8 @@ export interface Quantity extends Span {
 }
 
 export type Timing = 'before-run' | 'after-run' | 'warm-up';
-export type Side = 'each' | 'left' | 'right' | 'both' | 'alternating';
+/** `succession`: each side, all of one side's reps in a row before the other (`same side in succession`). */
+export type Side = 'each' | 'left' | 'right' | 'both' | 'alternating' | 'succession';
 export type LoadUnit = 'kg' | 'lb' | 'bodyweight';
 
 export interface Load extends Span {

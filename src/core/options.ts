@@ -20,11 +20,15 @@ export interface CheckOptions {
    * (a log's `date-order` front matter wins). Unset, such dates get `ambiguous-date`.
    */
   readonly dateOrder?: string;
+  /** `log-gap`: days without a logged session after which the log gets a note (default 7). */
+  readonly logGapDays?: number;
 }
 
 export const DEFAULT_PAIN_THRESHOLD = 5;
 export const DEFAULT_PROGRESS_SESSIONS = 3;
 export const DEFAULT_PROGRESS_MAX_PAIN = 2;
+/** `log-gap`: a week without a session is worth a check-in with the athlete. */
+export const DEFAULT_LOG_GAP_DAYS = 7;
 export const DEFAULT_LOG_FILES: readonly string[] = ['**/*.athlete.md'];
 /** Logs larger than this many bytes (5 MB) are not checked as you type in the editor. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -48,6 +52,8 @@ export const SETTING_DEFAULTS = {
   paperSize: 'A4',
   /** How numeric dates such as `04/05/2026` read: `dmy`, `mdy`, or empty (`ambiguous-date` asks). */
   dateOrder: '',
+  /** Days without a logged session before a log gets a log-gap note. */
+  logGapDays: DEFAULT_LOG_GAP_DAYS,
 } as const;
 
 export interface ResolvedOptions {
@@ -56,6 +62,7 @@ export interface ResolvedOptions {
   readonly files: readonly string[];
   readonly today?: string;
   readonly readyToProgress: { readonly sessions: number; readonly maxPain: number };
+  readonly logGapDays: number;
 }
 
 function inRange(v: number | undefined, lo: number, hi: number, fallback: number): number {
@@ -73,5 +80,6 @@ export function resolveOptions(o: CheckOptions = {}): ResolvedOptions {
       sessions: Math.round(inRange(o.readyToProgress?.sessions, 1, 50, DEFAULT_PROGRESS_SESSIONS)),
       maxPain: inRange(o.readyToProgress?.maxPain, 0, 10, DEFAULT_PROGRESS_MAX_PAIN),
     },
+    logGapDays: Math.round(inRange(o.logGapDays, 1, 365, DEFAULT_LOG_GAP_DAYS)),
   };
 }

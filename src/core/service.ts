@@ -5,6 +5,7 @@
 import picomatch from 'picomatch/posix';
 import { frontMatterEnd } from './markdown/blocks.js';
 import type { CheckEngine, CheckResult } from './check.js';
+import { summarizeLog, type CaseloadSummary } from './caseload/caseload.js';
 import { coachingReport, type CoachingReport } from './coaching/coaching.js';
 import { LogDocument } from './incremental/document.js';
 import { parseDosage } from './dosage/parse.js';
@@ -98,6 +99,12 @@ export interface AthleteLogService {
    * weekly adherence) as of `today`; `undefined` when the text is not an athlete log.
    */
   report(request: CheckRequest, today: string): Promise<CoachingReport | undefined>;
+  /**
+   * The log's line in the caseload as of `today` (athlete, phase, last session, pain, adherence, findings
+   * and flags; src/core/caseload/caseload.ts); `undefined` when the text is not an athlete log. The
+   * summary's `path` is the request's path (else its relative path).
+   */
+  summarize(request: CheckRequest, today: string): Promise<CaseloadSummary | undefined>;
   /** Applies every fix of `findings` once; text outside the fixes is untouched. */
   fix(text: string, findings: readonly Finding[]): { text: string; applied: number };
   /**
@@ -278,6 +285,20 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
     async report(request, today) {
       const result = await service.check({ ...request, options: { ...request.options, today } });
       return result && coachingReport(result.log, result.library, resolveOptions({ ...request.options, today }), today);
+    },
+    async summarize(request, today) {
+      const options = { ...request.options, today };
+      const result = await service.check({ ...request, options });
+      if (!result) {
+        return undefined;
+      }
+      const resolved = resolveOptions(options);
+      // Read at once: the model is live until the next check of the same document.
+      const report = coachingReport(result.log, result.library, resolved, today);
+      return summarizeLog({
+        path: request.path ?? request.relativePath ?? '', log: result.log, findings: result.findings, library: result.library,
+        report, options: resolved, today,
+      });
     },
     fix(text, findings) {
       return applyFixes(text, findings);

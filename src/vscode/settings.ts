@@ -15,6 +15,8 @@ export interface Settings {
   readonly maxFileSize: number;
   /** How numeric day/month dates read (`dmy`, `mdy`), or empty for "ask" (`ambiguous-date`). */
   readonly dateOrder: string;
+  /** `log-gap`: days without a session before a log gets a note. */
+  readonly logGapDays: number;
 }
 
 export function readSettings(uri?: vscode.Uri): Settings {
@@ -30,6 +32,7 @@ export function readSettings(uri?: vscode.Uri): Settings {
     },
     maxFileSize: c.get<number>('maxFileSize', SETTING_DEFAULTS.maxFileSize),
     dateOrder: c.get<string>('dateOrder', SETTING_DEFAULTS.dateOrder),
+    logGapDays: c.get<number>('logGapDays', SETTING_DEFAULTS.logGapDays),
   };
 }
 
@@ -47,7 +50,7 @@ export function checkOptions(uri: vscode.Uri): NonNullable<CheckRequest['options
   const s = readSettings(uri);
   const today = localToday();
   return {
-    files: s.files, rules: s.rules, painThreshold: s.painThreshold, readyToProgress: s.readyToProgress, today,
+    files: s.files, rules: s.rules, painThreshold: s.painThreshold, readyToProgress: s.readyToProgress, logGapDays: s.logGapDays, today,
     guidelineFiles: guidelinePaths(uri, s.guidelineFiles),
     ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}),
   };

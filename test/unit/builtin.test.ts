@@ -32,7 +32,7 @@ describe('built-in guideline library', () => {
     assert.deepEqual([span('Single-Leg Chair Bridge', 'sets'), span('Single-Leg Chair Bridge', 'holdSeconds')], [[2, 3], [3, 6]]);
     assert.deepEqual([span('Bridge Walk-Out', 'sets'), span('Bridge Walk-Out', 'reps'), span('Bridge Walk-Out', 'steps'), span('Bridge Walk-Out', 'perDay')], [[2, 3], [10, 10], [4, 5], [1, 2]]);
     assert.deepEqual([span('Power Position', 'reps'), span('Power Position', 'holdSeconds'), span('Power Position', 'perDay')], [[4, 6], [6, Number.POSITIVE_INFINITY], [1, 2]]);
-    assert.equal(lib.lookup('Power Position')?.dosage?.side?.value, 'each');
+    assert.equal(lib.lookup('Power Position')?.dosage?.side?.value, 'succession', 'the column repeats the same side in succession');
     for (const drill of ['Marching drill', 'Skipping drill']) {
       assert.deepEqual([span(drill, 'bouts'), span(drill, 'boutSeconds')], [[3, 4], [10, 15]], drill);
       assert.equal(lib.lookup(drill)?.dosage?.perRun, true);

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseDosage, parseLog, raisesDose, type Finding } from '../../src/core/index.js';
-import { service } from '../helpers.js';
+import * as path from 'node:path';
+import { checkFixture, FIXTURES, service } from '../helpers.js';
 
 function lines(...l: string[]): string {
   return l.join('\n');
@@ -38,6 +39,52 @@ describe('bulk fixes never raise a dose', () => {
     assert.equal(raise('3 bouts x 12 s, after run', '3 bouts x 12 s, before run'), false, 'timing is not a dose');
     assert.equal(raise('3 bouts x 12 s, 2x daily', '3 bouts x 12 s, per run'), true, 'daily and per run cannot be compared');
     assert.equal(raise('3 x 10 @ 20 kg', '3 x 10 @ 25 kg'), true);
+    assert.equal(raise('3 x 10, rest 2 min', '3 x 10, rest 60 s'), true, 'a shorter rest is harder');
+    assert.equal(raise('3 x 10, rest 30 s', '3 x 10, rest 90 s'), false);
+    assert.equal(raise('3 x 10, RIR 3', '3 x 10, RIR 1'), true, 'fewer reps in reserve is harder');
+    assert.equal(raise('3 x 10 @ 70% 1RM', '3 x 10 @ 80% 1RM'), true);
+    assert.equal(raise('3 x 10, 12RM', '3 x 10, 8RM'), true, 'a lower RM is a heavier load');
+    assert.equal(raise('3 x 10, 5RM', '3 x 10, 8RM'), false);
+    assert.equal(raise('3 x 10, every third day', '3 x 10, every other day'), true, 'fewer days between sessions');
+    assert.equal(raise('3 x 10, every other day', '3 x 10, 3x/week'), false, 'every other day is 3.5 a week');
+    assert.equal(raise('3 x 10, every other day', '3 x 10, 1x daily'), true);
+    assert.equal(raise('6 x 100 m', '6 x 200 m'), true);
+    assert.equal(raise('3 x 10, for 8 weeks', '3 x 10, for 12 weeks'), true);
+    assert.equal(raise('3 sets', '3 x AMRAP'), true, 'to failure is harder');
+  });
+
+  describe('one part made harder is a raise, made easier is not (property)', () => {
+    // Each part: how it is written for a value, and the direction that is harder (field table, `harder`).
+    const parts: readonly { write: (v: number) => string; harder: 1 | -1; lo: number; hi: number }[] = [
+      { write: (v) => `rest ${v} s`, harder: -1, lo: 10, hi: 300 },
+      { write: (v) => `RIR ${v}`, harder: -1, lo: 0, hi: 5 },
+      { write: (v) => `@ ${v}% 1RM`, harder: 1, lo: 30, hi: 100 },
+      { write: (v) => `${v}RM`, harder: -1, lo: 1, hi: 30 },
+      { write: (v) => `every ${v} days`, harder: -1, lo: 2, hi: 7 },
+      { write: (v) => `${v} x 100 m`, harder: 1, lo: 1, hi: 12 },
+      { write: (v) => `6 x ${v} m`, harder: 1, lo: 50, hi: 2000 },
+      { write: (v) => `for ${v} weeks`, harder: 1, lo: 1, hi: 52 },
+      { write: (v) => `RPE ${v}`, harder: 1, lo: 1, hi: 10 },
+      { write: (v) => `hold ${v} s`, harder: 1, lo: 1, hi: 60 },
+    ];
+    const arb = fc.integer({ min: 0, max: parts.length - 1 }).chain((i) => {
+      const p = parts[i] ?? parts[0];
+      return fc.tuple(fc.constant(i), fc.integer({ min: p?.lo ?? 0, max: p?.hi ?? 1 }), fc.integer({ min: p?.lo ?? 0, max: p?.hi ?? 1 }));
+    });
+
+    it('holds for every part of the field table that has a direction', () => {
+      fc.assert(fc.property(arb, ([i, a, b]) => {
+        const p = parts[i];
+        if (!p || a === b) {
+          return;
+        }
+        const before = parseDosage(`3 x 10, ${p.write(a)}`);
+        const after = parseDosage(`3 x 10, ${p.write(b)}`);
+        assert.deepEqual([before.problems, after.problems], [[], []], `${before.text} / ${after.text}`);
+        const harder = p.harder === 1 ? b > a : b < a;
+        assert.equal(raisesDose(before, after), harder, `${before.text} -> ${after.text}`);
+      }), { seed: 14, numRuns: 400 });
+    });
   });
 
   it('a frequency fix from 3x/week is marked as raising; lowering fixes are not', async () => {
@@ -68,6 +115,26 @@ describe('bulk fixes never raise a dose', () => {
     const freq = findings.find((f) => f.ruleId === 'frequency-out-of-range');
     assert.ok(freq);
     assert.match(service.fix(text, [freq]).text, /3 x 10, hold 5 s, 7x\/week/);
+  });
+
+  it('on logs using a guideline with rest, intensity, effort, distance and weeks, fix-all makes no part harder', async () => {
+    const lineArb = fc.constantFrom(
+      '- Goblet Squat: 3 x 8 @ 90% 1RM, rest 45 s, 2x/week, RIR 0', '- Goblet Squat: 4 x 6 @ 60% 1RM, rest 5 min, RIR 4, for 20 weeks',
+      '- Goblet Squat: 3 x 8, 60%, rest 1 min, for 4 weeks', '- Leg Press: 3 x 10, 5RM, RPE 9, rest 30 s', '- Leg Press: 3 x 10, 15RM, RPE 4, rest 3 min',
+      '- Hill Repeats: 8 x 400 m, rest 30 s, every day', '- Hill Repeats: 3 x 50 m, rest 5 min, every 4 days', '- Hill Repeats: 5 x 1 mile',
+      '### 2026-11-04', '## Log', '## Program', '',
+    );
+    const doc = fc.array(lineArb, { maxLength: 12 }).map((l) => lines('---', 'athlete: A', 'guidelines: ../../guidelines/parts.md', '---', ...l, ''));
+    const file = path.join(FIXTURES, 'rules', 'rest-out-of-range', 'generated.md');
+    await fc.assert(fc.asyncProperty(doc, async (text) => {
+      const findings = await checkFixture(file, text);
+      const fixed = service.fixAll(text, findings).text;
+      const before = dosages(text);
+      for (const [line, after] of dosages(fixed)) {
+        const was = before.get(line);
+        assert.ok(!was || !raisesDose(was, after), `line ${line}: ${was?.text ?? ''} -> ${after.text}`);
+      }
+    }), { seed: 14, numRuns: 60 });
   });
 
   describe('on any log, no line has a higher dose after fix-all', () => {

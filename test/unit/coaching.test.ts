@@ -138,7 +138,7 @@ describe('coaching', function () {
       const rep = coachingReport(r.log, r.library, resolveOptions({ today: '2026-11-16' }), '2026-11-16');
       assert.equal(rep.currentPhase, 'Phase 1: Strength (weeks 1-3)');
       assert.deepEqual(rep.exercises.map((e) => [e.exercise, e.sessions.length, e.lastPain, e.trend, e.progression, e.nextStep]), [
-        ['Chair Bridge', 3, 1, 'unknown', 'ready', 'Single-Leg Chair Bridge'],
+        ['Chair Bridge', 3, 1, 'steady', 'ready', 'Single-Leg Chair Bridge'],
       ]);
       assert.deepEqual(rep.adherence.map((w) => [w.week, w.logged, w.expected]), [[1, 0, 7], [2, 3, 7], [3, 0, 7]]);
     });

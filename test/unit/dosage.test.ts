@@ -93,7 +93,7 @@ describe('dosage grammar', function () {
       ['Hold 3 to 6 seconds.', { holdSeconds: s(3, 6) }],
       ['two to three sets of ten reps, once or twice daily', { sets: s(2, 3), reps: s(10), perDay: s(1, 2) }],
       ['two to three sets of 10 reps', { sets: s(2, 3), reps: s(10) }],
-      ['hold this position for six seconds, repeating the same side in succession, 4 to 6 times', { holdSeconds: s(6), side: 'each', reps: s(4, 6) }],
+      ['hold this position for six seconds, repeating the same side in succession, 4 to 6 times', { holdSeconds: s(6), side: 'succession', reps: s(4, 6) }],
       ['3 to 4 bouts of 10 to 15 seconds', { bouts: s(3, 4), boutSeconds: s(10, 15) }],
       ["4 to 5 'steps' with each leg", { steps: s(4, 5) }],
       ['3x10', { sets: s(3), reps: s(10) }],

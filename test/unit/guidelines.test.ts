@@ -1,7 +1,8 @@
 /** Guideline files and the library: parsing, overrides, lookup by alias, suggestions, problems. */
 import assert from 'node:assert/strict';
 import { GuidelineLibrary, parseGuidelineFile } from '../../src/core/index.js';
-import { builtinLibrary } from '../helpers.js';
+import * as path from 'node:path';
+import { builtinLibrary, FIXTURES, read } from '../helpers.js';
 
 const CLINIC = `# Clinic
 
@@ -58,6 +59,33 @@ describe('guideline files', () => {
       assert.equal(f.guidelines.length, 0);
       assert.match(f.problems[0]?.message ?? '', /^No exercises in this guideline file/);
     }
+  });
+
+  it('reads the part items of the field table (Rest, Intensity, RPE, RIR, Distance, Weeks, Every, Tempo)', () => {
+    const f = parseGuidelineFile(read(path.join(FIXTURES, 'guidelines', 'parts.md')), 'parts.md');
+    assert.deepEqual(f.problems, []);
+    const span = (q: { min: number; max: number } | undefined): number[] | undefined => (q ? [q.min, q.max] : undefined);
+    const squat = f.guidelines.find((g) => g.name === 'Goblet Squat')?.dosage;
+    assert.deepEqual([span(squat?.sets), span(squat?.restSeconds), span(squat?.rir), span(squat?.weeks)], [[3, 4], [120, 180], [1, 3], [8, 12]]);
+    assert.deepEqual([squat?.intensity?.min, squat?.intensity?.max, squat?.intensity?.unit], [70, 80, '%1RM']);
+    const press = f.guidelines.find((g) => g.name === 'Leg Press')?.dosage;
+    assert.deepEqual([span(press?.rpe), press?.intensity?.unit, span(press?.restSeconds)], [[6, 8], 'RM', [60, 90]]);
+    const hills = f.guidelines.find((g) => g.name === 'Hill Repeats');
+    assert.deepEqual([span(hills?.dosage?.distanceMeters), span(hills?.dosage?.intervalDays)], [[100, 200], [2, 3]]);
+    assert.deepEqual(hills?.parts, ['dosage', 'distance', 'rest', 'every']);
+    const t = parseGuidelineFile('## A\n- Dosage: 3 x 10\n- Tempo: 3-0-3\n- Weeks: 12\n- Duration: 6 weeks\n', 'g.md');
+    assert.deepEqual([t.guidelines[0]?.dosage?.tempo, t.guidelines[0]?.weeks?.max], ['3-0-3', 6]);
+  });
+
+  it('reports a part item that is not that part, at its place', () => {
+    const f = parseGuidelineFile('## A\n- Dosage: 3 x 10\n- Rest: 3 x 10\n- RIR: lots\n- Distance: 12\n', 'g.md');
+    assert.deepEqual(f.problems.map((p) => [p.range.start.line, p.message]), [
+      [3, 'Unexpected Rest value `3 x 10`, expected a rest such as `Rest: 60-90 s`'],
+      [4, 'Unexpected RIR value `lots`, expected a RIR such as `RIR: 1-3`'],
+      [5, 'Unexpected Distance value `12`, expected a distance such as `Distance: 400-800 m`'],
+    ]);
+    assert.equal(f.guidelines[0]?.dosage?.restSeconds, undefined);
+    assert.equal(f.guidelines[0]?.dosage?.sets?.min, 3);
   });
 
   it('keeps a known exercise without numbers', () => {

@@ -1,10 +1,11 @@
 /**
- * The hamstring review's findings on the built-in library (F1, F5, F10, F12, F14, F16, F17): what the
+ * The hamstring review's findings on the built-in library (F1, F5, F10, F11, F12, F13, F14, F16, F17): what the
  * hover card and the athlete's handout print must say what the column says, and cite who said it; the
  * Power Position hold is a minimum, as the column has the runner hold until the glute works.
  */
 import assert from 'node:assert/strict';
 import { formatDosage, parseDosage } from '../../src/core/index.js';
+import { renderProgram } from '../../src/core/render/index.js';
 import { builtinLibrary, service } from '../helpers.js';
 
 const library = builtinLibrary();
@@ -78,5 +79,35 @@ describe('hamstring review: built-in cues and sources', () => {
     assert.deepEqual(pain.map((f) => f.range.start.line), [6]);
     assert.match(pain[0]?.message ?? '', /^Pain 3\/10 in Chair Bridge; the Chair Bridge guideline allows no pain during it: .*Askling et al\., Br J Sports Med 2013/);
     assert.doesNotMatch(pain[0]?.message ?? '', /Silbernagel/);
+  });
+
+  it('F13: the Power Position repeats the same side in succession; alternating is flagged, and 2 x 5 counts 10 holds', async () => {
+    assert.equal(library.lookup('Power Position')?.dosage?.side?.value, 'succession');
+    assert.equal(parseDosage('repeating the same side in succession').side?.value, 'succession');
+    const text = ['---', 'athlete: A', '---', '## Program', '- Power Position: 5 reps, hold 6 s, alternating, 1x daily',
+      '- Power Position: 5 reps, hold 6 s, each side, 1x daily', '- Power Position: 2 x 5, hold 6 s, each side, 1x daily', ''].join('\n');
+    const findings = (await service.check({ text }))?.findings ?? [];
+    const order = findings.filter((f) => f.ruleId === 'side-order');
+    assert.deepEqual(order.map((f) => f.range.start.line), [5]);
+    assert.match(order[0]?.message ?? '', /^Alternating sides; the Power Position guideline says the same side in succession.*\(Hamstrung, iRunFar\)$/);
+    assert.equal(order[0]?.fix?.raisesDose, false);
+    assert.match(service.fixAll(text, order).text, /hold 6 s, same side in succession, 1x daily/, 'the order fix changes no dose, so it is applied in bulk');
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'reps-out-of-range').map((f) => f.range.start.line), [7]);
+  });
+
+  it('F11: the handout leaves out the differential and the marks, and its stop rules hold the checker\'s pain limit', async () => {
+    const text = ['---', 'athlete: A', 'condition: right posterior-thigh pain', '---', '## Assessment',
+      '- [x] Tingling or buzzing down the leg', '- [x] Pain with pressure on the SI joint', '## Program',
+      '- Chair Bridge: 5 x 10, hold 5 s, 1x daily', '## Log', '### 2026-11-03', '- Chair Bridge: 5 x 10, hold 5 s, pain 2/10', ''].join('\n');
+    const r = await service.check({ text });
+    assert.ok(r);
+    assert.ok(r.findings.some((f) => f.ruleId === 'differential-diagnosis'), 'the coach sees the hint');
+    assert.ok(r.findings.some((f) => f.ruleId === 'pain-above-threshold' && f.range.start.line === 12), 'the checker flags pain 2/10');
+    const html = renderProgram({ text, log: r.log, findings: r.findings, library: r.library, today: '2026-11-04', handout: true });
+    assert.doesNotMatch(html, /Check first|SI-joint|sciatica|✗|✓|out of range/);
+    for (const stop of ['stop it short of pain', 'still up the next morning', 'tingling, numbness', 'wakes you at night']) {
+      assert.match(html, new RegExp(stop), stop);
+    }
+    assert.doesNotMatch(html, /up to \d+\/10|goes above \d+\/10/, 'no pain allowance the checker would flag');
   });
 });

@@ -114,6 +114,37 @@ describe('athlete handout: the model', function () {
     assert.match(h.stopRules.okay ?? '', /^Your program's pain rule: every exercise stops short of pain/);
   });
 
+  it('holds Jane to the same pain limit as the checker: the phase guidelines\' strictest, cited', async () => {
+    // Jane names no protocol; her condition matches the posterior-thigh guidelines, whose limit is pain-free.
+    const r = await check(JANE);
+    for (const today of ['2026-11-11', '2026-11-17', '2026-11-30']) {
+      const h = buildHandout({ log: r.log, library: r.library, today, painThreshold: 5 });
+      assert.ok(h.stopRules.stopIf.includes('an exercise hurts: stop it short of pain'), today);
+      assert.ok(!h.stopRules.stopIf.some((s) => /5\/10/.test(s)) && !/5\/10/.test(h.stopRules.okay ?? ''), today);
+      assert.match(h.stopRules.okay ?? '', /Askling et al\., Br J Sports Med 2013/);
+      assert.match(h.stopRules.source, /Hamstrung/);
+    }
+    // Every painful entry of the current phase's exercises is flagged, and only those above the handout's limit.
+    const h = buildHandout({ log: r.log, library: r.library, today: '2026-11-11', painThreshold: 5 });
+    const limit = h.stopRules.stopIf.includes('an exercise hurts: stop it short of pain') ? 0 : 5;
+    const names = new Set(h.phases[0]?.cards.map((c) => c.name));
+    const flagged = new Set(r.findings.filter((f) => f.ruleId === 'pain-above-threshold').map((f) => f.range.start.line));
+    const entries = r.log.sessions.flatMap((s) => s.entries).filter((e) => names.has(e.name) && e.dosage.pain);
+    assert.ok(entries.filter((e) => (e.dosage.pain?.max ?? 0) > limit).length >= 5, 'Jane logs pain above the limit');
+    for (const e of entries) {
+      assert.equal(flagged.has(e.range.start.line), (e.dosage.pain?.max ?? 0) > limit, `line ${e.range.start.line}`);
+    }
+  });
+
+  it('takes the strictest limit among the phase guidelines, and none when no guideline sets one', async () => {
+    const mixed = await check('---\nathlete: Mixed\n---\n## Program\n- Strength exercise: 3 x 10, 3x/week\n- Chair Bridge: 3 x 10, hold 5 s, 2x daily\n');
+    assert.equal(buildHandout({ log: mixed.log, library: mixed.library, today: '2026-11-11' }).stopRules.stopIf[0], 'an exercise hurts: stop it short of pain');
+    const plain = await check('---\nathlete: Plain\n---\n## Program\n- Strength exercise: 3 x 10, 3x/week\n');
+    const d = buildHandout({ log: plain.log, library: plain.library, today: '2026-11-11', painThreshold: 4 });
+    assert.equal(d.stopRules.stopIf[0], 'pain during an exercise goes above 4/10');
+    assert.equal(d.stopRules.source, PAIN_MONITORING_SOURCE);
+  });
+
   it('makes a weekly tick sheet: seven days from the start weekday, a box per time a day', async () => {
     const r = await check(JANE);
     const h = buildHandout({ log: r.log, library: r.library, today: '2026-11-11' });
@@ -142,7 +173,8 @@ describe('athlete handout: the page', function () {
     const phase = html.indexOf('class="phase current"');
     assert.ok(stop > 0 && stop < phase, 'stop rules above the program');
     assert.match(html, /Stop and contact your coach if/);
-    assert.match(html, /Source: Pain-monitoring model: Silbernagel et al\., Am J Sports Med 2007/);
+    // Jane's guidelines are loaded short of pain (hamstring review F6), so her stop rules cite them, not the 5/10 model.
+    assert.match(html, /Source: Posterior-thigh pain in runners: &quot;Hamstrung&quot;/);
     assert.match(html, /<span class="badge">Current phase<\/span> Phase 1: Strength/);
     assert.equal((html.match(/<article class="card exercise"/g) ?? []).length, 6);
     assert.match(html, /<dt>How often<\/dt><dd>twice a day<\/dd>/);

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  check, checkText, currentPhase, dayNumber, exerciseHistory, isoDate, painTrend, parseLog, plainLogView, readiness, resolveOptions, ruleById,
+  check, checkText, currentPhase, dayNumber, exerciseHistory, isoDate, weeklyPainTrend, parseLog, plainLogView, readiness, resolveOptions, ruleById,
   type AthleteLog, type LogView, type ExerciseHistory, type Finding, type GuidelineLibrary, type HistoryPoint,
 } from '../../src/core/index.js';
 import { normalizeName } from '../../src/core/text.js';
@@ -141,7 +141,7 @@ function considerRegression(log: AthleteLog, lib: GuidelineLibrary): Ref[] {
     const own = lib.lookup(h.name);
     const threshold = own?.painThreshold ?? resolveOptions({}).painThreshold;
     const high = twoHighInARow(h, threshold);
-    const rising = painTrend(h) === 'rising';
+    const rising = weeklyPainTrend(h) === 'rising';
     const last = h.points[h.points.length - 1];
     if ((high.length === 0 && !rising) || !last) {
       continue;

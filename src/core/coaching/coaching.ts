@@ -8,7 +8,7 @@ import { dosageToJson, type DosageJson } from '../dosage/format.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { Guideline } from '../guidelines/parse.js';
 import { dayNumber, exerciseHistory, phaseForWeek, weeklyAdherence, type ExerciseHistory, type HistoryPoint, type WeekAdherence } from './history.js';
-import type { AthleteLog, Dosage, ExerciseLine, Phase, Quantity } from '../model.js';
+import type { AthleteLog, Dosage, ExerciseLine, Phase, Quantity, Session } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import { normalizeName } from '../text.js';
 
@@ -42,6 +42,26 @@ export function programWeek(log: AthleteLog, today: string | undefined): number 
 export function currentPhase(log: AthleteLog, today: string | undefined): Phase | undefined {
   const week = programWeek(log, today);
   return (week !== undefined ? phaseForWeek(log.phases, week) : undefined) ?? log.phases[log.phases.length - 1];
+}
+
+/**
+ * The last dated session on or before `today` (sessions dated later are plans, not sessions), and the
+ * days from it to `today`; undefined without `today` or without such a session. Used by `log-gap` and
+ * the caseload.
+ */
+export function lastSessionBy(sessions: readonly Session[], today: string | undefined): { session: Session; days: number } | undefined {
+  const now = dayNumber(today);
+  if (now === undefined) {
+    return undefined;
+  }
+  let best: { session: Session; day: number } | undefined;
+  for (const s of sessions) {
+    const d = dayNumber(s.date);
+    if (d !== undefined && d <= now && (!best || d >= best.day)) {
+      best = { session: s, day: d };
+    }
+  }
+  return best && { session: best.session, days: now - best.day };
 }
 
 /** Whether a logged dosage reaches the top of the guideline's range in every part both give (and gives one). */
@@ -118,12 +138,66 @@ export function weeklyPain(h: ExerciseHistory): { week: number; mean: number }[]
   return weeklyMeans(h.points.filter((p) => p.pain !== undefined).map((p) => ({ day: dayNumber(p.date), pain: p.pain ?? 0 })));
 }
 
-/** Rising when weekly mean pain went up two weeks running (the pain-monitoring model: it should settle). */
+/**
+ * The pain trend the report and the caseload show: a clear run in the last scored sessions when there is
+ * one (`recentTrend`: 3, 2, 1, 1 is falling even within one week), else the week-over-week trend of
+ * weekly means (`trendOf`), else `steady` when at least two sessions were scored, else `unknown`.
+ */
 export function painTrend(h: ExerciseHistory): PainTrend {
+  return painTrendOf(h.points.filter((p) => p.pain !== undefined).map((p) => ({ day: dayNumber(p.date), pain: p.pain ?? 0 })));
+}
+
+/**
+ * The week-over-week trend of an exercise's weekly mean pain (`trendOf`), the one `consider-regression`
+ * acts on: the pain-monitoring model asks that pain not climb from week to week.
+ */
+export function weeklyPainTrend(h: ExerciseHistory): PainTrend {
   return trendOf(weeklyPain(h));
 }
 
-/** The trend of weekly means. */
+/** Scored sessions to look at for a clear recent run (`recentTrend`). */
+const RECENT_SESSIONS = 4;
+
+/**
+ * The trend of pain scores in date order (see `painTrend`): the scores of one exercise, or the worst
+ * score of each day of a whole log (the caseload).
+ */
+export function painTrendOf(scored: readonly { day: number | undefined; pain: number }[]): PainTrend {
+  if (scored.length < 2) {
+    return 'unknown';
+  }
+  const recent = recentTrend(scored.slice(-RECENT_SESSIONS).map((p) => p.pain));
+  if (recent !== 'steady') {
+    return recent;
+  }
+  const weekly = trendOf(weeklyMeans(scored));
+  return weekly === 'unknown' ? 'steady' : weekly;
+}
+
+/**
+ * A clear run in a few scores in date order: `falling` when no score is above the one before and at least
+ * two are below it (3, 2, 1, 1), `rising` the other way round (1, 2, 3, 3), else `steady`. Two steps,
+ * not one, so a single better or worse day does not make a trend.
+ */
+export function recentTrend(pains: readonly number[]): PainTrend {
+  let up = 0;
+  let down = 0;
+  for (let i = 1; i < pains.length; i++) {
+    const d = (pains[i] ?? 0) - (pains[i - 1] ?? 0);
+    if (d > 0) {
+      up++;
+    } else if (d < 0) {
+      down++;
+    }
+  }
+  return down >= 2 && up === 0 ? 'falling' : up >= 2 && down === 0 ? 'rising' : 'steady';
+}
+
+/**
+ * The trend of weekly means: rising when the mean went up two weeks running (the pain-monitoring model:
+ * it should settle), falling when the last week's is below the week before, steady otherwise; unknown
+ * with fewer than two weeks.
+ */
 export function trendOf(weeks: readonly { mean: number }[]): PainTrend {
   if (weeks.length < 2) {
     return 'unknown';
@@ -228,8 +302,9 @@ export function coachingReport(log: AthleteLog, library: GuidelineLibrary, optio
     const lastPain = scored[scored.length - 1]?.pain;
     const trend = painTrend(h);
     let progression: ExerciseReport['progression'] = 'not-yet';
-    // The exercise's own pain limit when its guideline gives one (an acute strain is not a tendinopathy).
-    if (twoHighInARow(h, g?.painThreshold ?? options.painThreshold).length > 0 || trend === 'rising') {
+    // The exercise's own pain limit when its guideline gives one (an acute strain is not a tendinopathy);
+    // pain climbing week over week, as consider-regression reads it.
+    if (twoHighInARow(h, g?.painThreshold ?? options.painThreshold).length > 0 || weeklyPainTrend(h) === 'rising') {
       progression = 'consider-regression';
     } else if (!g || g.progression.length === 0) {
       progression = 'no-progression';

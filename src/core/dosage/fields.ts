@@ -31,6 +31,18 @@ export interface DosageField {
   readonly written: (d: Dosage) => string | undefined;
   /** What completion offers after an exercise name: its label, a snippet body, and a detail line. */
   readonly completion?: { readonly label: string; readonly snippet: string; readonly detail: string };
+  /**
+   * Which way a dose gets harder: a larger number (`higher`: more sets, a higher % of 1RM) or a smaller
+   * one (`lower`: a shorter rest, fewer reps in reserve, fewer days between sessions). Bulk fixes read it
+   * (fix.ts) so that no fix applied in bulk makes any part harder. Absent for parts that are not a dose.
+   */
+  readonly harder?: 'higher' | 'lower';
+  /**
+   * The guideline file's list item that sets this part on its own (`- Rest: 60-90 s`): the item's names,
+   * the words put around a bare value so that the dosage grammar reads it as this part (`60-90 s` is read
+   * as `rest 60-90 s`, `12` as `12 weeks`), and an example for messages.
+   */
+  readonly column?: { readonly names: readonly string[]; readonly prefix: string; readonly suffix: string; readonly example: string };
 }
 
 /** Whether a value (or range) lies inside a guideline's range. The one in-range test of the project. */
@@ -102,7 +114,7 @@ export function formatInterval(s: Span): string {
 }
 
 const TIMING_TEXT = { 'before-run': 'before run', 'after-run': 'after run', 'warm-up': 'warm-up' } as const;
-const SIDE_TEXT = { each: 'each side', left: 'left', right: 'right', both: 'both', alternating: 'alternating' } as const;
+const SIDE_TEXT = { each: 'each side', left: 'left', right: 'right', both: 'both', alternating: 'alternating', succession: 'same side in succession' } as const;
 
 export function formatTiming(t: NonNullable<Dosage['timing']>['value']): string {
   return TIMING_TEXT[t];
@@ -120,16 +132,17 @@ function loadWords(l: Load, perSet?: readonly number[]): string {
   return l.unit === 'bodyweight' ? 'bodyweight' : `${perSet ? perSet.join(', ') : formatSpan(l)} ${l.unit}`;
 }
 
-export function intensityWritten(i: Intensity): string {
+export function intensityWritten(i: Pick<Intensity, 'min' | 'max' | 'unit'>): string {
   if (i.unit === 'RM') {
     return `${formatSpan(i)}RM`;
   }
   return `@ ${formatSpan(i)}% ${i.unit === '%1RM' ? '1RM' : 'MVIC'}`;
 }
 
-export function intensityWords(i: Intensity): string {
+export function intensityWords(i: Pick<Intensity, 'min' | 'max' | 'unit'>): string {
   if (i.unit === 'RM') {
-    return `at a ${formatSpan(i)}RM load`;
+    const n = formatSpan(i);
+    return `at ${/^(8|11|18)(\D|$)/.test(n) ? 'an' : 'a'} ${n}RM load`;
   }
   return `at ${formatSpan(i)}% of ${i.unit === '%1RM' ? '1RM' : 'MVIC'}`;
 }
@@ -220,12 +233,14 @@ export const DOSAGE_FIELDS: readonly DosageField[] = [
   {
     name: 'sets', label: 'sets', unit: '', compared: true, words: setsWords, written: setsWritten,
     completion: { label: 'x reps', snippet: '${1:3} x ${2:10}', detail: 'sets x reps' },
+    harder: 'higher',
   },
   {
     name: 'reps', label: 'reps', unit: '', compared: true,
     words: (d) => (d.reps && !d.sets ? wordsSpan(d.reps, 'rep', 'reps') : undefined),
     written: (d) => (d.reps && !d.sets ? `${formatSpan(d.reps)} reps` : undefined),
     completion: { label: 'reps', snippet: '${1:10} reps', detail: 'repetitions' },
+    harder: 'higher',
   },
   { name: 'repsPerSet', label: 'reps of each set', unit: '', compared: false, ...same(() => undefined) },
   // Written and said by the sets row (`3 x 10, 1 x 25`); its own row for the JSON name and label.
@@ -241,46 +256,58 @@ export const DOSAGE_FIELDS: readonly DosageField[] = [
     name: 'holdSeconds', label: 'hold', unit: 's', compared: true,
     ...same((d) => (d.holdSeconds ? `hold ${formatSeconds(d.holdSeconds)}` : undefined)),
     completion: { label: 'hold', snippet: 'hold ${1:5} s', detail: 'hold time in seconds' },
+    harder: 'higher',
   },
   {
     name: 'bouts', label: 'bouts', unit: '', compared: true, words: boutsWords, written: boutsWritten,
     completion: { label: 'bouts', snippet: '${1:3} bouts x ${2:12} s', detail: 'timed bouts' },
+    harder: 'higher',
   },
   {
     name: 'boutSeconds', label: 'bout', unit: 's', compared: true,
     ...same((d) => (d.boutSeconds && !d.bouts ? formatSeconds(d.boutSeconds) : undefined)),
+    harder: 'higher',
   },
   {
     name: 'distanceMeters', label: 'distance', unit: 'm', compared: true,
     ...same((d) => (d.distanceMeters && (!d.bouts || d.boutSeconds) ? formatMeters(d.distanceMeters) : undefined)),
     completion: { label: 'distance', snippet: '${1:6} x ${2:100} m', detail: 'repeats of a distance' },
+    harder: 'higher',
+    column: { names: ['distance'], prefix: '', suffix: '', example: '400-800 m' },
   },
   {
     name: 'steps', label: 'steps', unit: '', compared: true,
     ...same((d) => (d.steps ? `${wordsSpan(d.steps, 'step', 'steps')} each leg` : undefined)),
     completion: { label: 'steps', snippet: '${1:5} steps each leg', detail: 'steps per leg' },
+    harder: 'higher',
   },
   {
     name: 'restSeconds', label: 'rest', unit: 's', compared: true,
     ...same((d) => (d.restSeconds ? `rest ${formatSeconds(d.restSeconds)}` : undefined)),
     completion: { label: 'rest', snippet: 'rest ${1:90} s', detail: 'rest between sets' },
+    harder: 'lower',
+    column: { names: ['rest'], prefix: 'rest ', suffix: '', example: '60-90 s' },
   },
   {
     name: 'perDay', label: 'per day', unit: '', compared: true,
     words: (d) => (d.perDay ? timesPer(d.perDay, 'daily') : undefined),
     written: (d) => (d.perDay ? `${formatSpan(d.perDay)}x daily` : undefined),
     completion: { label: 'daily', snippet: '${1|1,2|}x daily', detail: 'times per day' },
+    harder: 'higher',
   },
   {
     name: 'perWeek', label: 'per week', unit: '', compared: true,
     words: (d) => (d.perWeek ? timesPer(d.perWeek, 'a week') : undefined),
     written: (d) => (d.perWeek ? `${formatSpan(d.perWeek)}x/week` : undefined),
     completion: { label: 'per week', snippet: '${1:3}x/week', detail: 'times per week' },
+    harder: 'higher',
   },
   {
     name: 'intervalDays', label: 'days apart', unit: '', compared: true,
     ...same((d) => (d.intervalDays ? formatInterval(d.intervalDays) : undefined)),
     completion: { label: 'every other day', snippet: 'every other day', detail: 'one session every second day' },
+    harder: 'lower',
+    column: { names: ['every'], prefix: 'every ', suffix: '', example: 'other day' },
   },
   {
     name: 'perRun', label: 'per run', unit: '', compared: false,
@@ -291,6 +318,8 @@ export const DOSAGE_FIELDS: readonly DosageField[] = [
     name: 'weeks', label: 'weeks', unit: '', compared: true,
     ...same((d) => (d.weeks ? `for ${wordsSpan(d.weeks, 'week', 'weeks')}` : undefined)),
     completion: { label: 'weeks', snippet: 'for ${1:12} weeks', detail: 'how long the program runs' },
+    harder: 'higher',
+    column: { names: ['weeks', 'duration'], prefix: '', suffix: ' weeks', example: '8-12' },
   },
   {
     name: 'timing', label: 'timing', unit: '', compared: false,
@@ -314,28 +343,36 @@ export const DOSAGE_FIELDS: readonly DosageField[] = [
     words: (d) => (d.intensity && !grouped(d) ? intensityWords(d.intensity) : undefined),
     written: (d) => (d.intensity && !grouped(d) ? intensityWritten(d.intensity) : undefined),
     completion: { label: '% 1RM', snippet: '@ ${1:75}% ${2|1RM,MVIC|}', detail: 'intensity: share of the one-rep max or of a maximal contraction' },
+    harder: 'higher',
+    column: { names: ['intensity', 'load'], prefix: '', suffix: '', example: '70-80% 1RM' },
   },
   {
     name: 'rpe', label: 'RPE', unit: '', compared: true,
     ...same((d) => (d.rpe ? `RPE ${formatSpan(d.rpe)}` : undefined)),
     completion: { label: 'RPE', snippet: 'RPE ${1:7}', detail: 'effort' },
+    harder: 'higher',
+    column: { names: ['rpe', 'effort'], prefix: 'RPE ', suffix: '', example: '6-8' },
   },
   {
     name: 'rir', label: 'RIR', unit: '', compared: true,
     words: (d) => (d.rir ? `${wordsSpan(d.rir, 'rep', 'reps')} in reserve` : undefined),
     written: (d) => (d.rir ? `RIR ${formatSpan(d.rir)}` : undefined),
     completion: { label: 'RIR', snippet: 'RIR ${1:2}', detail: 'reps in reserve' },
+    harder: 'lower',
+    column: { names: ['rir', 'reps in reserve'], prefix: 'RIR ', suffix: '', example: '1-3' },
   },
   {
     name: 'tempo', label: 'tempo', unit: '', compared: false,
     ...same((d) => (d.tempo !== undefined ? `tempo ${d.tempo}` : undefined)),
     completion: { label: 'tempo', snippet: 'tempo ${1:3-1-1}', detail: 'tempo' },
+    column: { names: ['tempo'], prefix: 'tempo ', suffix: '', example: '3-1-1' },
   },
   {
     name: 'painLimit', label: 'pain limit', unit: '', compared: false,
     words: (d) => (d.painLimit ? `keep pain at or below ${formatSpan(d.painLimit)}/10` : undefined),
     written: (d) => (d.painLimit ? `pain ≤ ${formatSpan(d.painLimit)}/10` : undefined),
     completion: { label: 'pain limit', snippet: 'pain ≤ ${1:3}/10', detail: 'the pain the exercise may reach' },
+    harder: 'higher',
   },
   {
     name: 'pain', label: 'pain', unit: '', compared: false,

@@ -841,7 +841,7 @@ function sideMatch(p: Parser, i: number, next: number, value: Side): Match {
 }
 
 /** `each side`, `each leg`, `per side`, `both sides`, `left`, `right`, `L`, `R`, `both`, `alternating`,
- * `repeating the same side in succession`. */
+ * and `(repeating) the same side (in succession)`: each side, one side's reps in a row (`succession`). */
 const side: Matcher = (p, i) => {
   let j = i;
   // `/side`, `/leg`: per side.
@@ -892,7 +892,7 @@ const side: Matcher = (p, i) => {
     if (p.is(next, 'in') && p.is(next + 1, 'succession')) {
       next += 2;
     }
-    return sideMatch(p, i, next, 'each');
+    return sideMatch(p, i, next, 'succession');
   }
   return undefined;
 };

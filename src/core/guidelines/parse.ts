@@ -2,14 +2,16 @@
  * Guideline files (FORMAT.md, "Guideline files"): Markdown where each exercise is a heading and list items
  * under it give `Dosage`, `Aliases`, `Cues`, `Progression`, `Regression` and `Source`, and optionally
  * `Schedule` (a nested list of `Week 1: dosage`, `Weeks 2-3: dosage`, `Phase 2 (weeks 2-5): dosage`,
- * `Weeks 11+: dosage`), `Rest`, `Intensity` (read with the dosage grammar and added to the dosage),
- * `Weeks` (the programme's length), `Pain` (the highest acceptable pain, `3/10`), `Status` (how sure each
+ * `Weeks 11+: dosage`), one item per dosage part the field table gives a column (dosage/fields.ts:
+ * `Rest`, `Intensity`, `Weeks` (the programme's length), `Distance`, `RPE`, `RIR`, `Every`, `Tempo`; each
+ * read with the dosage grammar and added to the dosage, so the range rules check it), `Pain` (the highest acceptable pain, `3/10`), `Status` (how sure each
  * fact is: `dosage confirmed; schedule secondary`) and `Unconfirmed` (facts kept out of the ranges). A
  * heading with none of these (a file title, say) is not an exercise. The file's YAML front matter
  * describes the file (meta.ts). Problems are reported with their place, never thrown.
  */
 import type { Heading, List, ListItem, RootContent } from 'mdast';
 import { parseDosage } from '../dosage/parse.js';
+import { DOSAGE_FIELDS, type DosageField, type FieldName } from '../dosage/fields.js';
 import type { Dosage, Range, Span } from '../model.js';
 import { FACT_STATUSES, protocolFromPath, readGuidelineMeta, type FactStatus, type GuidelineMeta } from './meta.js';
 import { frontMatterEnd, scanBlocks } from '../markdown/blocks.js';
@@ -55,7 +57,7 @@ export interface Guideline {
   readonly meta: GuidelineMeta;
   /** When the guideline stands for one stage of its schedule: which (`week 3`, `weeks 2-5`). */
   readonly stage?: string;
-  /** The checked parts the entry writes itself: `dosage`, `schedule`, `rest`, `intensity`, `weeks`, `pain`. */
+  /** The checked parts the entry writes itself: `dosage`, `schedule`, `pain`, and its part items (`rest`, `intensity`, `weeks`, ...). */
   readonly parts: readonly string[];
 }
 
@@ -74,9 +76,10 @@ export interface GuidelineFile {
   readonly problems: readonly GuidelineProblem[];
 }
 
-type Key = 'dosage' | 'aliases' | 'cues' | 'progression' | 'regression' | 'source' | 'schedule' | 'rest' | 'intensity' | 'weeks'
-  | 'pain' | 'status' | 'unconfirmed';
+type Key = 'dosage' | 'aliases' | 'cues' | 'progression' | 'regression' | 'source' | 'schedule' | 'pain' | 'status' | 'unconfirmed'
+  | { readonly column: DosageField };
 
+/** The list items every guideline reads; the dosage parts' own items (`Rest`, `Intensity`, ...) come from the field table. */
 const KEYS: Readonly<Record<string, Key>> = {
   dosage: 'dosage', dose: 'dosage',
   aliases: 'aliases', alias: 'aliases', 'also called': 'aliases',
@@ -84,9 +87,19 @@ const KEYS: Readonly<Record<string, Key>> = {
   progression: 'progression', progressions: 'progression', progress: 'progression',
   regression: 'regression', regressions: 'regression', regress: 'regression',
   source: 'source', sources: 'source',
-  schedule: 'schedule', rest: 'rest', intensity: 'intensity', load: 'intensity', weeks: 'weeks', duration: 'weeks',
+  schedule: 'schedule',
   pain: 'pain', status: 'status', unconfirmed: 'unconfirmed', 'not checked': 'unconfirmed',
+  ...Object.fromEntries(DOSAGE_FIELDS.flatMap((f) => (f.column ? f.column.names.map((n) => [n, { column: f }]) : []))),
 };
+
+/** The guideline list items that set one dosage part, as `Rest`, `Intensity`, ... (docs and completion). */
+export const PART_COLUMNS: readonly { readonly name: string; readonly field: FieldName; readonly example: string }[] = DOSAGE_FIELDS.flatMap(
+  (f) => (f.column ? [{ name: capitalize(f.column.names[0] ?? f.name), field: f.name, example: f.column.example }] : []),
+);
+
+function capitalize(s: string): string {
+  return s.length <= 3 ? s.toUpperCase() : `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+}
 
 /** `Week 1`, `Weeks 2-3`, `Weeks 11+`, `Phase 2 (weeks 2-5)`: the weeks a schedule stage covers. */
 const STAGE_WEEKS = /\bweeks?\s+(\d+)\s*(?:(?:-|–|—|to)\s*(\d+)|(\+|and later|onward|on))?\s*\)?\s*$/i;
@@ -148,7 +161,7 @@ function freeze(d: Draft, file: string, meta: GuidelineMeta, protocol: string): 
     status, unconfirmed: d.unconfirmed, protocol, meta,
     parts: [
       ...(d.dosage ? ['dosage'] : []), ...(d.schedule.length > 0 ? ['schedule'] : []), ...d.extraParts,
-      ...(d.weeks ? ['weeks'] : []), ...(d.pain !== undefined ? ['pain'] : []),
+      ...(d.pain !== undefined ? ['pain'] : []),
     ],
   };
   let dosage = d.dosage;
@@ -206,6 +219,44 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
   /** Where the tree being walked starts in `text`. */
   let base = 0;
 
+  /**
+   * A list item that sets one dosage part (`- Rest: 60-90 s`, `- Intensity: 15RM`, `- Weeks: 12`): read
+   * with the dosage grammar as written, else with the field table's words around it (`rest 60-90 s`,
+   * `12 weeks`); only that part is taken. Anything else is a problem in place.
+   */
+  const readColumn = (f: DosageField, start: number, end: number, valueStart: number, value: string): void => {
+    if (!current || !f.column) {
+      return;
+    }
+    const { prefix, suffix } = f.column;
+    const label = f.column.names[0] ?? f.name;
+    const has = (d: Dosage): boolean => d[f.name] !== undefined && d.problems.length === 0;
+    let d = parseDosage(value);
+    let shift = 0;
+    if (!has(d)) {
+      const again = parseDosage(`${prefix}${value}${suffix}`);
+      if (has(again) || again.problems.length < d.problems.length) {
+        d = again;
+        shift = prefix.length;
+      }
+    }
+    if (!has(d)) {
+      const p = d.problems[0];
+      const a = p ? Math.min(value.length, Math.max(0, p.start - shift)) : 0;
+      const b = p ? Math.min(value.length, Math.max(a, p.end - shift)) : value.length;
+      problems.push({
+        file, range: a < b ? index.range(start + valueStart + a, start + valueStart + b) : index.range(start, end),
+        message: `Unexpected ${capitalize(label)} value \`${value}\`, expected a ${f.label} such as \`${capitalize(label)}: ${f.column.example}\``,
+      });
+      return;
+    }
+    current.extras.push({ text: d.text, components: [], problems: [], [f.name]: d[f.name] } as unknown as Dosage);
+    current.extraParts.push(label);
+    if (f.name === 'weeks' && d.weeks) {
+      current.weeks = { min: d.weeks.min, max: d.weeks.max };
+    }
+  };
+
   const onItem = (item: ListItem): void => {
     if (!current) {
       return;
@@ -230,16 +281,10 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
     const value = raw.slice(valueStart).replace(/\s+$/, '');
     const whole = plainText(para);
     const plain = whole.slice(whole.indexOf(':') + 1).trim();
-    /** A part read with the dosage grammar (`Rest: 2-3 min`, `Intensity: 15RM`), its problems in place. */
-    const part = (prefix: string): Dosage => {
-      const d = parseDosage(`${prefix}${value}`);
-      for (const p of d.problems) {
-        const a = Math.max(0, p.start - prefix.length);
-        const b = Math.max(a, p.end - prefix.length);
-        problems.push({ file, range: index.range(start + valueStart + a, start + valueStart + b), message: p.message });
-      }
-      return d;
-    };
+    if (typeof key === 'object') {
+      readColumn(key.column, start, end, valueStart, value);
+      return;
+    }
     switch (key) {
       case 'dosage': {
         if (current.dosage) {
@@ -269,23 +314,6 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
       case 'source':
         current.source = plain;
         break;
-      case 'rest':
-        current.extras.push(part(/^\s*rest\b/i.test(value) ? '' : 'rest '));
-        current.extraParts.push('rest');
-        break;
-      case 'intensity':
-        current.extras.push(part(''));
-        current.extraParts.push('intensity');
-        break;
-      case 'weeks': {
-        const m = /^(\d+)(?:\s*(?:-|–|to)\s*(\d+))?(?:\s*weeks?)?$/i.exec(plain);
-        if (m) {
-          current.weeks = { min: Number(m[1]), max: Number(m[2] ?? m[1]) };
-        } else {
-          problems.push({ file, range: index.range(start, end), message: `Unexpected weeks \`${plain}\`, expected a number of weeks such as \`12\` or \`8-12\`` });
-        }
-        break;
-      }
       case 'pain': {
         const m = /^(\d+(?:\.\d+)?)\s*\/\s*10\b/.exec(plain);
         if (m && Number(m[1]) <= 10) {

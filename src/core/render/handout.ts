@@ -11,6 +11,7 @@
 import { describeDosage } from '../dosage/format.js';
 import { timesPer } from '../dosage/fields.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
+import type { Guideline } from '../guidelines/parse.js';
 import { protocolPainRule } from '../guidelines/select.js';
 import { currentPhase } from '../coaching/coaching.js';
 import type { AthleteLog, Dosage, ExerciseLine, Phase, Span } from '../model.js';
@@ -165,6 +166,7 @@ export function handoutChoices(log: AthleteLog, override: HandoutChoices = {}): 
 const TIMING_WORDS = { 'before-run': 'before your run', 'after-run': 'after your run', 'warm-up': 'as a warm-up' } as const;
 const SIDE_WORDS = {
   each: 'both sides, one side at a time', left: 'left side', right: 'right side', both: 'both sides together', alternating: 'switch sides each rep',
+  succession: 'both sides: all the reps on one side, then the other',
 } as const;
 
 /** One part of a dosage in the field table's plain words (dosage/fields.ts). */
@@ -275,6 +277,32 @@ function phaseLine(p: Phase): number {
   return p.headingRange?.start.line ?? p.prescriptions[0]?.range.start.line ?? 1;
 }
 
+/**
+ * The pain rule the checker holds the current phase to: the strictest pain limit among its exercises'
+ * guidelines (an entry's `Pain` line or its file's `pain-threshold`), with that file's pain rule and
+ * source; `undefined` when no exercise's guideline sets one (the pain-monitoring model then applies).
+ * An exercise with no limit of its own is held to `threshold`, as `pain-above-threshold` holds it.
+ */
+export function phasePainRule(library: GuidelineLibrary, lines: readonly ExerciseLine[], threshold = 5): PainRule | undefined {
+  let strictest: { readonly limit: number; readonly g?: Guideline } | undefined;
+  for (const x of lines) {
+    const g = library.lookup(x.name);
+    const limit = g?.painThreshold ?? threshold;
+    if (!strictest || limit < strictest.limit) {
+      strictest = { limit, ...(g?.painThreshold !== undefined ? { g } : {}) };
+    }
+  }
+  const g = strictest?.g;
+  if (!strictest || !g) {
+    return undefined;
+  }
+  return {
+    ...(strictest.limit > 0 ? { threshold: strictest.limit } : {}),
+    ...(g.meta.painRule !== undefined ? { text: g.meta.painRule } : {}),
+    source: `${g.meta.title ?? g.protocol}: ${g.source ?? g.meta.source ?? g.file}`,
+  };
+}
+
 /** The stop rules: the protocol's pain rule when it gives one, else the pain-monitoring model. */
 export function stopRules(rule: PainRule | undefined, threshold = 5): StopRules {
   const limit = rule ? rule.threshold : threshold;
@@ -335,7 +363,9 @@ export function buildHandout(input: HandoutInput): Handout {
     ...(contact ? { contact } : {}),
     ...(log.condition ? { condition: log.condition } : {}),
     madeOn: { iso: input.today, words: dateInWords(input.today) },
-    stopRules: stopRules(input.painRule ?? protocolPainRule(input.library), input.painThreshold),
+    // The log's named protocol speaks first; else the phase's strictest guideline limit, as the checker holds it.
+    stopRules: stopRules(input.painRule ?? protocolPainRule(input.library)
+      ?? phasePainRule(input.library, (at >= 0 ? shown.slice(0, 1) : shown).flatMap((p) => p.prescriptions), input.painThreshold), input.painThreshold),
     phases,
     ...(sheet ? { tickSheet: sheet } : {}),
     charts: choices.charts,

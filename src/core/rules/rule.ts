@@ -249,7 +249,7 @@ function writeNumber(n: number, words: boolean): string {
  * digits, words stay words, a range keeps its separator, minutes stay minutes when they can. Returns
  * the offsets (relative to the dosage) to replace, or `undefined` when the quantity is already inside.
  */
-export function clampQuantity(dosageText: string, q: Quantity, target: { min: number; max: number }): { start: number; end: number; text: string } | undefined {
+export function clampQuantity(dosageText: string, q: Quantity, target: { min: number; max: number }, baseUnit = 's'): { start: number; end: number; text: string } | undefined {
   const clamp = (v: number): number => Math.min(target.max, Math.max(target.min, v));
   if (q.max === Number.POSITIVE_INFINITY) {
     return undefined; // `at least 3 s` has no number to move its open end to
@@ -266,8 +266,8 @@ export function clampQuantity(dosageText: string, q: Quantity, target: { min: nu
   const sepMatch = /^\s*\S+?(\s*(?:-|–|—|\bto\b|\bor\b)\s*)\S+\s*$/u.exec(written);
   const sep = sepMatch?.[1] ?? (words ? ' to ' : '-');
   if (scale !== 1 && !inUnit) {
-    // `2 min` cannot say 45 s: rewrite the number and its unit in seconds.
-    const text = min === max ? `${min} s` : `${min}-${max} s`;
+    // `2 min` cannot say 45 s: rewrite the number and its unit in the base unit (seconds, or metres).
+    const text = min === max ? `${min} ${baseUnit}` : `${min}-${max} ${baseUnit}`;
     return { start: q.start, end: q.unitEnd ?? q.end, text };
   }
   const a = writeNumber(min / scale, words);
