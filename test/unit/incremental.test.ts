@@ -41,7 +41,9 @@ describe('incremental checking', function () {
         '**Nordic curl**\n', '\n### Jan 4\n', '\n### Tue Jan 6, 2020 — week 1\n', '\n### 04/05/2020\n', 'date-order: dmy\n', '\n## Week 2\n',
         '\n## Every morning\n', '- 3 x 10\n',
         // Red flags in a note and in a checked assessment item (red-flag runs per block).
-        '\nNumb around the saddle area after the long run.\n', '\n## Assessment\n- [x] Feverish at night\n- [ ] Weight loss for no reason\n', '[x]'),
+        '\nNumb around the saddle area after the long run.\n', '\n## Assessment\n- [x] Feverish at night\n- [ ] Weight loss for no reason\n', '[x]',
+        // Morning pain (pain-not-settled reads each block's notes once).
+        '\nNext morning: pain 6/10\n', '\nMorning pain 1/10\n'),
     }), { minLength: 1, maxLength: 6 });
     await fc.assert(fc.asyncProperty(editArb, async (edits) => {
       let text = BASE;

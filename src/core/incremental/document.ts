@@ -25,7 +25,7 @@
  * another one finished meanwhile starts again.
  */
 import { scanBlocks, type Block } from '../markdown/blocks.js';
-import { activeRules, byPosition, runRules, type CheckContext, type CheckEngine, type RuleInputs } from '../check.js';
+import { activeRules, byPosition, oneBlock, runRules, type CheckContext, type CheckEngine, type PerBlock, type RuleInputs } from '../check.js';
 import type { LogView } from '../logView.js';
 import type { AthleteLog, Finding } from '../model.js';
 import type { DateOrder } from '../read/dates.js';
@@ -34,7 +34,7 @@ import type { Root } from 'mdast';
 import { assembleBlock, LIST_KINDS, makeLog, rememberIndex, sameState, startState, stateAfter, type ModelLists, type ReadState } from '../read/assemble.js';
 import { needsGuard, parseMarkdown, type TreeParser } from '../markdown/parse.js';
 import { runSteps, settled, type Steps } from './steps.js';
-import type { Rule } from '../rules/rule.js';
+import type { BlockSummary, Rule } from '../rules/rule.js';
 import { AnchorTable, LineIndex, PointMaker } from '../text.js';
 import { blockAt, commonPrefix, commonSuffix, lineEnd, ownCopy, splicePrefix } from './diff.js';
 import { ALL_ASPECTS, blockKey, finish, moveLogFindings, plainPoint, remake } from './findings.js';
@@ -113,6 +113,24 @@ interface Kept {
 }
 
 const EMPTY_PART: BlockPart = { sessions: 0, entries: 0, data: [] };
+
+/** Summaries' numbers: each block keeps its summaries in a list, by number. */
+const summaryIds = new WeakMap<BlockSummary<unknown>, number>();
+let nextSummaryId = 0;
+
+/** `summary` of a block, worked out once while the block stands (rules/rule.ts, `perBlock`). */
+function summaryOf<T>(b: BlockState, summary: BlockSummary<T>): T {
+  let id = summaryIds.get(summary);
+  if (id === undefined) {
+    id = nextSummaryId++;
+    summaryIds.set(summary, id);
+  }
+  const kept = (b.summaries ??= []);
+  if (!(id in kept)) {
+    kept[id] = summary(b.fragment);
+  }
+  return kept[id] as T;
+}
 
 /** `block` rules read no LogView. */
 function noView(): LogView {
@@ -459,7 +477,7 @@ export class LogDocument implements CheckEngine {
         continue;
       }
       const found: Finding[] = [];
-      runSteps(runRules(blockRules, base, b.fragment, noView, severity, found));
+      runSteps(runRules(blockRules, base, b.fragment, noView, oneBlock(b.fragment), severity, found));
       b.part = b.fragment.sessions.length === 0 ? EMPTY_PART : blockPart(b.fragment.sessions, ids);
       const maker = new PointMaker(snap.index, b.fragment.anchor);
       // Most blocks have no findings: they share one record.
@@ -569,12 +587,13 @@ export class LogDocument implements CheckEngine {
     }
     if (again.length > 0) {
       const view = new TimelineView(timeline);
+      const perBlock: PerBlock = (summary) => snap.blocks.map((b) => summaryOf(b, summary));
       if (again.some((r) => (r.reads ?? ALL_ASPECTS).includes('entries'))) {
         yield* view.prepareSteps(); // exercises' histories, read by several rules: worked out in steps of their own
       }
       for (const rule of again) {
         const found: Finding[] = [];
-        yield* runRules([rule], base, snap.log, () => view, severity, found);
+        yield* runRules([rule], base, snap.log, () => view, perBlock, severity, found);
         logFindings.set(rule, found.map((f) => remake(f, (p) => plainPoint(p))));
       }
     }

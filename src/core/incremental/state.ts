@@ -25,6 +25,8 @@ export interface BlockState {
   found?: { readonly key: string; readonly findings: readonly Finding[] };
   /** What `log` rules read from the block, by aspect, positions aside (worked out when needed). */
   signatures?: Partial<Record<LogAspect, string>>;
+  /** What `log` rules worked out from the block alone, by summary number (document.ts, `summaryOf`). */
+  summaries?: unknown[];
   /** The block's sessions in the timeline's terms, made with the `block` findings. */
   part?: BlockPart;
 }

@@ -63,8 +63,19 @@ export interface RuleContext {
    * the days an exercise was logged in a window. Only `log` rules may call it.
    */
   view(): LogView;
+  /**
+   * For a `log` rule: what `summary` works out from each block of the log, in log order. The accelerator
+   * keeps a block's summary while the block stands, so after an edit only the edited blocks are read
+   * again; the plain engine reads the whole log as one block. A summary therefore reads only its scope
+   * (no library, no options, no other block), and the summaries of the blocks, taken in order, must say
+   * what one summary of the whole log would (a list per block, say). Pass the same function every time.
+   */
+  perBlock<T>(summary: BlockSummary<T>): readonly T[];
   report(r: Report): void;
 }
+
+/** What a `log` rule works out from one block on its own (`RuleContext.perBlock`). */
+export type BlockSummary<T> = (scope: RuleScope) => T;
 
 export interface Rule {
   /** Stable kebab-case id: the file name, the setting key, the README anchor and docs/rules/<id>.md. */
