@@ -21,7 +21,7 @@ function plainService(): ReturnType<typeof createAthleteLogService> {
 }
 
 describe('incremental checking', function () {
-  this.timeout(120000);
+  this.timeout(300000);
 
   it('equals the plain engine after every random edit', async () => {
     const warm = createNodeService();
