@@ -531,6 +531,41 @@ const ladder: Matcher = (p, i) => {
   };
 };
 
+/**
+ * Reps of each set, listed with no spaces: `5,5,8` is three sets of 5, 5 and 8 reps (the load and reps
+ * fields of `Squat / 30kg / 5,5,8`). Whole counts only, two or more, standing alone.
+ */
+const repsList: Matcher = (p, i) => {
+  const first = p.num(i);
+  if (!first || first.style !== 'digits' || !p.is(first.next, ',')) {
+    return undefined;
+  }
+  const values = [first.value];
+  let j = first.next;
+  while (p.is(j, ',') && p.tok(j)?.start === p.tok(j - 1)?.end) {
+    const n = p.num(j + 1);
+    if (!n || n.style !== 'digits' || n.start !== p.tok(j)?.end || !Number.isInteger(n.value)) {
+      return undefined;
+    }
+    values.push(n.value);
+    j = n.next;
+  }
+  const next = p.inSet(j, REP_WORDS) ? j + 1 : j;
+  if (values.length < 2 || !Number.isInteger(first.value) || !bareEnd(p, next) || p.is(next, ',') && p.tok(next)?.start === p.tok(next - 1)?.end) {
+    return undefined;
+  }
+  const start = first.start;
+  const end = p.end(j);
+  return {
+    next, kind: 'sets-reps', fields: ['sets', 'reps'],
+    set: (d) => {
+      d.sets = { min: values.length, max: values.length, start, end, style: 'digits' };
+      d.reps = { min: minOf(values) ?? 0, max: maxOf(values) ?? 0, start, end, style: 'digits' };
+      d.repsPerSet = values;
+    },
+  };
+};
+
 /** `pain 2/10`, `pain: 3`, `2/10 pain`, `2/10`. */
 const pain: Matcher = (p, i) => {
   let j = i;
@@ -1292,7 +1327,7 @@ const duration: Matcher = (p, i) => {
 
 const MATCHERS: readonly Matcher[] = [
   labelled, pain, effort, tempo, bareTempo, hold, rest, emom, toFailure, interval, frequency, programLength, timing, side,
-  withLoad, intensity, load, bouts, steps, ladder, setsReps, reps, countAfter, distanceMatcher, duration,
+  withLoad, intensity, load, bouts, steps, ladder, repsList, setsReps, reps, countAfter, distanceMatcher, duration,
 ];
 
 function matchAt(p: Parser, i: number): Match | undefined {
@@ -1424,7 +1459,8 @@ export function parseDosage(text: string): Dosage {
     if (!t) {
       break;
     }
-    if (JOINERS.has(t.norm)) {
+    // ` / ` between fields (`30kg / 5,5,8`) separates them like a comma; `3/wk`, `10/side` stay whole.
+    if (JOINERS.has(t.norm) || (t.norm === '/' && /\s/.test(text[t.start - 1] ?? '') && /\s/.test(text[t.end] ?? ''))) {
       flushBad();
       i++;
       continue;
