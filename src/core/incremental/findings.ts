@@ -7,6 +7,7 @@ import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { AthleteLog, Dosage, ExerciseLine, Finding, Point, Range, TextEdit } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import type { Fragment } from '../read/assemble.js';
+import { labelWeek } from '../read/dates.js';
 import type { LogAspect, Rule } from '../rules/rule.js';
 import { AnchoredPoint } from '../text.js';
 import type { BlockState, Change, Mutable, Snapshot } from './state.js';
@@ -64,7 +65,8 @@ export function lineSignature(x: ExerciseLine): unknown[] {
 }
 
 export const ASPECTS: Readonly<Record<LogAspect, (f: Fragment) => unknown>> = {
-  dates: (f) => f.sessions.map((s) => s.date ?? null),
+  // A session's date, and the week it is in: the week its label names, week headings, the sections that close them.
+  dates: (f) => [f.sessions.map((s) => [s.date ?? null, labelWeek(s.label) ?? null]), f.weeks.map((w) => [w.key, w.depth]), f.sections.map((s) => s.depth)],
   labels: (f) => f.sessions.map((s) => [s.label.toLowerCase(), s.label, relLine(s.headingRange.start)]),
   entries: (f) => f.sessions.map((s) => s.entries.map(lineSignature)),
   notes: (f) => f.sessions.map((s) => [s.notes, s.noteRanges.map((r) => relLine(r.start))]),
