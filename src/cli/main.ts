@@ -533,22 +533,23 @@ function checkNumber(name: string, value: string | undefined, lo: number, hi: nu
 }
 
 /** Whether the caseload table may be coloured: a terminal, and NO_COLOR not set. */
-function colourful(): boolean {
+export function colourful(): boolean {
   return process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
 }
 
 const ATTENTION_STYLE: Readonly<Record<number, Parameters<typeof styleText>[0]>> = { 0: ['red', 'bold'], 1: 'red', 2: 'yellow', 3: 'green', 4: 'cyan' };
 
 /** The caseload as an aligned table, one row per log (control characters escaped, colour on a terminal). */
-function caseloadText(summaries: readonly CaseloadSummary[], colour: boolean): string {
+export function caseloadText(summaries: readonly CaseloadSummary[], colour: boolean): string {
   const headers = [...CASELOAD_COLUMNS.slice(0, 8).map((c) => c.toUpperCase()), 'FILE'];
   const rows = summaries.map((s) => [...caseloadCells(s).slice(0, 8), relName(s.path)].map(safeLine));
   const widths = headers.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ''))));
-  const line = (cells: readonly string[], style?: Parameters<typeof styleText>[0]): string => cells.map((c, i) => {
+  // A row's athlete and flags take its attention's colour; the headings are bold.
+  const line = (cells: readonly string[], style?: Parameters<typeof styleText>[0], columns = 2): string => cells.map((c, i) => {
     const padded = i === cells.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - stringWidth(c));
-    return style && i <= 1 ? styleText(style, padded) : padded;
+    return style && i < columns ? styleText(style, padded, { validateStream: false }) : padded;
   }).join('  ').trimEnd();
-  const out = [line(headers, colour ? 'bold' : undefined)];
+  const out = [line(headers, colour ? 'bold' : undefined, headers.length)];
   summaries.forEach((s, i) => out.push(line(rows[i] ?? [], colour ? ATTENTION_STYLE[s.attention] : undefined)));
   return `${out.join('\n')}\n`;
 }
