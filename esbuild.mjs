@@ -186,4 +186,13 @@ await Promise.all([
     plugins: [pdfApart],
     banner: { js: '#!/usr/bin/env node' },
   }),
+  // A worker of the caseload pool (src/cli/caseload.ts): the CLI starts one per core over many logs.
+  esbuild.build({
+    ...common,
+    entryPoints: ['src/cli/caseloadWorker.ts'],
+    outfile: 'dist/caseload-worker.js',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+  }),
 ]);

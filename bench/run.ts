@@ -8,7 +8,8 @@
  * check holds the thread (bench/slice.ts: Node's event-loop delay monitor during a cold check with the
  * editor's slicing, in a fresh process, worst of three); the heap it adds; and the same text through
  * `unified().use(remarkParse).parse`, markdown-it and markdownlint. Also the extension bundle's size and
- * cold load time and the .vsix size (after `npm run package`).
+ * cold load time and the .vsix size (after `npm run package`). And `athlete-log caseload` over 2,000 logs in
+ * one thread against its worker pool (bench/caseload.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { createNodeService } from '../src/cli/node-host.js';
 import { SLICE_MS } from '../src/core/incremental/slicer.js';
+import { caseloadFigures, caseloadRow, CASELOAD_HEADER } from './caseload.js';
 import { generateLog } from './generate.js';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -178,6 +180,8 @@ async function main(): Promise<void> {
     process.stderr.write(`  cold ${fmt(r.cold)} ms, re-check end ${fmt(r.end)} ms, remark ${fmt(r.remark)} ms, markdownlint ${fmt(r.markdownlint)} ms\n`);
   }
   const many = quick ? undefined : await workspaceFigures(2000);
+  process.stderr.write('measuring the caseload of 2,000 logs...\n');
+  const caseload = quick ? undefined : caseloadFigures(2000);
   const ext = extensionFigures();
   const big = rows[rows.length - 1];
   const mb = rows.find((r) => r.size === '1 MB');
@@ -191,6 +195,7 @@ async function main(): Promise<void> {
     ...rows.map((r) => `| ${r.size} | ${fmt(r.cold)} | ${fmt(r.end)} | ${fmt(r.middle)} | ${fmt(r.start)} | ${fmt(r.slice)} | ${fmt(r.heapMb)} | ${fmt(r.remark)} | ${fmt(r.markdownIt)} | ${fmt(r.markdownlint)} | ${(r.cold / r.remark).toFixed(2)} | ${(r.cold / r.markdownlint).toFixed(2)} | ${(Math.max(r.end, r.middle, r.start) / r.cold).toFixed(3)} |`),
     '',
     ...(many ? [`A workspace of 2,000 logs (4-11 KB each), checked one after another as Check All Logs does: ${fmt(many.ms)} ms in all (${fmt(many.ms / 2000)} ms a log), ${fmt(many.heapMb)} MB of heap held afterwards (parsed blocks of unopened logs are dropped), ${many.findings} findings.`, ''] : []),
+    ...(caseload ? [`\`athlete-log caseload --format json\` over 2,000 generated logs (4-11 KB each), each run a fresh CLI process (bench/caseload.ts); the ratio is one thread's time over the pool's:`, '', ...CASELOAD_HEADER, caseloadRow(caseload), ''] : []),
     `Extension bundle (production): ${fmt(ext.bundleKb)} KB (the renderer, yaml and the parse worker are files of their own, loaded on first use), cold load ${fmt(ext.loadMs)} ms (median of 5, \`require\` with a stub \`vscode\`); .vsix ${ext.vsixKb === undefined ? 'not built' : `${fmt(ext.vsixKb)} KB`}.`,
     '',
     '## Targets (issue: performance)',
@@ -209,6 +214,10 @@ async function main(): Promise<void> {
   }
   const longest = Math.max(...rows.map((r) => r.slice));
   lines.push(`| longest blocking slice under 50 ms at every size | ${fmt(longest)} ms (event-loop delay during a sliced cold check) | ${verdict(longest < 50)} |`);
+  if (caseload) {
+    // "Close to the core count": at least 80% of it.
+    lines.push(`| caseload of 2,000 logs on the worker pool faster than one thread by close to the core count (${caseload.jobs}) | ${caseload.ratio.toFixed(2)}x | ${verdict(caseload.same && caseload.ratio >= 0.8 * caseload.jobs)} |`);
+  }
   lines.push(`| cold load of the extension bundle under 50 ms | ${fmt(ext.loadMs)} ms | ${verdict(ext.loadMs < 50)} |`);
   lines.push(`| .vsix under 1 MB | ${ext.vsixKb === undefined ? '-' : `${fmt(ext.vsixKb)} KB`} | ${verdict(ext.vsixKb !== undefined && ext.vsixKb < 1024)} |`);
   lines.push('');

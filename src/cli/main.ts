@@ -4,14 +4,18 @@
  *   athlete-log check [--format text|json] [--fix [--force]] PATH...
  *   athlete-log render FILE [-o OUT.html|OUT.pdf] [--format html|pdf|text]
  *   athlete-log dosage "TEXT"
+ *   athlete-log caseload [--format text|json|html] [--today DATE] PATH...
  *
  * Exit codes: 0 no error-severity finding; 1 at least one; 2 usage or I/O problem (with a message).
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dosageToJson, resolveOptions, ruleById, type Finding, type SeverityOption } from '../core/index.js';
-import { coachPage, handoutPage, renderSummary } from '../core/render/index.js';
+import { styleText } from 'node:util';
+import stringWidth from 'string-width';
+import { caseloadCells, CASELOAD_COLUMNS, compareByAttention, dosageToJson, resolveOptions, ruleById, type CaseloadSummary, type Finding, type SeverityOption } from '../core/index.js';
+import { caseloadPage, coachPage, handoutPage, renderSummary } from '../core/render/index.js';
+import { defaultJobs, summarizeFiles, type CaseloadJob } from './caseload.js';
 import { decodeFile, encodeFile, lineOfByte, type DecodedFile } from '../node/encoding.js';
 import { FileProblem, describeError, makeFolders, readRegularFile, sameFile, targetOf, writeSafely } from '../node/files.js';
 import { createWalker, isGlob, walkGlob } from '../node/walk.js';
@@ -27,6 +31,7 @@ Usage:
   athlete-log render FILE [options]     render the program as a page (or a text summary)
   athlete-log report FILE --format json print the coaching model (history, trend, adherence, progression)
   athlete-log dosage "TEXT"             print how a dosage reads, as JSON
+  athlete-log caseload [options] PATH... every athlete's state at a glance, what needs attention first
 
 Options for check:
   --format text|json        output format (default text)
@@ -53,6 +58,15 @@ Options for render (the athlete's handout):
   --browser PATH            the Chrome, Chromium or Edge to print the PDF with (default: ATHLETE_LOG_BROWSER,
                             CHROME_PATH, then Chrome, Edge and Chromium where they install)
 
+Options for caseload (one row per log: flags, last session, pain and trend, adherence, phase, findings):
+  --format text|json|html   an aligned table (default), JSON (docs/caseload.md), or a standalone HTML page
+  --today YYYY-MM-DD        the date the logs are read on (default: today): phase, week, log gaps
+  --log-gap-days N          days without a session before a log-gap flag, 1-365 (default 7)
+  --pain-threshold N        as for check
+  --rule ID=SEVERITY        as for check (a rule switched off raises no flag)
+  --allow-guidelines DIR    as for check
+  --jobs N                  worker threads for many logs (default: one per core; 1: this thread only)
+
   -h, --help                show this help
   -v, --version             show the version
 
@@ -60,6 +74,7 @@ A log's guidelines: front matter reads files inside the log's workspace only (th
 it with .git, .vscode or .hg, else the log's own folder) and folders given with --allow-guidelines.
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or file problems, 3 no browser found to print a PDF.
+(caseload exits as check: 1 when a log has an error-severity finding.)
 `;
 
 class UsageError extends Error {}
@@ -483,6 +498,106 @@ async function report(argv: string[]): Promise<number> {
   return 0;
 }
 
+function checkNumber(name: string, value: string | undefined, lo: number, hi: number): number | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const n = /^\d{1,4}$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < lo || n > hi) {
+    throw new UsageError(`bad --${name} ${safeLine(value)}: expected a whole number from ${lo} to ${hi}`);
+  }
+  return n;
+}
+
+/** Whether the caseload table may be coloured: a terminal, and NO_COLOR not set. */
+function colourful(): boolean {
+  return process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
+}
+
+const ATTENTION_STYLE: Readonly<Record<number, Parameters<typeof styleText>[0]>> = { 0: ['red', 'bold'], 1: 'red', 2: 'yellow', 3: 'green', 4: 'cyan' };
+
+/** The caseload as an aligned table, one row per log (control characters escaped, colour on a terminal). */
+function caseloadText(summaries: readonly CaseloadSummary[], colour: boolean): string {
+  const headers = [...CASELOAD_COLUMNS.slice(0, 8).map((c) => c.toUpperCase()), 'FILE'];
+  const rows = summaries.map((s) => [...caseloadCells(s).slice(0, 8), relName(s.path)].map(safeLine));
+  const widths = headers.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ''))));
+  const line = (cells: readonly string[], style?: Parameters<typeof styleText>[0]): string => cells.map((c, i) => {
+    const padded = i === cells.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - stringWidth(c));
+    return style && i <= 1 ? styleText(style, padded) : padded;
+  }).join('  ').trimEnd();
+  const out = [line(headers, colour ? 'bold' : undefined)];
+  summaries.forEach((s, i) => out.push(line(rows[i] ?? [], colour ? ATTENTION_STYLE[s.attention] : undefined)));
+  return `${out.join('\n')}\n`;
+}
+
+async function caseload(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true, strict: true,
+    options: {
+      format: { type: 'string', default: 'text' }, today: { type: 'string' }, 'log-gap-days': { type: 'string' },
+      'pain-threshold': { type: 'string' }, rule: { type: 'string', multiple: true },
+      'allow-guidelines': { type: 'string', multiple: true }, jobs: { type: 'string' },
+    },
+  });
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'html') {
+    throw new UsageError(`unknown --format ${safeLine(format ?? '')}: expected text, json or html`);
+  }
+  if (positionals.length === 0) {
+    throw new UsageError('caseload needs at least one PATH (a file, a folder or a glob)');
+  }
+  const today = checkToday(values.today);
+  const logGapDays = checkNumber('log-gap-days', values['log-gap-days'], 1, 365);
+  const jobs = checkNumber('jobs', values.jobs, 1, 1024) ?? defaultJobs();
+  const painThreshold = checkPainThreshold(values['pain-threshold']);
+  const rules = checkRules(values.rule);
+  const allowedFolders = await checkFolders(values['allow-guidelines']);
+  const options = { rules, today, ...(painThreshold !== undefined ? { painThreshold } : {}), ...(logGapDays !== undefined ? { logGapDays } : {}) };
+  const { files, explicit, problems } = await expand(positionals);
+  for (const p of problems) {
+    process.stderr.write(`athlete-log: ${p}\n`);
+  }
+  let fileProblems = problems.length;
+  const work: CaseloadJob[] = files.map((file) => ({ file, path: path.resolve(file), relativePath: relName(file) }));
+  const results = await summarizeFiles(work, { today, options, allowedFolders }, jobs);
+  const summaries: CaseloadSummary[] = [];
+  results.forEach((r, i) => {
+    const file = files[i] ?? '';
+    if (r.kind === 'unreadable') {
+      process.stderr.write(`athlete-log: cannot read ${display(file)}: ${safeLine(r.error)}\n`);
+      fileProblems++;
+    } else if (r.kind === 'not-a-log') {
+      if (explicit.has(file)) {
+        const why = r.encoding === 'utf-8' ? '' : ` (read as ${r.encoding.toUpperCase()})`;
+        process.stderr.write(`${display(file)}: skipped, not an athlete log${why} (no athlete in front matter and the name does not match *.athlete.md)\n`);
+      }
+    } else {
+      if (r.utf8Note) {
+        process.stderr.write(`${display(file)}: ${safeLine(r.utf8Note)}\n`);
+      }
+      summaries.push(r.summary);
+    }
+  });
+  if (summaries.length === 0 && fileProblems === 0) {
+    throw new UsageError(`no athlete logs found in ${positionals.map(safeLine).join(' ')} (a log has athlete in its front matter or a name ending in .athlete.md)`);
+  }
+  summaries.sort(compareByAttention);
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify({ today, logs: summaries }, null, 2)}\n`);
+  } else if (format === 'html') {
+    process.stdout.write(caseloadPage(summaries, today).html);
+  } else {
+    process.stdout.write(caseloadText(summaries, colourful()));
+    const attention = summaries.filter((s) => s.attention <= 3).length;
+    const problemNote = fileProblems > 0 ? `, ${fileProblems} file problem${fileProblems === 1 ? '' : 's'}` : '';
+    process.stderr.write(`${summaries.length} log${summaries.length === 1 ? '' : 's'} as of ${today}: ${attention} need${attention === 1 ? 's' : ''} attention${problemNote}\n`);
+  }
+  if (fileProblems > 0) {
+    return 2;
+  }
+  return summaries.some((s) => s.findings.error > 0) ? 1 : 0;
+}
+
 function dosage(argv: string[]): number {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} });
   if (positionals.length !== 1) {
@@ -505,6 +620,8 @@ export async function main(argv: string[]): Promise<number> {
         return await render(rest);
       case 'report':
         return await report(rest);
+      case 'caseload':
+        return await caseload(rest);
       case '-v':
       case '--version':
         process.stdout.write(`${version}\n`);

@@ -27,7 +27,8 @@ export * from './model.js';
 export * from './options.js';
 export { exerciseHistory, weeklyAdherence, dayNumber, isoDate, phaseForWeek } from './coaching/history.js';
 export type { ExerciseHistory, HistoryPoint, WeekAdherence } from './coaching/history.js';
-export { athleteFromPath, attentionOf, CASELOAD_FLAGS, CASELOAD_FLAG_WORDS, compareByAttention, summarizeLog } from './caseload/caseload.js';
+export { athleteFromPath, attentionOf, CASELOAD_COLUMNS, CASELOAD_FLAG_LABELS, CASELOAD_FLAG_WORDS, CASELOAD_FLAGS, caseloadCells, compareByAttention, summarizeLog } from './caseload/caseload.js';
 export type { CaseloadFlag, CaseloadSummary, FindingCounts, SummaryInput } from './caseload/caseload.js';
+
 export { coachingReport, currentPhase, readiness, painTrend, painTrendOf, programWeek, recentTrend, trendOf, weeklyPainTrend } from './coaching/coaching.js';
 export type { CoachingReport, ExerciseReport, PainTrend } from './coaching/coaching.js';

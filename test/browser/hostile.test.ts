@@ -12,7 +12,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { handoutPage, renderProgram } from '../../src/core/render/index.js';
+import { caseloadPage, handoutPage, renderProgram } from '../../src/core/render/index.js';
+import type { CaseloadSummary } from '../../src/core/index.js';
 import { printToPdf } from '../../src/node/pdf.js';
 import { previewShell } from '../../src/shared/previewHtml.js';
 import { FIXTURES, read, ROOT, service } from '../helpers.js';
@@ -94,6 +95,34 @@ describe('hostile logs in a real browser', function () {
 
   it('has at least 60 cases', () => {
     assert.ok(files.length >= 60, `${files.length} cases`);
+  });
+
+  it('every case is inert in the caseload page (athlete, coach, condition, phase and file name)', async () => {
+    const summaries: CaseloadSummary[] = [];
+    for (const [i, file] of files.entries()) {
+      const first = read(path.join(CASES, file)).split('\n')[0]?.slice(0, 200) ?? '';
+      const text = ['---', `athlete: ${JSON.stringify(`Caseload ${i + 1} ${first}`)}`, `coach: ${JSON.stringify(first)}`, `condition: ${JSON.stringify(first)}`,
+        'started: 2026-11-02', '---', '', '## Program', '', `### ${first}`, '- Chair Bridge: 3 x 10, hold 5 s', '', '## Log', '', '### 2026-11-03',
+        '- Chair Bridge: 3 x 10, hold 5 s. Pain 1/10', ''].join('\n');
+      const where = `/hostile/${first}.athlete.md`;
+      const s = await service.summarize({ text, path: where, relativePath: `${i}.athlete.md` }, '2026-11-05');
+      service.forget(where);
+      assert.ok(s, file);
+      summaries.push(s);
+    }
+    const page = await browser.newPage();
+    try {
+      const o = await load(page, caseloadPage(summaries, '2026-11-05').html);
+      assert.equal(o.pwned, undefined, 'a script ran');
+      assert.deepEqual(o.dialogs, [], 'a dialog opened');
+      assert.deepEqual(o.requests, [], 'a request left the page');
+      assert.deepEqual(o.navigations, [], 'the page navigated');
+      for (let i = 1; i <= files.length; i++) {
+        assert.ok(o.text.includes(`Caseload ${i} `), `row ${i} is visible`);
+      }
+    } finally {
+      await page.close();
+    }
   });
 
   files.forEach((file, i) => {

@@ -217,3 +217,39 @@ export function summarizeLog(input: SummaryInput): CaseloadSummary {
     attention: attentionOf(flags),
   };
 }
+
+/** Short labels of the flags, for table cells and tree items. */
+export const CASELOAD_FLAG_LABELS: Readonly<Record<CaseloadFlag, string>> = {
+  'red-flag': 'red flag',
+  'pain-above-threshold': 'pain above limit',
+  'rising-pain': 'pain rising',
+  'consider-regression': 'consider regression',
+  'log-gap': 'log gap',
+  'ready-to-progress': 'ready to progress',
+  'unreadable-lines': 'unreadable lines',
+};
+
+/** The table's columns, in order. */
+export const CASELOAD_COLUMNS = ['Athlete', 'Flags', 'Last session', 'Pain', 'Adherence', 'Phase', 'Week', 'Findings', 'Condition', 'Coach', 'Protocol'] as const;
+
+function percent(v: number | undefined): string {
+  return v === undefined ? '-' : `${Math.round(v * 100)}%`;
+}
+
+/** One row's cells as plain text, in `CASELOAD_COLUMNS` order ('-' where there is nothing to say). */
+export function caseloadCells(s: CaseloadSummary): string[] {
+  const f = s.findings;
+  return [
+    s.athlete,
+    s.flags.length === 0 ? '-' : s.flags.map((x) => CASELOAD_FLAG_LABELS[x]).join(', '),
+    s.lastSession === undefined ? '-' : `${s.lastSession} (${s.daysSinceLastSession ?? 0} d)`,
+    s.lastPain === undefined ? (s.painTrend === 'unknown' ? '-' : s.painTrend) : `${s.lastPain}/10${s.painTrend === 'unknown' ? '' : ` ${s.painTrend}`}`,
+    s.adherenceThisWeek === undefined && s.adherenceLastWeek === undefined ? '-' : `${percent(s.adherenceThisWeek)} / ${percent(s.adherenceLastWeek)}`,
+    s.phase ?? '-',
+    s.week === undefined ? '-' : String(s.week),
+    `${f.error} E, ${f.warning} W, ${f.information + f.hint} N`,
+    s.condition ?? '-',
+    s.coach ?? '-',
+    s.protocol ?? '-',
+  ];
+}

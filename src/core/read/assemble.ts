@@ -17,6 +17,7 @@ import type {
 } from '../model.js';
 import { dateOrderOf, readHeadingDate, withYear, type DateOrder } from './dates.js';
 import { cleanName, isExerciseDosage, isExerciseLine, looksLikeExerciseLine, readLineParts, setLineDosage, type LineParts } from './names.js';
+import { isMorningPainLine } from '../coaching/morning.js';
 import { Anchor, LineIndex, PointMaker } from '../text.js';
 
 const SECTION_NAMES: Readonly<Record<SectionKind, readonly string[]>> = {
@@ -297,6 +298,13 @@ function collectLines(ctx: Ctx, base: number, list: List, sink: Sink, label: Lab
     const sub = item.children.filter((c): c is List => c.type === 'list');
     const first = firstLine(ctx, item.children[0]);
     let below: Label | undefined;
+    // A session's `- Morning pain: 2/10` is a note (coaching/morning.ts), not an exercise named Morning.
+    if (first && ctx.session && sub.length === 0 && isMorningPainLine(first.raw)) {
+      const at = base + first.start;
+      ctx.session.notes.push(first.raw.trim());
+      ctx.session.noteRanges.push(ctx.index.range(at, at + first.raw.length));
+      continue;
+    }
     if (first) {
       const at = base + first.start;
       const setAt = setLineDosage(first.raw);

@@ -8,7 +8,7 @@
 import { esc } from './html.js';
 import { renderProgram, type RenderInput } from './program.js';
 
-export function handoutDocument(title: string, body: string, css: string, kind: 'handout' | 'coach' = 'handout'): string {
+export function handoutDocument(title: string, body: string, css: string, kind: 'handout' | 'coach' | 'caseload' = 'handout'): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -8,3 +8,4 @@ export { coachPage, handoutDocument, handoutPage, type HandoutPageInput } from '
 export { buildHandout, handoutChoices, stopRules, PAIN_MONITORING_SOURCE, type Handout, type HandoutCard, type HandoutChoices, type PainRule } from './handout.js';
 export { renderSummary } from './text.js';
 export { renderMarkdown } from './markdown.js';
+export { caseloadPage, caseloadTable } from '../caseload/page.js';

@@ -4,6 +4,7 @@ import ambiguousDate from './ambiguous-date.js';
 import considerRegression from './consider-regression.js';
 import notInProgram from './not-in-program.js';
 import offProgramDosage from './off-program-dosage.js';
+import painNotSettled from './pain-not-settled.js';
 import readyToProgress from './ready-to-progress.js';
 import redFlag from './red-flag.js';
 import boutDurationOutOfRange from './bout-duration-out-of-range.js';
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   notInProgram,
   offProgramDosage,
   painAboveThreshold,
+  painNotSettled,
   readyToProgress,
   redFlag,
   repsOutOfRange,
