@@ -117,6 +117,45 @@ class Parser {
     return { min: a.value, max: a.value, start: a.start, end: a.end, style: a.style, next: a.next, descending: false };
   }
 
+  readonly #listEnds = new Map<number, number | null>();
+
+  /**
+   * The token after a comma list of digit numbers that starts at i (`3,2,1`), or null when a comma in it
+   * is followed by something else. Remembered for every start inside the list, so that trying a list at
+   * each of its numbers (as the parser does after a failed match) stays linear in the list's length.
+   */
+  listEnd(i: number): number | null {
+    const hit = this.#listEnds.get(i);
+    if (hit !== undefined) {
+      return hit;
+    }
+    const starts = [i];
+    let j = this.num(i)?.next ?? i + 1;
+    let end: number | null;
+    for (;;) {
+      if (!this.is(j, ',')) {
+        end = j;
+        break;
+      }
+      const n = this.num(j + 1);
+      if (!n || n.style !== 'digits') {
+        end = null;
+        break;
+      }
+      const known = this.#listEnds.get(j + 1);
+      if (known !== undefined) {
+        end = known;
+        break;
+      }
+      starts.push(j + 1);
+      j = n.next;
+    }
+    for (const k of starts) {
+      this.#listEnds.set(k, end);
+    }
+    return end;
+  }
+
   /** A time unit word at i: seconds per unit. */
   timeUnit(i: number): number | undefined {
     const t = this.tokens[i];
@@ -224,6 +263,20 @@ function failure(p: Parser, i: number, bareMax = false): number | undefined {
   return undefined;
 }
 
+/**
+ * `AMRAP-2` (a lifter's "as many as possible, minus two"): stop two reps short of failure, which is
+ * `RIR 2`, not to failure. The dash and number follow the word with no space (`‑` and `–` too).
+ */
+function amrapMinus(p: Parser, i: number): { next: number; q: Quantity } | undefined {
+  const w = p.tok(i);
+  const dash = p.tok(i + 1);
+  const n = p.num(i + 2);
+  if (!w || !dash || !n || !p.is(i, 'amrap', 'amap') || dash.norm !== '-' || dash.start !== w.end || n.start !== dash.end || n.style !== 'digits') {
+    return undefined;
+  }
+  return { next: n.next, q: quantity(n) };
+}
+
 /** `between sets`, `between reps`: words that may follow a rest. */
 function betweenClause(p: Parser, j: number): number {
   if (p.is(j, 'between')) {
@@ -293,6 +346,10 @@ const labelled: Matcher = (p, i) => {
 
 /** `AMRAP`, `to failure`, `max reps`: sets left open-ended. */
 const toFailure: Matcher = (p, i) => {
+  const minus = amrapMinus(p, i);
+  if (minus) {
+    return { next: minus.next, kind: 'effort', fields: ['rir'], set: (d) => { d.rir = minus.q; } };
+  }
   const next = failure(p, i);
   return next === undefined ? undefined : { next, kind: 'failure', fields: ['toFailure'], set: (d) => { d.toFailure = true; } };
 };
@@ -491,24 +548,56 @@ const bareTempo: Matcher = (p, i) => {
   return { next: j, kind: 'tempo', fields: ['tempo'], set: (d) => { d.tempo = value; } };
 };
 
+/**
+ * Slash fields (`Squat / 30kg / 5,5,8`): after a slash, a list of two or more counts with nothing after
+ * them is the reps of each set, one set per count. Only a list: `/ 5` alone stays unread.
+ */
+const slashReps: Matcher = (p, i) => {
+  if (!p.is(i, '/')) {
+    return undefined;
+  }
+  const first = p.num(i + 1);
+  if (!first || first.style !== 'digits' || !p.is(first.next, ',')) {
+    return undefined;
+  }
+  const values = [first.value];
+  let j = first.next;
+  while (p.is(j, ',') && p.num(j + 1)?.style === 'digits') {
+    values.push(p.num(j + 1)?.value ?? 0);
+    j = p.num(j + 1)?.next ?? j;
+  }
+  // The list ends the fragment: another part may follow a comma and a word (`5,5,8, RPE 8`), not a unit.
+  const after = p.tok(j);
+  if (after && !p.is(j, ',', ';', '/', '.')) {
+    return undefined;
+  }
+  const start = first.start;
+  const end = p.end(j);
+  return {
+    next: j, kind: 'sets-reps', fields: ['sets', 'reps'],
+    set: (d) => {
+      d.sets = { min: values.length, max: values.length, start, end, style: 'digits' };
+      d.reps = { min: minOf(values) ?? 0, max: maxOf(values) ?? 0, start, end, style: 'digits' };
+      d.repsPerSet = values;
+    },
+  };
+};
+
 /** A ladder: `3,2,1 x 10 s hold` is three sets of 3, 2 and 1 reps, each held 10 s. */
 const ladder: Matcher = (p, i) => {
   const first = p.num(i);
   if (!first || first.style !== 'digits' || !p.is(first.next, ',')) {
     return undefined;
   }
+  const listEnd = p.listEnd(i);
+  if (listEnd === null || !p.is(listEnd, 'x')) {
+    return undefined;
+  }
   const values = [first.value];
   let j = first.next;
-  while (p.is(j, ',')) {
-    const n = p.num(j + 1);
-    if (!n || n.style !== 'digits') {
-      return undefined;
-    }
-    values.push(n.value);
-    j = n.next;
-  }
-  if (!p.is(j, 'x')) {
-    return undefined;
+  while (j < listEnd) {
+    values.push(p.num(j + 1)?.value ?? 0);
+    j = p.num(j + 1)?.next ?? listEnd;
   }
   const t = time(p, j + 1);
   if (!t) {
@@ -621,8 +710,16 @@ const tempo: Matcher = (p, i) => {
     return undefined;
   }
   j++;
+  let parts = 1;
   while (p.is(j, '-') && part(j + 1)) {
     j += 2;
+    parts++;
+  }
+  // A tempo has three or four phases: `3-1-1`, or `3010` written together. `Tempo: 2 x 1 mile` names a
+  // tempo run, whose dosage follows.
+  const together = p.tok(first)?.kind === 'num' && /^\d{3,4}$/.test(p.tok(first)?.text ?? '');
+  if (parts < 3 && !(parts === 1 && together)) {
+    return undefined;
   }
   const value = p.text.slice(p.tok(first)?.start ?? 0, p.end(j)).replace(/\s+/g, '').replace(/[‐‑‒–—]/g, '-');
   return { next: j, kind: 'tempo', fields: ['tempo'], set: (d) => { d.tempo = value; } };
@@ -1078,6 +1175,11 @@ const setsReps: Matcher = (p, i) => {
   if (!p.is(j, 'x') && !(setsWord && p.is(j, 'of'))) {
     return undefined;
   }
+  // `2 x AMRAP-2`: two sets stopped two reps short of failure.
+  const minus = amrapMinus(p, j + 1);
+  if (minus) {
+    return withProblem({ next: minus.next, kind: 'sets-reps', fields: ['sets', 'rir'], set: (d) => { d.sets = quantity(a); d.rir = minus.q; } }, descendingProblem(a));
+  }
   // `2 x AMRAP`: two sets to failure, never two reps.
   const f = failure(p, j + 1, true);
   if (f !== undefined) {
@@ -1292,7 +1394,7 @@ const duration: Matcher = (p, i) => {
 
 const MATCHERS: readonly Matcher[] = [
   labelled, pain, effort, tempo, bareTempo, hold, rest, emom, toFailure, interval, frequency, programLength, timing, side,
-  withLoad, intensity, load, bouts, steps, ladder, setsReps, reps, countAfter, distanceMatcher, duration,
+  withLoad, intensity, load, bouts, steps, ladder, slashReps, setsReps, reps, countAfter, distanceMatcher, duration,
 ];
 
 function matchAt(p: Parser, i: number): Match | undefined {
