@@ -15,15 +15,16 @@ const renderApart = {
     build.onResolve({ filter: /\/core\/render\/index\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './render.js', external: true } : undefined));
   },
 };
-// The web-worker host cannot start a browser: its bundle takes src/vscode/pdf.web.ts for src/node/pdf.ts.
+// The web-worker host cannot start a browser: its bundle takes src/vscode/pdf.web.ts for src/node/printPdf.ts.
 const webNoPdf = {
   name: 'web-no-pdf',
   setup(build) {
-    build.onResolve({ filter: /\/node\/pdf\.js$/ }, () => ({ path: new URL('./src/vscode/pdf.web.ts', import.meta.url).pathname }));
+    build.onResolve({ filter: /\/node\/(?:pdf|printPdf)\.js$/ }, () => ({ path: new URL('./src/vscode/pdf.web.ts', import.meta.url).pathname }));
   },
 };
-// PDF printing (src/node/pdf.ts with playwright-core, a few MB) is a file of its own, dist/pdf.js, loaded by
-// the first PDF export from the CLI or the Node extension host.
+// The command line's PDF printing (src/node/pdf.ts with playwright-core, a few MB) is a file of its own,
+// dist/pdf.js, loaded by the first PDF export. The extension prints with src/node/printPdf.ts (the browser's
+// own headless printing, a few KB, bundled) and the .vsix leaves dist/pdf.js out.
 const pdfApart = {
   name: 'pdf-apart',
   setup(build) {
@@ -167,11 +168,11 @@ await Promise.all([
     // The core uses no Node API; keep it that way in the web bundle.
     define: { 'process.env.NODE_ENV': '"production"' },
   }),
-  // The preview page's own script (runs in the webview, not in an extension host).
+  // The preview's and the caseload page's own scripts (run in the webview, not in an extension host).
   esbuild.build({
     ...common,
-    entryPoints: ['src/webview/preview.ts'],
-    outfile: 'dist/webview/preview.js',
+    entryPoints: { preview: 'src/webview/preview.ts', caseload: 'src/webview/caseload.ts' },
+    outdir: 'dist/webview',
     format: 'iife',
     platform: 'browser',
     target: 'es2022',

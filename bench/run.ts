@@ -9,7 +9,8 @@
  * editor's slicing, in a fresh process, worst of three); the heap it adds; and the same text through
  * `unified().use(remarkParse).parse`, markdown-it and markdownlint. Also the extension bundle's size and
  * cold load time and the .vsix size (after `npm run package`). And `athlete-log caseload` over 2,000 logs in
- * one thread against its worker pool (bench/caseload.ts).
+ * one thread against its worker pool (bench/caseload.ts). Then the scaling rows
+ * (bench/scaling.ts): every hostile shape at doubling sizes, with the slope of time against size.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -221,6 +222,13 @@ async function main(): Promise<void> {
   lines.push(`| cold load of the extension bundle under 50 ms | ${fmt(ext.loadMs)} ms | ${verdict(ext.loadMs < 50)} |`);
   lines.push(`| .vsix under 1 MB | ${ext.vsixKb === undefined ? '-' : `${fmt(ext.vsixKb)} KB`} | ${verdict(ext.vsixKb !== undefined && ext.vsixKb < 1024)} |`);
   lines.push('');
+  // Scaling rows (bench/scaling.ts, in a process of its own): hostile shapes at doubling sizes, with slopes.
+  process.stderr.write('measuring the scaling rows...\n');
+  const scaling = spawnSync(process.execPath, ['--expose-gc', '--require', 'tsx/cjs', path.join(ROOT, 'bench', 'scaling.ts'), ...(quick ? ['--sizes', '16,32,64'] : [])], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (scaling.status !== 0) {
+    throw new Error(`bench/scaling.ts failed: ${scaling.stderr.slice(0, 500)}`);
+  }
+  lines.push('## Scaling rows (issue: never hang)', '', 'A cold check of each hostile shape at doubling sizes (bench/scaling.ts; ms, the best of two runs below 256 KB). The slope is k in time ~ size^k, by least squares on the logs: 1 is linear.', '', scaling.stdout.trim(), '');
   const out = path.join(ROOT, 'bench', quick ? 'RESULTS.quick.md' : 'RESULTS.md');
   writeFileSync(out, `${lines.join('\n')}\n`);
   process.stdout.write(`${lines.join('\n')}\nwrote ${path.relative(ROOT, out)}\n`);

@@ -11,12 +11,12 @@ if (!file) {
 }
 const REQUIRED = [
   'extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
-  'extension/dist/extension.js', 'extension/dist/render.js', 'extension/dist/pdf.js', 'extension/dist/parse-worker.js', 'extension/dist/yaml.js', 'extension/dist/web/extension.js', 'extension/guidelines/hamstring.md', 'extension/guidelines/alfredson.md', 'extension/guidelines/acsm.md',
-  'extension/snippets/athlete-log.code-snippets', 'extension/dist/webview/preview.js', 'extension/media/preview.css', 'extension/syntaxes/athlete-log.injection.tmLanguage.json',
+  'extension/dist/extension.js', 'extension/dist/render.js', 'extension/dist/parse-worker.js', 'extension/dist/yaml.js', 'extension/dist/web/extension.js', 'extension/guidelines/hamstring.md', 'extension/guidelines/alfredson.md', 'extension/guidelines/acsm.md',
+  'extension/snippets/athlete-log.code-snippets', 'extension/dist/webview/preview.js', 'extension/media/preview.css', 'extension/dist/webview/caseload.js', 'extension/media/caseload.css', 'extension/syntaxes/athlete-log.injection.tmLanguage.json',
 ];
-const FORBIDDEN = [/^extension\/(src|test|bench|scripts|out|examples|node_modules)\//, /\.map$/, /\.ts$/, /\.vscode-offline/];
-// dist/pdf.js (playwright-core, loaded only by Export Handout as PDF) is about 1 MB of the package.
-const MAX_BYTES = 2.5 * 1024 * 1024;
+// dist/pdf.js is the command line's PDF printing (playwright-core); the extension prints without it.
+const FORBIDDEN = [/^extension\/(src|test|bench|scripts|out|examples|node_modules)\//, /\.map$/, /\.ts$/, /\.vscode-offline/, /^extension\/dist\/pdf\.js$/, /playwright/];
+const MAX_BYTES = 1024 * 1024;
 
 const entries = await new Promise((resolve, reject) => {
   yauzl.open(file, { lazyEntries: true }, (err, zip) => {

@@ -54,6 +54,8 @@ export const SETTING_DEFAULTS = {
   dateOrder: '',
   /** Days without a logged session before a log gets a log-gap note. */
   logGapDays: DEFAULT_LOG_GAP_DAYS,
+  /** How the editor's Athletes view groups athletes: `none`, `condition` or `coach`. */
+  'athletes.groupBy': 'none',
 } as const;
 
 export interface ResolvedOptions {

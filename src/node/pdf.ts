@@ -1,53 +1,22 @@
 /**
- * Printing the athlete's handout to PDF with a browser already installed on the machine (Chrome, Chromium
- * or Edge), driven by playwright-core. Nothing is downloaded: playwright-core never fetches a browser by
- * itself, the browser starts with its background networking, component updates and sync off, and every
- * request the page makes is refused (the handout is standalone; its CSP lets nothing load anyway).
- *
- * Which browser, first found wins:
- *   1. the one the user names: `--browser PATH` (CLI) or the `athleteLog.browserPath` setting (editor);
- *   2. the environment variable ATHLETE_LOG_BROWSER, then CHROME_PATH;
- *   3. Google Chrome, then Microsoft Edge, where they install by default (playwright-core's `chrome` and
- *      `msedge` channels know those places on Linux, macOS and Windows);
- *   4. Chromium at its usual places (CHROMIUM_PATHS below).
+ * Printing the athlete's handout to PDF for the command line, with a browser already installed on the
+ * machine (Chrome, Chromium or Edge), driven by playwright-core. Nothing is downloaded: playwright-core
+ * never fetches a browser by itself, the browser starts with its background networking, component updates
+ * and sync off, and every request the page makes is refused (the handout is standalone; its CSP lets
+ * nothing load anyway). The search for a browser is printPdf.ts's (the editor prints through the
+ * browser's own headless printing there, so the .vsix carries no playwright-core).
  * Bundled on its own (dist/pdf.js) and loaded only when a PDF is asked for.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { browserExecutables, NoBrowserError, noBrowserMessage, LAUNCH_ARGS, PDF_MARGIN, type Paper } from './printPdf.js';
 
-/** This host can start a browser (the web-worker host's stand-in says false). */
-export const CAN_PRINT = true;
+export { BROWSER_ENV, BROWSER_PATHS, BROWSER_SETTING, CAN_PRINT, CHROMIUM_PATHS, LAUNCH_ARGS, NoBrowserError, noBrowserMessage, PDF_MARGIN, type Paper } from './printPdf.js';
 
-export const BROWSER_ENV = 'ATHLETE_LOG_BROWSER';
-export const BROWSER_SETTING = 'athleteLog.browserPath';
-
-/** Where Chromium installs, per platform (Chrome and Edge are found through playwright-core's channels). */
-export const CHROMIUM_PATHS: Readonly<Record<string, readonly string[]>> = {
-  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/lib/chromium/chromium'],
-  darwin: ['/Applications/Chromium.app/Contents/MacOS/Chromium'],
-  win32: ['%LOCALAPPDATA%\\Chromium\\Application\\chrome.exe', '%PROGRAMFILES%\\Chromium\\Application\\chrome.exe'],
-};
-
-/** The flags every launch gets: no sandbox prompt, no GPU, and nothing that talks to the network by itself. */
-export const LAUNCH_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run',
-];
-
-export type Paper = 'A4' | 'Letter';
-
-/** A browser to try: an executable, or a playwright-core channel (Chrome or Edge at its default place). */
-export type BrowserCandidate = { readonly executablePath: string; readonly why: string } | { readonly channel: 'chrome' | 'msedge'; readonly why: string };
-
-export class NoBrowserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NoBrowserError';
-  }
-}
-
-function expand(p: string, env: NodeJS.ProcessEnv): string {
-  return p.replace(/%([A-Z_()0-9]+)%/g, (_, k: string) => env[k] ?? `%${k}%`);
+/** A browser to try: an executable (found as printPdf.ts finds one). */
+export interface BrowserCandidate {
+  readonly executablePath: string;
+  readonly why: string;
 }
 
 /**
@@ -55,42 +24,15 @@ function expand(p: string, env: NodeJS.ProcessEnv): string {
  * the only candidate, and a missing file is an error that says so.
  */
 export function browserCandidates(named: string | undefined, env: NodeJS.ProcessEnv = process.env, platform: string = process.platform, exists: (p: string) => boolean = existsSync): BrowserCandidate[] {
-  if (named !== undefined && named.trim() !== '') {
-    if (!exists(named)) {
-      throw new NoBrowserError(`no browser at ${named} (the --browser option or the ${BROWSER_SETTING} setting names a file that does not exist)`);
-    }
-    return [{ executablePath: named, why: 'as named' }];
-  }
-  const out: BrowserCandidate[] = [];
-  for (const key of [BROWSER_ENV, 'CHROME_PATH']) {
-    const p = env[key];
-    if (p && p.trim() !== '' && exists(p)) {
-      out.push({ executablePath: p, why: `from ${key}` });
-    }
-  }
-  out.push({ channel: 'chrome', why: 'Google Chrome' }, { channel: 'msedge', why: 'Microsoft Edge' });
-  for (const p of CHROMIUM_PATHS[platform] ?? []) {
-    const full = expand(p, env);
-    if (!full.includes('%') && exists(full)) {
-      out.push({ executablePath: full, why: 'Chromium' });
-    }
-  }
-  return out;
-}
-
-export function noBrowserMessage(): string {
-  return `no Chrome, Chromium or Edge found to print the PDF with. Install one, or name it with the ${BROWSER_SETTING} setting `
-    + `(editor), the --browser option (command line) or the ${BROWSER_ENV} environment variable.`;
+  return browserExecutables(named, env, platform, exists);
 }
 
 /** Launches the first candidate that starts. */
 export async function launchBrowser(named?: string, env: NodeJS.ProcessEnv = process.env): Promise<{ browser: Browser; name: string }> {
   for (const c of browserCandidates(named, env)) {
     try {
-      const browser = 'channel' in c
-        ? await chromium.launch({ channel: c.channel, args: LAUNCH_ARGS, timeout: 60000 })
-        : await chromium.launch({ executablePath: c.executablePath, args: LAUNCH_ARGS, timeout: 60000 });
-      return { browser, name: 'channel' in c ? c.why : c.executablePath };
+      const browser = await chromium.launch({ executablePath: c.executablePath, args: LAUNCH_ARGS, timeout: 60000 });
+      return { browser, name: c.executablePath };
     } catch (e) {
       if (named !== undefined && named.trim() !== '') {
         throw new NoBrowserError(`the browser at ${named} did not start: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
@@ -100,9 +42,6 @@ export async function launchBrowser(named?: string, env: NodeJS.ProcessEnv = pro
   }
   throw new NoBrowserError(noBrowserMessage());
 }
-
-/** Page margins of the printed handout (media/preview.css `@page` says the same). */
-export const PDF_MARGIN = { top: '12mm', bottom: '12mm', left: '13mm', right: '13mm' };
 
 /** The options every handout PDF is printed with (the print tests use the same). */
 export function pdfOptions(paper: Paper): { format: Paper; printBackground: boolean; margin: typeof PDF_MARGIN; preferCSSPageSize: boolean } {

@@ -137,13 +137,13 @@ export const PRINT_HTML_INSTEAD = 'Athlete Log: VS Code in a browser cannot star
   + 'open the file in your browser and print it (Ctrl+P, or Cmd+P on a Mac) with "Save as PDF" as the printer.';
 
 /**
- * The handout as PDF, printed by a locally installed Chrome, Chromium or Edge (src/node/pdf.ts finds it;
+ * The handout as PDF, printed by a locally installed Chrome, Chromium or Edge (src/node/printPdf.ts finds it;
  * `athleteLog.browserPath` names one). In VS Code for the Web it says how to print the HTML export instead.
  * Returns the file written, or a message when nothing was written (for tests).
  */
 export async function exportPdf(checker: LogChecker, args?: { target?: vscode.Uri }): Promise<{ target?: vscode.Uri; message?: string }> {
-  // Loaded only here: playwright-core is a file of its own (dist/pdf.js); the web-worker host has a stand-in.
-  const pdf = await import('../node/pdf.js');
+  // The browser's own headless printing (no driver library); the web-worker host has a stand-in.
+  const pdf = await import('../node/printPdf.js');
   if (!pdf.CAN_PRINT) {
     void vscode.window.showInformationMessage(PRINT_HTML_INSTEAD, 'Export Program as HTML').then((pick) => {
       if (pick) {

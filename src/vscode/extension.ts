@@ -4,6 +4,9 @@
  */
 import { vscode } from './api.js';
 import { ADD_GUIDELINE_COMMAND, addGuidelineCommand } from './addGuideline.js';
+import { AthletesView, pickGrouping } from './athletes.js';
+import { Caseload } from './caseload.js';
+import { CaseloadPanel } from './caseloadPanel.js';
 import { AthleteLogCodeActions } from './codeActions.js';
 import { checkWorkspace, copySummary, exportHtml, exportPdf, fixAll, newLog } from './commands.js';
 import { AthleteLogCompletion, COMPLETION_TRIGGERS } from './completion.js';
@@ -21,6 +24,10 @@ export interface AthleteLogApi {
   readonly checker: LogChecker;
   readonly status: AthleteStatus;
   readonly preview: ProgramPreview;
+  /** Every athlete log's caseload summary (the Athletes view and Open Caseload read it). */
+  readonly caseload: Caseload;
+  readonly athletes: AthletesView;
+  readonly caseloadPanel: CaseloadPanel;
   /** Trees parsed on the worker thread so far; `undefined` where the host has no parse worker (the web). */
   readonly parsedOffThread: () => number | undefined;
 }
@@ -31,6 +38,9 @@ export function activate(context: vscode.ExtensionContext): AthleteLogApi {
   const checker = new LogChecker(host.service, context.extensionUri);
   const status = new AthleteStatus(checker);
   const preview = new ProgramPreview(checker, context.extensionUri);
+  const caseload = new Caseload((request, today) => host.service.summarize(request, today), (path) => host.service.forget(path));
+  const athletes = new AthletesView(caseload);
+  const caseloadPanel = new CaseloadPanel(caseload, context.extensionUri);
   const openPreview = (column: vscode.ViewColumn) => (uri?: vscode.Uri): void => {
     const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
     if (document) {
@@ -46,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): AthleteLogApi {
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
 
   context.subscriptions.push(
-    output, host, checker, status, preview, watcher,
+    output, host, checker, status, preview, watcher, caseload, athletes, caseloadPanel,
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     checker.onDidCheck(updateContext),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, preview),
@@ -82,13 +92,17 @@ export function activate(context: vscode.ExtensionContext): AthleteLogApi {
     vscode.commands.registerCommand('athleteLog.checkWorkspace', () => checkWorkspace(checker)),
     vscode.commands.registerCommand('athleteLog.newLog', (args?: { athlete?: string; condition?: string }) => newLog(args)),
     vscode.commands.registerCommand('athleteLog.fixAll', () => fixAll(checker)),
+    vscode.commands.registerCommand('athleteLog.openCaseload', () => caseloadPanel.show()),
+    vscode.commands.registerCommand('athleteLog.refreshAthletes', () => caseload.refresh()),
+    vscode.commands.registerCommand('athleteLog.stopReadingLogs', () => caseload.stop()),
+    vscode.commands.registerCommand('athleteLog.groupAthletes', () => pickGrouping()),
     vscode.commands.registerCommand(ADD_GUIDELINE_COMMAND, (entry: Parameters<typeof addGuidelineCommand>[0], log: vscode.Uri) => addGuidelineCommand(entry, log)),
   );
   for (const d of vscode.workspace.textDocuments) {
     checker.schedule(d, 0);
   }
   updateContext();
-  return { checker, status, preview, parsedOffThread: () => host.parser?.parsed };
+  return { checker, status, preview, caseload, athletes, caseloadPanel, parsedOffThread: () => host.parser?.parsed };
 }
 
 export function deactivate(): void {

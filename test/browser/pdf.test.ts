@@ -87,11 +87,12 @@ describe('athlete-log render --format pdf (a real process, Debian chromium)', fu
 
   it('searches ATHLETE_LOG_BROWSER, CHROME_PATH, Chrome, Edge, then Chromium where it installs', () => {
     const none = browserCandidates(undefined, {}, 'linux', () => false);
-    assert.deepEqual(none.map((c) => ('channel' in c ? c.channel : c.executablePath)), ['chrome', 'msedge']);
+    assert.deepEqual(none, []);
     const all = browserCandidates(undefined, { ATHLETE_LOG_BROWSER: '/opt/mine/chrome', CHROME_PATH: '/opt/other/chrome' }, 'linux', () => true);
-    assert.deepEqual(all.map((c) => ('channel' in c ? c.channel : c.executablePath)).slice(0, 5), ['/opt/mine/chrome', '/opt/other/chrome', 'chrome', 'msedge', '/usr/bin/chromium']);
+    assert.deepEqual(all.map((c) => c.executablePath).slice(0, 5), ['/opt/mine/chrome', '/opt/other/chrome', '/opt/google/chrome/chrome', '/opt/microsoft/msedge/msedge', '/usr/bin/chromium']);
     const win = browserCandidates(undefined, { LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' }, 'win32', () => true);
-    assert.ok(win.some((c) => 'executablePath' in c && c.executablePath === 'C:\\Users\\a\\AppData\\Local\\Chromium\\Application\\chrome.exe'));
+    assert.ok(win.some((c) => c.executablePath === 'C:\\Users\\a\\AppData\\Local\\Chromium\\Application\\chrome.exe'));
+    assert.equal(win[0]?.executablePath, 'C:\\Users\\a\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe');
     assert.throws(() => browserCandidates('/nope/chrome', {}, 'linux', () => false), (e: unknown) => e instanceof NoBrowserError && /athleteLog\.browserPath/.test(e.message));
   });
 

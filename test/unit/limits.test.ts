@@ -8,7 +8,10 @@ import fc from 'fast-check';
 import { applyFixes, selectFixes, type Finding } from '../../src/core/index.js';
 import { maxOf, minOf } from '../../src/core/lists.js';
 import { exerciseLines, type RuleScope } from '../../src/core/rules/rule.js';
-import { guardPlan, MAX_NESTING, MAX_OPENERS } from '../../src/core/markdown/guard.js';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { guardPlan, MAX_NESTING, MAX_OPENERS, MAX_PIECE_CHARS, parsePieces } from '../../src/core/markdown/guard.js';
 import { parseMarkdown } from '../../src/core/markdown/parse.js';
 import { service } from '../helpers.js';
 
@@ -86,6 +89,35 @@ describe('structural limits keep every session', function () {
     const r = await service.check({ text, path: '/limits/y.athlete.md', relativePath: 'y.athlete.md', options: { today: '2026-11-04' } });
     const pains = (r?.findings ?? []).filter((f) => f.ruleId === 'pain-above-threshold').map((f) => text.slice(f.range.start.offset, f.range.end.offset));
     assert.deepEqual(pains.map((p) => /\d+\/10/.exec(p)?.[0]), ['9/10', '7/10', '6/10']);
+  });
+});
+
+describe('long texts are parsed in pieces where every block is closed', function () {
+  this.timeout(120000);
+  const gfm = unified().use(remarkParse).use(remarkGfm);
+
+  it('a session of many small tables is cut into pieces of about MAX_PIECE_CHARS', () => {
+    const text = `${HEAD}${'| a | b |\n|---|---|\n| 1 | 2 |\n\n'.repeat(4000)}`;
+    const plan = guardPlan(text);
+    assert.ok(plan && plan.length >= text.length / (2 * MAX_PIECE_CHARS), `${plan?.length} pieces`);
+    for (const p of plan) {
+      assert.ok(p.end - p.start <= MAX_PIECE_CHARS + 64, `piece of ${p.end - p.start}`);
+    }
+    const tree = parseMarkdown(text);
+    assert.equal(tree.children.filter((c) => c.type === 'table').length, 4000);
+  });
+
+  it('the tree in pieces is the tree of the whole text, for any mix of blocks (property)', () => {
+    // Link and footnote definitions are left out: one reaches only its own piece, as it reaches only its own block.
+    const piece = fc.constantFrom('| a | b |\n|---|---|\n| 1 | 2 |\n', '- item *em*\n', '  continued\n', '> quote\n', '```\n', '~~~\n', '<!--\n', '-->\n',
+      '<div>\n', '<pre>\n', '</pre>\n', 'para _text_\n', '\n', '\n\n', '    code\n', '1. one\n', '# h\n', 'Setext\n', '===\n', '---\n', '\tx\n', '- [x] done\n', '\r\n', '\r');
+    fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 60 }), (parts) => {
+      const text = parts.join('').repeat(4);
+      const plan = guardPlan(text, 0, 40);
+      const whole = gfm.parse(text);
+      const cut = plan ? parsePieces(text, plan, (t) => gfm.parse(t)) : whole;
+      assert.deepEqual(JSON.parse(JSON.stringify(cut.children)), JSON.parse(JSON.stringify(whole.children)));
+    }), { numRuns: 300, seed: 18 });
   });
 });
 

@@ -275,6 +275,72 @@ describe('reading real logs', function () {
       assert.equal(r.log.sessions[0]?.entries[1]?.dosage.reps?.min, 12);
     });
 
+    it('reads a count first with a time, a load or words after it', async () => {
+      const r = await check(lines(
+        '### 2026-11-03',
+        '- 3 minutes side plank',
+        '- 8 12kg goblet squats',
+        '- 40 jumping jacks',
+      ));
+      const e = r.log.sessions[0]?.entries ?? [];
+      assert.deepEqual(e.map((x) => x.name), ['side plank', 'goblet squats', 'jumping jacks']);
+      assert.equal(e[0]?.dosage.boutSeconds?.min, 180);
+      assert.equal(e[1]?.dosage.reps?.min, 8);
+      assert.equal(e[1]?.dosage.load?.min, 12);
+      assert.equal(e[2]?.dosage.reps?.min, 40);
+      assert.ok(!r.found.some((f) => f.endsWith('unreadable-dosage')), r.found.join(' '));
+    });
+
+    it('reads a clock time before an activity as how long it lasted', async () => {
+      const r = await check(lines('### 2026-11-03', '- 38:42 brisk walk', '- 1:02:30 easy bike'));
+      const e = r.log.sessions[0]?.entries ?? [];
+      assert.deepEqual(e.map((x) => x.name), ['brisk walk', 'easy bike']);
+      assert.equal(e[0]?.dosage.boutSeconds?.min, 38 * 60 + 42);
+      assert.equal(e[1]?.dosage.boutSeconds?.min, 3600 + 150);
+    });
+
+    it('reads a bold set-type label, then name / load / reps of each set', async () => {
+      const r = await check(lines(
+        '### 2026-11-03',
+        '- **Warm-up:** Goblet squat / 12kg / 8,8',
+        '- **Work:** Romanian deadlift / 40kg / 6,6,5',
+        '- **Top set**: Chin-up / BW / 4,3',
+      ));
+      const e = r.log.sessions[0]?.entries ?? [];
+      assert.deepEqual(e.map((x) => x.name), ['Goblet squat', 'Romanian deadlift', 'Chin-up']);
+      assert.equal(e[1]?.dosage.load?.min, 40);
+      assert.equal(e[1]?.dosage.sets?.min, 3);
+      assert.deepEqual(e[1]?.dosage.repsPerSet, [6, 6, 5]);
+      assert.equal(e[2]?.dosage.load?.unit, 'bodyweight');
+      assert.deepEqual(e[2]?.dosage.repsPerSet, [4, 3]);
+      assert.ok(!r.found.some((f) => f.endsWith('unreadable-dosage')), r.found.join(' '));
+    });
+
+    it('keeps an emphasized note label a note', async () => {
+      const r = await check(lines('## Program', '### Phase 1', '- Chair Bridge: 2 x 10, hold 4 s, 2x daily', '- _Note:_ did them as my warm up'));
+      assert.deepEqual(r.phases, ['Phase 1: Chair Bridge']);
+    });
+
+    it('reads printed home-program fields, spaced or glued together', async () => {
+      const r = await check(lines(
+        '## Home Program',
+        '### Phase 1',
+        '- Chair Bridge: Reps: 12 Sets: 2 Hold: 4 Daily: 2 Weekly: 6',
+        '- Bridge Walk-Out: REPS: 8SETS: 3DAILY: 1',
+      ));
+      const [bridge, walk] = r.log.phases[0]?.prescriptions ?? [];
+      assert.equal(bridge?.dosage.reps?.min, 12);
+      assert.equal(bridge?.dosage.sets?.min, 2);
+      assert.equal(bridge?.dosage.holdSeconds?.min, 4);
+      assert.equal(bridge?.dosage.perDay?.min, 2);
+      assert.equal(bridge?.dosage.perWeek?.min, 6);
+      assert.equal(walk?.dosage.reps?.min, 8);
+      assert.equal(walk?.dosage.sets?.min, 3);
+      assert.equal(walk?.dosage.perDay?.min, 1);
+      assert.ok(!r.found.some((f) => f.endsWith('sets-out-of-range') || f.endsWith('unreadable-dosage')), r.found.join(' '));
+      assert.ok(r.found.includes('7:missing-dosage-component'), r.found.join(' '));
+    });
+
     it('keeps a side word inside a name unless a number follows it', async () => {
       const r = await check(lines('### 2026-11-03', '- Standing right & left hip lift 2 x 10'));
       assert.deepEqual(r.sessions, ['2026-11-03: Standing right & left hip lift']);

@@ -118,14 +118,17 @@ class Parser {
   }
 
   readonly #listEnds = new Map<number, number | null>();
+  readonly #gluedEnds = new Map<number, number | null>();
 
   /**
    * The token after a comma list of digit numbers that starts at i (`3,2,1`), or null when a comma in it
-   * is followed by something else. Remembered for every start inside the list, so that trying a list at
-   * each of its numbers (as the parser does after a failed match) stays linear in the list's length.
+   * is followed by something else. `glued`: written with no spaces (`5,5,8`), whole numbers only; a spaced
+   * comma ends the list. Remembered for every start inside the list, so that trying a list at each of its
+   * numbers (as the parser does after a failed match) stays linear in the list's length.
    */
-  listEnd(i: number): number | null {
-    const hit = this.#listEnds.get(i);
+  listEnd(i: number, glued = false): number | null {
+    const memo = glued ? this.#gluedEnds : this.#listEnds;
+    const hit = memo.get(i);
     if (hit !== undefined) {
       return hit;
     }
@@ -133,16 +136,16 @@ class Parser {
     let j = this.num(i)?.next ?? i + 1;
     let end: number | null;
     for (;;) {
-      if (!this.is(j, ',')) {
+      if (!this.is(j, ',') || (glued && this.tokens[j]?.start !== this.tokens[j - 1]?.end)) {
         end = j;
         break;
       }
       const n = this.num(j + 1);
-      if (!n || n.style !== 'digits') {
+      if (!n || n.style !== 'digits' || (glued && (n.start !== this.tokens[j]?.end || !Number.isInteger(n.value)))) {
         end = null;
         break;
       }
-      const known = this.#listEnds.get(j + 1);
+      const known = memo.get(j + 1);
       if (known !== undefined) {
         end = known;
         break;
@@ -151,7 +154,7 @@ class Parser {
       j = n.next;
     }
     for (const k of starts) {
-      this.#listEnds.set(k, end);
+      memo.set(k, end);
     }
     return end;
   }
@@ -548,41 +551,6 @@ const bareTempo: Matcher = (p, i) => {
   return { next: j, kind: 'tempo', fields: ['tempo'], set: (d) => { d.tempo = value; } };
 };
 
-/**
- * Slash fields (`Squat / 30kg / 5,5,8`): after a slash, a list of two or more counts with nothing after
- * them is the reps of each set, one set per count. Only a list: `/ 5` alone stays unread.
- */
-const slashReps: Matcher = (p, i) => {
-  if (!p.is(i, '/')) {
-    return undefined;
-  }
-  const first = p.num(i + 1);
-  if (!first || first.style !== 'digits' || !p.is(first.next, ',')) {
-    return undefined;
-  }
-  const values = [first.value];
-  let j = first.next;
-  while (p.is(j, ',') && p.num(j + 1)?.style === 'digits') {
-    values.push(p.num(j + 1)?.value ?? 0);
-    j = p.num(j + 1)?.next ?? j;
-  }
-  // The list ends the fragment: another part may follow a comma and a word (`5,5,8, RPE 8`), not a unit.
-  const after = p.tok(j);
-  if (after && !p.is(j, ',', ';', '/', '.')) {
-    return undefined;
-  }
-  const start = first.start;
-  const end = p.end(j);
-  return {
-    next: j, kind: 'sets-reps', fields: ['sets', 'reps'],
-    set: (d) => {
-      d.sets = { min: values.length, max: values.length, start, end, style: 'digits' };
-      d.reps = { min: minOf(values) ?? 0, max: maxOf(values) ?? 0, start, end, style: 'digits' };
-      d.repsPerSet = values;
-    },
-  };
-};
-
 /** A ladder: `3,2,1 x 10 s hold` is three sets of 3, 2 and 1 reps, each held 10 s. */
 const ladder: Matcher = (p, i) => {
   const first = p.num(i);
@@ -590,18 +558,16 @@ const ladder: Matcher = (p, i) => {
     return undefined;
   }
   const listEnd = p.listEnd(i);
-  if (listEnd === null || !p.is(listEnd, 'x')) {
+  const t = listEnd !== null && p.is(listEnd, 'x') ? time(p, listEnd + 1) : undefined;
+  if (listEnd === null || !t) {
     return undefined;
   }
+  // The values are read only once the whole match holds: a failed try stays constant time.
   const values = [first.value];
   let j = first.next;
   while (j < listEnd) {
     values.push(p.num(j + 1)?.value ?? 0);
     j = p.num(j + 1)?.next ?? listEnd;
-  }
-  const t = time(p, j + 1);
-  if (!t) {
-    return undefined;
   }
   let next = t.next;
   if (p.inSet(next, HOLD_WORDS)) {
@@ -616,6 +582,42 @@ const ladder: Matcher = (p, i) => {
       d.reps = { min: minOf(values) ?? 0, max: maxOf(values) ?? 0, start, end, style: 'digits' };
       d.repsPerSet = values;
       d.holdSeconds = t.q;
+    },
+  };
+};
+
+/**
+ * Reps of each set, listed with no spaces: `5,5,8` is three sets of 5, 5 and 8 reps (the load and reps
+ * fields of `Squat / 30kg / 5,5,8`). Whole counts only, two or more, standing alone.
+ */
+const repsList: Matcher = (p, i) => {
+  const first = p.num(i);
+  if (!first || first.style !== 'digits' || !p.is(first.next, ',')) {
+    return undefined;
+  }
+  // Where the list ends, remembered for every number in it (a long list stays linear).
+  const listEnd = p.listEnd(i, true);
+  if (listEnd === null || listEnd === first.next) {
+    return undefined;
+  }
+  const next = p.inSet(listEnd, REP_WORDS) ? listEnd + 1 : listEnd;
+  if (!Number.isInteger(first.value) || !bareEnd(p, next) || p.is(next, ',') && p.tok(next)?.start === p.tok(next - 1)?.end) {
+    return undefined;
+  }
+  const values = [first.value];
+  let j = first.next;
+  while (j < listEnd) {
+    values.push(p.num(j + 1)?.value ?? 0);
+    j = p.num(j + 1)?.next ?? listEnd;
+  }
+  const start = first.start;
+  const end = p.end(j);
+  return {
+    next, kind: 'sets-reps', fields: ['sets', 'reps'],
+    set: (d) => {
+      d.sets = { min: values.length, max: values.length, start, end, style: 'digits' };
+      d.reps = { min: minOf(values) ?? 0, max: maxOf(values) ?? 0, start, end, style: 'digits' };
+      d.repsPerSet = values;
     },
   };
 };
@@ -1394,7 +1396,7 @@ const duration: Matcher = (p, i) => {
 
 const MATCHERS: readonly Matcher[] = [
   labelled, pain, effort, tempo, bareTempo, hold, rest, emom, toFailure, interval, frequency, programLength, timing, side,
-  withLoad, intensity, load, bouts, steps, ladder, slashReps, setsReps, reps, countAfter, distanceMatcher, duration,
+  withLoad, intensity, load, bouts, steps, ladder, repsList, setsReps, reps, countAfter, distanceMatcher, duration,
 ];
 
 function matchAt(p: Parser, i: number): Match | undefined {
@@ -1526,7 +1528,8 @@ export function parseDosage(text: string): Dosage {
     if (!t) {
       break;
     }
-    if (JOINERS.has(t.norm)) {
+    // ` / ` between fields (`30kg / 5,5,8`) separates them like a comma; `3/wk`, `10/side` stay whole.
+    if (JOINERS.has(t.norm) || (t.norm === '/' && /\s/.test(text[t.start - 1] ?? '') && /\s/.test(text[t.end] ?? ''))) {
       flushBad();
       i++;
       continue;

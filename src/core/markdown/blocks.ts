@@ -47,7 +47,8 @@ export function isDateHeadingLine(line: string): boolean {
   const text = line.replace(/^#+[ \t]*/, '').replace(/^(?:[*_~`]+|\[(?!\[))+/, '');
   return readHeadingDate(text) !== undefined;
 }
-const HTML_UNTIL: readonly [RegExp, RegExp][] = [
+/** HTML blocks that run on over blank lines (CommonMark kinds 1-5): their opener and closer. */
+export const HTML_UNTIL: readonly [RegExp, RegExp][] = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
   [/^ {0,3}<!--/, /-->/],
   [/^ {0,3}<\?/, /\?>/],

@@ -12,14 +12,24 @@
  * - a run of lines (a paragraph, a list) is cut before a line that would bring its inline openers past
  *   MAX_OPENERS; a single line with more than that is parsed up to that point, and the rest of the line
  *   is kept as plain text, unparsed.
+ * - a long text is cut into pieces of about MAX_PIECE_CHARS at lines where every block is closed anyway:
+ *   after a blank line, before a line at column 1 that no container can continue (not indented, no `>`,
+ *   no list marker), outside fenced code and HTML blocks. micromark keeps every event of a text until
+ *   it builds the tree (about 50 bytes of garbage a byte of tables), so a 5 MB session of small tables
+ *   took minutes and gigabytes; in pieces its memory is bounded by the piece and the time is linear. A
+ *   link or footnote definition then reaches references in its own piece only, as it does within its
+ *   own block (blocks.ts).
  * Lines inside a top-level fenced code block are code to micromark and are neither counted nor cut.
  */
 import type { Root, RootContent } from 'mdast';
+import { HTML_UNTIL } from './blocks.js';
 
 /** Deepest container nesting handed to micromark. */
 export const MAX_NESTING = 64;
 /** Most inline openers (`*`, `_`, `[`, `<`, `~`, backtick) in one piece handed to micromark. */
 export const MAX_OPENERS = 256;
+/** Characters after which a long text is cut at the next line where every block is closed. */
+export const MAX_PIECE_CHARS = 16 * 1024;
 
 export interface Piece {
   readonly start: number;
@@ -150,16 +160,32 @@ function closesFence(text: string, from: number, to: number, fence: { char: numb
 }
 
 /**
- * Where `text` has to be parsed in pieces (see the module comment), from offset `from` on (after front
- * matter); undefined when micromark can take it whole, which is every ordinary log.
+ * Whether the line text[from, to), after a blank line, closes every open block: it starts at column 1
+ * with a character no container continues with (indentation, `>`, a list marker or a digit).
  */
-export function guardPlan(text: string, from = 0): Piece[] | undefined {
+function closesAll(text: string, from: number, to: number): boolean {
+  if (from >= to) {
+    return false;
+  }
+  const c = text.charCodeAt(from);
+  return !(isSpace(c) || c === 62 || c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57));
+}
+
+/**
+ * Where `text` has to be parsed in pieces (see the module comment), from offset `from` on (after front
+ * matter); undefined when micromark can take it whole, which is every ordinary log. `maxPiece`: the
+ * length after which the text is cut at the next line that closes every block (Infinity: only the
+ * hostile shapes are cut).
+ */
+export function guardPlan(text: string, from = 0, maxPiece = MAX_PIECE_CHARS): Piece[] | undefined {
   const pieces: Piece[] = [];
   let pieceStart = 0;
   let pieceLine = 1;
   let runOpeners = 0;
   let fence: { char: number; length: number } | undefined;
   let cut = false;
+  let html: RegExp | undefined;
+  let previousBlank = false;
   let line = 1;
   // Lines before `from` (front matter) are only counted.
   for (let i = 0; i < from; i++) {
@@ -184,11 +210,30 @@ export function guardPlan(text: string, from = 0): Piece[] | undefined {
       eol++;
     }
     const next = eol >= text.length ? eol : text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
+    const blankLine = isBlank(text, at, eol);
     if (fence) {
       if (closesFence(text, at, eol, fence)) {
         fence = undefined;
       }
+    } else if (html) {
+      if (html.test(text.slice(at, eol))) {
+        html = undefined;
+      }
     } else {
+      if (previousBlank && at - pieceStart > maxPiece && closesAll(text, at, eol)) {
+        cut = true;
+        flush(at);
+        pieceStart = at;
+        pieceLine = line;
+        runOpeners = 0;
+      }
+      if (text.charCodeAt(at) === 60 || text.startsWith('<', at + 1) || text.startsWith('<', at + 2) || text.startsWith('<', at + 3)) {
+        const l = text.slice(at, eol);
+        const kind = HTML_UNTIL.find(([opener]) => opener.test(l));
+        if (kind && !kind[1].test(l.replace(kind[0], ''))) {
+          html = kind[1];
+        }
+      }
       const open = fenceOpener(text, at, eol);
       if (open) {
         fence = open;
@@ -246,6 +291,7 @@ export function guardPlan(text: string, from = 0): Piece[] | undefined {
         }
       }
     }
+    previousBlank = blankLine;
     at = next;
     if (next > eol) {
       line++;
@@ -258,13 +304,22 @@ export function guardPlan(text: string, from = 0): Piece[] | undefined {
   return pieces;
 }
 
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (!isSpace(text.charCodeAt(i))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-/** True when `text` needs the guard (see guardPlan). */
+/** True when `text` has a shape the guard cuts for micromark's sake (deep nesting, storms of openers), whatever its length. */
 export function needsGuard(text: string, from = 0): boolean {
-  return guardPlan(text, from) !== undefined;
+  return guardPlan(text, from, Infinity) !== undefined;
 }
 
 interface Positioned {

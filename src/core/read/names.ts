@@ -115,46 +115,91 @@ function skipBlanks(text: string, at: number, end: number): number {
   return i;
 }
 
-/** A count then words: `12 chair bridges` (the count is reps). */
-const BARE_COUNT = /^(\d{1,4})\s+(?=[A-Za-z])([^\d]*)$/;
 /** Whether a problem's text is words only: a name, not a number written wrongly. */
 const WORDS_ONLY = /^[A-Za-z][A-Za-z'’&/ -]*[A-Za-z]$/;
 
-/** Reads a count-first line (`2x10 chair bridge`), or undefined when it is not one. */
+/** A leading count the grammar does not read on its own (`12 chair bridges`, `5 5kg dumbbell curls`): reps. */
+const LEAD_COUNT = /^(\d{1,4})\s+(?=\S)/;
+
+/** Adds reps read from a leading count at the start of a dosage read with that count blanked out. */
+function withLeadReps(d: Dosage, text: string, count: string): Dosage {
+  if (d.reps || d.sets) {
+    return d;
+  }
+  const reps = parseDosage(`${count} reps`).reps;
+  const out: Dosage = { ...d, text, components: [{ kind: 'reps', start: 0, end: count.length }, ...d.components] };
+  if (reps) {
+    out.reps = reps;
+  }
+  return out;
+}
+
+/**
+ * Reads a count-first line (`2x10 chair bridge`, `2 minutes plank`, `12 chair bridges`, `5 5kg dumbbell
+ * curls`), or undefined when it is not one. The words that are not dosage are the name; a bare count the
+ * grammar cannot read on its own is the reps.
+ */
 function countFirst(raw: string, text: string): LineParts | undefined {
   const end = raw.trimEnd().length;
-  const bare = BARE_COUNT.exec(text.slice(0, end));
-  if (bare?.[1] && bare[2] !== undefined) {
-    const count = bare[1];
-    const read = parseDosage(`${count} reps`);
-    const dosage: Dosage = { ...read, text: count, components: [{ kind: 'reps', start: 0, end: count.length }] };
-    const nameStart = skipBlanks(raw, count.length, end);
-    return withName(raw, nameStart, end, 0, count.length, dosage);
+  let whole = parseDosage(text.slice(0, end));
+  let lead = '';
+  const count = LEAD_COUNT.exec(text);
+  const first = whole.problems[0];
+  if (count?.[1] && (whole.components[0]?.start ?? end) > 0 && first?.start === 0) {
+    // The count is not a component (`12 chair bridges` is one unreadable run): read the rest without it.
+    lead = count[1];
+    whole = parseDosage(`${' '.repeat(lead.length)}${text.slice(lead.length, end)}`);
   }
-  const whole = parseDosage(text.slice(0, end));
   // Words with no number are the dosage's note (or, written oddly, a problem): here they are the name.
   const words = [...whole.problems, ...(whole.noteRanges ?? [])].sort((a, b) => a.start - b.start);
   const named = words.find((p) => WORDS_ONLY.test(text.slice(p.start, p.end)));
-  if (!named || whole.components.length === 0 || (whole.components[0]?.start ?? 1) > named.start) {
+  if (!named || (lead === '' && (whole.components.length === 0 || (whole.components[0]?.start ?? 1) > named.start))) {
     return undefined;
   }
+  const blanked = (s: string): string => `${' '.repeat(lead.length)}${s.slice(lead.length)}`;
+  const read = (s: string): Dosage => (lead === '' ? parseDosage(s) : withLeadReps(parseDosage(blanked(s)), s, lead));
   if (named.end >= end) {
     let dEnd = named.start;
     while (dEnd > 0 && /[\s,;:–—-]/.test(text[dEnd - 1] ?? '')) {
       dEnd--;
     }
-    return withName(raw, named.start, named.end, 0, dEnd, parseDosage(raw.slice(0, dEnd)));
+    return withName(raw, named.start, named.end, 0, dEnd, read(raw.slice(0, dEnd)));
   }
   // The name stands between dosage parts: it is blanked out of the dosage, which keeps its positions.
   const blank = `${raw.slice(0, named.start)}${' '.repeat(named.end - named.start)}${raw.slice(named.end, end)}`;
-  return withName(raw, named.start, named.end, 0, end, parseDosage(blank));
+  return withName(raw, named.start, named.end, 0, end, read(blank));
+}
+
+/** A bold or emphasized label ending in a colon before the exercise: `**Work:**`, `**Warm-up**:`, `_Set B:_`. */
+const LEAD_LABEL = /^(\*\*|__|\*|_)(?=[^\s*_])[^*_:]{1,40}(?::\1|\1:)\s*/;
+const SIDE_FIRST = /^(?:left|right|both|each|l|r)\b/i;
+
+/**
+ * A line that starts with an emphasized label (a set type such as `**Work:**`) followed by a whole
+ * exercise line of its own (`Squat / 30kg / 5,5,8`): the parts of that line, else undefined.
+ */
+function afterLabel(raw: string): LineParts | undefined {
+  const m = LEAD_LABEL.exec(raw);
+  if (!m) {
+    return undefined;
+  }
+  const at = m[0].length;
+  const rest = readLineParts(raw.slice(at));
+  if (rest.name === '' || SIDE_FIRST.test(rest.name) || !isExerciseDosage(rest.dosage) || !hasCountedPart(rest.dosage)) {
+    return undefined;
+  }
+  return { ...rest, nameStart: rest.nameStart + at, nameEnd: rest.nameEnd + at, dosageStart: rest.dosageStart + at, dosageEnd: rest.dosageEnd + at };
 }
 
 /** Splits an exercise line's source into name and dosage. */
 export function readLineParts(raw: string): LineParts {
+  const labelled = afterLabel(raw);
+  if (labelled) {
+    return labelled;
+  }
   const end = raw.trimEnd().length;
   const text = masked(raw);
-  if (startsComponent(text, 0) || BARE_COUNT.test(text.slice(0, end))) {
+  if (startsComponent(text, 0) || LEAD_COUNT.test(text)) {
     const first = countFirst(raw, text);
     if (first) {
       return first;
@@ -186,7 +231,9 @@ export function readLineParts(raw: string): LineParts {
     }
   }
   if (cut > 0) {
-    const dStart = skipBlanks(raw, cut + cutLength, end);
+    // `**Chair Bridge:** 3 x 10`: the emphasis closing after the colon is not part of the dosage.
+    const close = cutLength === 1 ? /^[*_]+/.exec(raw.slice(cut + 1))?.[0].length ?? 0 : 0;
+    const dStart = skipBlanks(raw, cut + cutLength + close, end);
     return withName(raw, 0, cut, dStart, end, parseDosage(raw.slice(dStart, end)));
   }
   return withName(raw, 0, end, end, end, parseDosage(''));

@@ -32,11 +32,11 @@ function codeOf(d: vscode.Diagnostic): string {
 }
 
 /**
- * `line:rule` for each diagnostic, sorted. `adherence-low` is left out: it reads the log against today's
- * date (the last complete week), so whether it fires depends on the day the suite runs.
+ * `line:rule` for each diagnostic, sorted. `adherence-low` and `log-gap` are left out: they read the log
+ * against today's date, so whether they fire depends on the day the suite runs.
  */
 function summary(ds: readonly vscode.Diagnostic[]): string[] {
-  return ds.filter((d) => codeOf(d) !== 'adherence-low').map((d) => `${d.range.start.line + 1}:${codeOf(d)}`).sort();
+  return ds.filter((d) => codeOf(d) !== 'adherence-low' && codeOf(d) !== 'log-gap').map((d) => `${d.range.start.line + 1}:${codeOf(d)}`).sort();
 }
 
 /**

@@ -8,6 +8,9 @@ export function run(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('./extension.test');
   mocha.suite.emit('require', undefined, 'extension.test', mocha);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('./athletes.test');
+  mocha.suite.emit('require', undefined, 'athletes.test', mocha);
   mocha.suite.emit('post-require', globalThis, 'extension.test', mocha);
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} tests failed`)) : resolve()));

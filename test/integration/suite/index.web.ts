@@ -10,6 +10,8 @@ export function run(): Promise<void> {
     browserMocha.setup({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60000 });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('./extension.test');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('./athletes.test');
     browserMocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} tests failed`)) : resolve()));
   });
 }
