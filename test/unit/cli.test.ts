@@ -195,4 +195,11 @@ describe('athlete-log CLI', function () {
     assert.equal(help.code, 0);
     assert.match(help.stdout, /athlete-log check \[options\] PATH/);
   });
+
+  it('runs as `npx athlete-log` in the clone (the package\'s own bin, nothing downloaded)', () => {
+    const r = spawnSync('npm', ['exec', '--no', '--', 'athlete-log', '--version'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(r.stdout.trim(), pkg.version);
+  });
 });
