@@ -3,6 +3,7 @@
  * completion and by the New Athlete Log command. Pure strings in VS Code's snippet syntax.
  */
 import { formatSide, formatTiming } from './dosage/format.js';
+import { formatInterval } from './dosage/fields.js';
 import type { ProtocolInfo } from './guidelines/library.js';
 import type { Guideline } from './guidelines/parse.js';
 import type { Dosage, Span } from './model.js';
@@ -68,6 +69,9 @@ export function dosageSnippet(d: Dosage, stops = new Stops()): string {
   }
   if (d.perRun) {
     parts.push('per run');
+  }
+  if (d.intervalDays) {
+    parts.push(formatInterval(d.intervalDays));
   }
   if (d.timing) {
     parts.push(formatTiming(d.timing.value));

@@ -5,19 +5,19 @@
  * Rationale: the rehab effect comes from repetition across the day and the week; the column behind the
  * built-in library asks for most strength work once or twice daily and for gait drills before every run.
  * Daily and weekly counts are compared on a common scale (a week is 7 days), so `3x/week` against
- * `1-2x daily` is flagged. A guideline that spaces sessions by days (`Every: other day`, Rathleff's
- * heel raise) compares a line's days apart with its own, and a weekly or daily count with the whole
- * sessions a calendar week can hold at that spacing (every other day: 3-4 a week).
+ * `1-2x daily` is flagged. An interval (`every other day`) is compared with an interval as days apart,
+ * and with a count as about so many days a week (`every other day` is 3-4 days a week, so it meets
+ * `3x/week` and not `1x/week`).
  *
  * Source of the built-in ranges: "Hamstrung", Stay the Course column, Joe Uhan, iRunFar.
  *
  * Fix: moves the count to the nearest bound in the writer's unit (`3x daily` becomes `2x daily`,
- * `3x/week` becomes `7x/week`, `every 4 days` becomes `every other day`); a per-run guideline replaces a daily count with `per run` and back. A fix
+ * `3x/week` becomes `7x/week`; `every 5 days` becomes `every third day`); a per-run guideline replaces a daily count with `per run` and back. A fix
  * that raises the count (or swaps it for `per run`) is offered as a quick fix only, never applied in bulk.
  */
 import { formatInterval, inRange } from '../dosage/fields.js';
 import { formatFrequency } from '../dosage/format.js';
-import type { Dosage, ExerciseLine, Fix, Quantity } from '../model.js';
+import type { Dosage, ExerciseLine, Fix, Quantity, Span } from '../model.js';
 import type { Guideline } from '../guidelines/parse.js';
 import { capitalize, clampQuantity, describeSpan, dosageFix, dosageRange, guidelineLabel, guidelineSays, withGuideline, type Rule, type RuleContext } from './rule.js';
 
@@ -70,41 +70,6 @@ function reportKind(ctx: RuleContext, line: ExerciseLine, g: Guideline, found: s
   });
 }
 
-/**
- * A guideline that spaces sessions by days: the line's days apart against its own; a weekly or daily count
- * against the whole sessions a calendar week holds at that spacing (every other day: 3-4 a week).
- */
-function checkInterval(ctx: RuleContext, line: ExerciseLine, g: Guideline, want: { min: number; max: number }): void {
-  const d = line.dosage;
-  if (d.intervalDays) {
-    if (inRange(d.intervalDays, want)) {
-      return;
-    }
-    const c = frequencyComponent(d) ?? { start: d.intervalDays.start, end: d.intervalDays.end };
-    const text = formatInterval(want);
-    ctx.report({
-      range: dosageRange(ctx, line, c.start, c.end),
-      message: `${capitalize(formatInterval(d.intervalDays))}; ${guidelineSays(g, text)}`,
-      guideline: g,
-      fix: dosageFix(ctx, line, `Change to ${text} (${guidelineLabel(g)})`, [{ start: c.start, end: c.end, text }]),
-    });
-    return;
-  }
-  const weekly = { min: Math.floor(DAYS_PER_WEEK / want.max), max: Math.ceil(DAYS_PER_WEEK / want.min) };
-  const q = d.perWeek ?? d.perDay;
-  if (!q) {
-    if (d.perRun) {
-      reportKind(ctx, line, g, 'every run');
-    }
-    return;
-  }
-  const found = d.perWeek ? q : { min: q.min * DAYS_PER_WEEK, max: q.max * DAYS_PER_WEEK };
-  if (inRange(found, weekly)) {
-    return;
-  }
-  reportKind(ctx, line, g, d.perWeek ? `${describeSpan(q)}x a week` : `${describeSpan(q)}x daily`);
-}
-
 /** The values of a guideline frequency written as a range (`1-2x daily`: `1x daily`, `2x daily`), at most 7. */
 function valueChoices(g: Dosage): string[] {
   const span = g.perDay ?? g.perWeek;
@@ -118,6 +83,64 @@ function valueChoices(g: Dosage): string[] {
   return out;
 }
 
+/**
+ * Days a week an interval comes to, as a whole-day range: `every other day` is about 3-4 days a week,
+ * `every third day` about 2-3.
+ */
+export function daysAWeek(interval: Span): Span {
+  return { min: Math.floor(DAYS_PER_WEEK / interval.max), max: Math.ceil(DAYS_PER_WEEK / interval.min) };
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.min <= b.max && b.min <= a.max;
+}
+
+/** An interval against the guideline's interval: moved to the nearest bound, written as an interval. */
+function reportInterval(ctx: RuleContext, line: ExerciseLine, g: Guideline, q: Quantity, want: Span): void {
+  if (inRange(q, want)) {
+    return;
+  }
+  const clamp = (v: number): number => Math.min(want.max, Math.max(want.min, v));
+  const text = formatInterval({ min: clamp(q.min), max: clamp(q.max) });
+  ctx.report({
+    range: dosageRange(ctx, line, q.start, q.end),
+    message: `${capitalize(formatInterval(q))}; ${guidelineSays(g, formatInterval(want))}`,
+    guideline: g,
+    fix: dosageFix(ctx, line, `Change to ${text} (${guidelineLabel(g)})`, [{ start: q.start, end: q.end, text }]),
+  });
+}
+
+/**
+ * How often in days a week against the guideline's, when one of them is an interval (`every other day`,
+ * about 3-4 days a week): flagged only when the two do not meet at all. No fix: the coach picks the form.
+ */
+function reportAbout(ctx: RuleContext, line: ExerciseLine, g: Guideline, found: string, week: Span, want: Span, component: { start: number; end: number }): void {
+  if (overlaps(week, want)) {
+    return;
+  }
+  const gd = g.dosage;
+  ctx.report({
+    range: dosageRange(ctx, line, component.start, component.end),
+    message: `${capitalize(found)}; ${guidelineSays(g, gd ? expectedText(gd) : 'another frequency')}`,
+    guideline: g,
+  });
+}
+
+/** Sessions a week a count or interval comes to, and how it reads in a message. */
+function weekly(d: Dosage): { week: Span; found: string; q: Quantity } | undefined {
+  if (d.perDay) {
+    return { week: { min: d.perDay.min * DAYS_PER_WEEK, max: d.perDay.max * DAYS_PER_WEEK }, found: `${describeSpan(d.perDay)}x daily`, q: d.perDay };
+  }
+  if (d.perWeek) {
+    return { week: { min: d.perWeek.min, max: d.perWeek.max }, found: `${describeSpan(d.perWeek)}x a week`, q: d.perWeek };
+  }
+  if (d.intervalDays && d.intervalDays.min > 0) {
+    const w = daysAWeek(d.intervalDays);
+    return { week: w, found: `${formatInterval(d.intervalDays)} (about ${describeSpan(w)} ${w.max === 1 ? 'day' : 'days'} a week)`, q: d.intervalDays };
+  }
+  return undefined;
+}
+
 const rule: Rule = {
   id: 'frequency-out-of-range',
   description: 'How often the exercise is done does not match its guideline.',
@@ -128,11 +151,22 @@ const rule: Rule = {
     for (const [line, g] of withGuideline(ctx)) {
       const d = line.dosage;
       const gd = g.dosage;
-      if (gd?.intervalDays && !gd.perDay && !gd.perWeek && !gd.perRun) {
-        checkInterval(ctx, line, g, gd.intervalDays);
+      if (!gd || (!gd.perDay && !gd.perWeek && !gd.perRun && !gd.intervalDays)) {
         continue;
       }
-      if (!gd || (!gd.perDay && !gd.perWeek && !gd.perRun)) {
+      if (d.intervalDays || (gd.intervalDays && !gd.perDay && !gd.perWeek && (d.perDay || d.perWeek))) {
+        // An interval on either side: intervals compare as intervals, else in days a week.
+        if (d.intervalDays && gd.intervalDays) {
+          reportInterval(ctx, line, g, d.intervalDays, gd.intervalDays);
+          continue;
+        }
+        const here = weekly(d);
+        const there = weekly(gd);
+        if (here && there) {
+          reportAbout(ctx, line, g, here.found, here.week, there.week, frequencyComponent(d) ?? here.q);
+        } else if (here && gd.perRun) {
+          reportKind(ctx, line, g, here.found);
+        }
         continue;
       }
       if (d.perDay) {
