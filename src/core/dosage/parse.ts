@@ -659,6 +659,10 @@ const tempo: Matcher = (p, i) => {
   while (p.is(j, '-') && part(j + 1)) {
     j += 2;
   }
+  // One part alone is a tempo only written as its digits (`3010`): `Tempo: 2 x 1 mile` names a tempo run.
+  if (j === first + 1 && !/^\d{3,4}$/.test(p.tok(first)?.text ?? '')) {
+    return undefined;
+  }
   const value = p.text.slice(p.tok(first)?.start ?? 0, p.end(j)).replace(/\s+/g, '').replace(/[‐‑‒–—]/g, '-');
   return { next: j, kind: 'tempo', fields: ['tempo'], set: (d) => { d.tempo = value; } };
 };
