@@ -15,6 +15,8 @@ import { guardPlan, MAX_NESTING, MAX_OPENERS, MAX_PIECE_CHARS, parsePieces } fro
 import { parseMarkdown } from '../../src/core/markdown/parse.js';
 import { builtinGuidelines, createNodeService } from '../../src/cli/node-host.js';
 import { createAthleteLogService, plainEngine } from '../../src/core/index.js';
+import offProgramDosage from '../../src/core/rules/off-program-dosage.js';
+import type { RuleContext } from '../../src/core/rules/rule.js';
 import { service } from '../helpers.js';
 
 const HEAD = '---\nathlete: Eve Deep\n---\n\n## Program\n\n### Phase 1\n- Chair Bridge: 3 x 10, hold 5 s, 2x daily\n\n## Log\n\n### 2026-11-03\n- Chair Bridge: 9 x 10, hold 5 s. Pain 9/10\n\n';
@@ -159,6 +161,22 @@ describe('a session longer than 64 KB is read piece by piece', function () {
     const scratch = await plain.check({ ...request, text: edited });
     assert.equal(JSON.stringify(again?.findings), JSON.stringify(scratch?.findings));
     assert.equal(JSON.stringify(again?.log), JSON.stringify(scratch?.log));
+  });
+});
+
+describe('many phases prescribing one exercise', function () {
+  it('off-program-dosage reads the program only for a block that logs an entry (it did for every phase: n * n)', () => {
+    let reads = 0;
+    const log = { get phases() { reads++; return []; }, get started() { reads++; return undefined; } };
+    const ctx = { log, scope: { sessions: [{ entries: [] }], phases: [] }, report: () => assert.fail('no finding') } as unknown as RuleContext;
+    offProgramDosage.check(ctx);
+    assert.equal(reads, 0);
+  });
+
+  it('a program of 2,000 phases of Chair Bridge is checked, each phase once', async () => {
+    const text = `---\nathlete: Many Phases\n---\n\n## Program\n\n${Array.from({ length: 2000 }, (_, i) => `### Phase ${i + 1}\n- Chair Bridge: 3 x 10, hold 5 s, 2x daily\n`).join('')}`;
+    const r = await service.check({ text, path: '/limits/phases.athlete.md', relativePath: 'phases.athlete.md', options: { today: '2026-11-04' } });
+    assert.equal(r?.log.phases.length, 2000);
   });
 });
 
