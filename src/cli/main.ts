@@ -10,7 +10,7 @@
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { styleText } from 'node:util';
 import stringWidth from 'string-width';
 import { caseloadCells, CASELOAD_COLUMNS, compareByAttention, dosageToJson, resolveOptions, ruleById, type CaseloadSummary, type Finding, type SeverityOption } from '../core/index.js';
@@ -24,7 +24,7 @@ import { safeLine, safeText } from './terminal.js';
 import { localToday } from '../shared/today.js';
 import { version } from '../../package.json';
 
-const USAGE = `athlete-log ${version}: check exercise dosages in Markdown athlete logs
+export const USAGE = `athlete-log ${version}: check exercise dosages in Markdown athlete logs
 
 Usage:
   athlete-log check [options] PATH...   check logs (files, folders, globs)
@@ -58,6 +58,11 @@ Options for render (the athlete's handout):
   --browser PATH            the Chrome, Chromium or Edge to print the PDF with (default: ATHLETE_LOG_BROWSER,
                             CHROME_PATH, then Chrome, Edge and Chromium where they install)
 
+Options for report (the coaching model as JSON):
+  --format json             output format (json only)
+  --allow-guidelines DIR    as for check
+  --today YYYY-MM-DD        the date the log is read on (default: today)
+
 Options for caseload (one row per log: flags, last session, pain and trend, adherence, phase, findings):
   --format text|json|html   an aligned table (default), JSON (docs/caseload.md), or a standalone HTML page
   --today YYYY-MM-DD        the date the logs are read on (default: today): phase, week, log gaps
@@ -66,6 +71,8 @@ Options for caseload (one row per log: flags, last session, pain and trend, adhe
   --rule ID=SEVERITY        as for check (a rule switched off raises no flag)
   --allow-guidelines DIR    as for check
   --jobs N                  worker threads for many logs (default: one per core; 1: this thread only)
+
+dosage takes no options.
 
   -h, --help                show this help
   -v, --version             show the version
@@ -76,6 +83,35 @@ it with .git, .vscode or .hg, else the log's own folder) and folders given with 
 Exit codes: 0 no errors, 1 errors found, 2 usage or file problems, 3 no browser found to print a PDF.
 (caseload exits as check: 1 when a log has an error-severity finding.)
 `;
+
+/**
+ * Every command's options, as parseArgs reads them. The --help text lists each of them under its command
+ * (test/unit/cli-help.test.ts compares the two, so they cannot drift apart).
+ */
+export const COMMAND_OPTIONS = {
+  check: {
+    format: { type: 'string', default: 'text' },
+    fix: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    guidelines: { type: 'string', multiple: true },
+    'allow-guidelines': { type: 'string', multiple: true },
+    'pain-threshold': { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    today: { type: 'string' },
+  },
+  render: {
+    out: { type: 'string', short: 'o' }, format: { type: 'string' }, today: { type: 'string' },
+    charts: { type: 'string' }, log: { type: 'string' }, paper: { type: 'string' }, browser: { type: 'string' }, view: { type: 'string' },
+    'allow-guidelines': { type: 'string', multiple: true }, force: { type: 'boolean', default: false },
+  },
+  report: { format: { type: 'string', default: 'json' }, today: { type: 'string' }, 'allow-guidelines': { type: 'string', multiple: true } },
+  dosage: {},
+  caseload: {
+    format: { type: 'string', default: 'text' }, today: { type: 'string' }, 'log-gap-days': { type: 'string' },
+    'pain-threshold': { type: 'string' }, rule: { type: 'string', multiple: true },
+    'allow-guidelines': { type: 'string', multiple: true }, jobs: { type: 'string' },
+  },
+} as const satisfies Record<string, NonNullable<ParseArgsConfig['options']>>;
 
 class UsageError extends Error {}
 /** No browser to print a PDF with (exit code 3, so scripts can go on without the PDF). */
@@ -212,16 +248,7 @@ async function checkFolders(values: readonly string[] | undefined): Promise<stri
 async function check(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      fix: { type: 'boolean', default: false },
-      force: { type: 'boolean', default: false },
-      guidelines: { type: 'string', multiple: true },
-      'allow-guidelines': { type: 'string', multiple: true },
-      'pain-threshold': { type: 'string' },
-      rule: { type: 'string', multiple: true },
-      today: { type: 'string' },
-    },
+    options: COMMAND_OPTIONS.check,
   });
   const today = checkToday(values.today);
   if (values.format !== 'text' && values.format !== 'json') {
@@ -387,11 +414,7 @@ function yesNo(name: string, value: string | undefined): boolean | undefined {
 async function render(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
-    options: {
-      out: { type: 'string', short: 'o' }, format: { type: 'string' }, today: { type: 'string' },
-      charts: { type: 'string' }, log: { type: 'string' }, paper: { type: 'string' }, browser: { type: 'string' }, view: { type: 'string' },
-      'allow-guidelines': { type: 'string', multiple: true }, force: { type: 'boolean', default: false },
-    },
+    options: COMMAND_OPTIONS.render,
   });
   const format = values.format ?? (values.out?.toLowerCase().endsWith('.pdf') ? 'pdf' : 'html');
   if (format !== 'html' && format !== 'text' && format !== 'pdf') {
@@ -478,7 +501,7 @@ async function render(argv: string[]): Promise<number> {
 async function report(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
-    options: { format: { type: 'string', default: 'json' }, today: { type: 'string' }, 'allow-guidelines': { type: 'string', multiple: true } },
+    options: COMMAND_OPTIONS.report,
   });
   if (values.format !== 'json') {
     throw new UsageError(`unknown --format ${safeLine(values.format ?? '')}: expected json`);
@@ -510,22 +533,23 @@ function checkNumber(name: string, value: string | undefined, lo: number, hi: nu
 }
 
 /** Whether the caseload table may be coloured: a terminal, and NO_COLOR not set. */
-function colourful(): boolean {
+export function colourful(): boolean {
   return process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
 }
 
 const ATTENTION_STYLE: Readonly<Record<number, Parameters<typeof styleText>[0]>> = { 0: ['red', 'bold'], 1: 'red', 2: 'yellow', 3: 'green', 4: 'cyan' };
 
 /** The caseload as an aligned table, one row per log (control characters escaped, colour on a terminal). */
-function caseloadText(summaries: readonly CaseloadSummary[], colour: boolean): string {
+export function caseloadText(summaries: readonly CaseloadSummary[], colour: boolean): string {
   const headers = [...CASELOAD_COLUMNS.slice(0, 8).map((c) => c.toUpperCase()), 'FILE'];
   const rows = summaries.map((s) => [...caseloadCells(s).slice(0, 8), relName(s.path)].map(safeLine));
   const widths = headers.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ''))));
-  const line = (cells: readonly string[], style?: Parameters<typeof styleText>[0]): string => cells.map((c, i) => {
+  // A row's athlete and flags take its attention's colour; the headings are bold.
+  const line = (cells: readonly string[], style?: Parameters<typeof styleText>[0], columns = 2): string => cells.map((c, i) => {
     const padded = i === cells.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - stringWidth(c));
-    return style && i <= 1 ? styleText(style, padded) : padded;
+    return style && i < columns ? styleText(style, padded, { validateStream: false }) : padded;
   }).join('  ').trimEnd();
-  const out = [line(headers, colour ? 'bold' : undefined)];
+  const out = [line(headers, colour ? 'bold' : undefined, headers.length)];
   summaries.forEach((s, i) => out.push(line(rows[i] ?? [], colour ? ATTENTION_STYLE[s.attention] : undefined)));
   return `${out.join('\n')}\n`;
 }
@@ -533,11 +557,7 @@ function caseloadText(summaries: readonly CaseloadSummary[], colour: boolean): s
 async function caseload(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
-    options: {
-      format: { type: 'string', default: 'text' }, today: { type: 'string' }, 'log-gap-days': { type: 'string' },
-      'pain-threshold': { type: 'string' }, rule: { type: 'string', multiple: true },
-      'allow-guidelines': { type: 'string', multiple: true }, jobs: { type: 'string' },
-    },
+    options: COMMAND_OPTIONS.caseload,
   });
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'html') {
@@ -599,7 +619,7 @@ async function caseload(argv: string[]): Promise<number> {
 }
 
 function dosage(argv: string[]): number {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} });
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: COMMAND_OPTIONS.dosage });
   if (positionals.length !== 1) {
     throw new UsageError('dosage needs exactly one TEXT argument, e.g. athlete-log dosage "3 x 10, hold 5 s"');
   }

@@ -219,7 +219,11 @@ export interface ExerciseLine {
   /** The whole first line of the list item (or the item and its dosage line, the table row...). */
   readonly range: Range;
   readonly checked?: boolean;
-  /** Where the name links to, when it is written as a link (`[Chair Bridge](videos/bridge.md)`). */
+  /**
+   * Where the name links to, when it is written as a link (`[Chair Bridge](videos/bridge.md)`,
+   * `[Chair Bridge](https://example.org/video)`): the link's target as written, kept so that the hover and
+   * the handout can show it. The link's text is the `name`.
+   */
   readonly link?: string;
   /**
    * For a dosage put together from several places (a table's Sets, Reps and Hold cells): for each
@@ -262,6 +266,19 @@ export interface Session {
   /** Free text under the session, as plain text and as the source ranges of its Markdown. */
   readonly notes: string[];
   readonly noteRanges: Range[];
+}
+
+/**
+ * A heading that groups the sessions after it into a week (`## Week 46`, `### Wk 2: deload`,
+ * `## 2026-W20`). Its sessions are the dated headings after it, up to the next week heading or a section
+ * heading at its level or above. A session heading that names its own week (`### Tue Nov 3, 2026 — Week 1`)
+ * is in that week.
+ */
+export interface WeekHeading {
+  /** The week in a form to compare: `week 46`, `2026-w20`. */
+  readonly key: string;
+  readonly depth: number;
+  readonly headingRange: Range;
 }
 
 export interface AssessmentItem {
@@ -318,6 +335,8 @@ export interface AthleteLog {
   readonly suppressions: Suppression[];
   /** Lines that look like exercise lines but could not be read, in document order. */
   readonly unread: UnreadLine[];
+  /** Week headings (`## Week 46`, `## 2026-W20`), in document order: they group the sessions after them. */
+  readonly weeks: WeekHeading[];
   /** Last point of the document. */
   readonly end: Point;
 }

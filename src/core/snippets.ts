@@ -245,3 +245,14 @@ export function sideOf(condition: string): 'left' | 'right' | 'both' | undefined
   }
   return /\bleft\b/i.test(condition) ? 'left' : undefined;
 }
+
+/**
+ * The file a new log is saved as, named after the athlete: `Jane Runner` gives `jane-runner.athlete.md`
+ * (accents dropped, anything but letters and digits made a hyphen); `n` > 1 gives `jane-runner-2.athlete.md`
+ * for when the first name is taken. A name with no letter or digit gives `athlete`.
+ */
+export function logFileName(athlete: string, n = 1): string {
+  const slug = athlete.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'athlete';
+  return `${slug}${n > 1 ? `-${n}` : ''}.athlete.md`;
+}

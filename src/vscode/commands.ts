@@ -2,34 +2,51 @@
 import { vscode } from './api.js';
 import { bulkFixes, selectFixes } from '../core/index.js';
 import { SETTING_DEFAULTS } from '../core/options.js';
-import { newLogSnippet } from '../core/snippets.js';
+import { logFileName, newLogSnippet } from '../core/snippets.js';
 import previewCss from '../../media/preview.css';
 import { localToday } from '../shared/today.js';
 import { fixAllEdit } from './codeActions.js';
+import { confirm } from './notify.js';
 import type { LogChecker } from './diagnostics.js';
 import { readSettings, SECTION } from './settings.js';
 
-export async function checkWorkspace(checker: LogChecker): Promise<{ logs: number; findings: number; cancelled: boolean }> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Athlete Log: checking logs', cancellable: true }, async (progress, token) => {
+/** What Check All Logs found, for tests: the logs checked, and their findings to fix and notes apart. */
+export interface WorkspaceCheck {
+  logs: number;
+  findings: number;
+  toFix: number;
+  notes: number;
+  cancelled: boolean;
+}
+
+export async function checkWorkspace(checker: LogChecker): Promise<WorkspaceCheck> {
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Athlete Log: checking logs', cancellable: true }, async (progress, token) => {
     const files = await vscode.workspace.findFiles('**/*.md', '{**/node_modules/**,**/.git/**}', undefined, token);
     const decoder = new TextDecoder('utf-8');
-    let logs = 0;
-    let findings = 0;
+    const done: WorkspaceCheck = { logs: 0, findings: 0, toFix: 0, notes: 0, cancelled: false };
     for (const uri of files) {
       if (token.isCancellationRequested) {
-        return { logs, findings, cancelled: true };
+        return { ...done, cancelled: true };
       }
       progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / files.length });
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       const text = open ? open.getText() : decoder.decode(await vscode.workspace.fs.readFile(uri));
-      const n = await checker.checkUri(uri, text);
-      if (n >= 0) {
-        logs++;
-        findings += n;
+      const findings = await checker.checkUri(uri, text);
+      if (findings) {
+        done.logs++;
+        done.findings += findings.length;
+        done.toFix += findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
       }
     }
-    return { logs, findings, cancelled: false };
+    done.notes = done.findings - done.toFix;
+    return done;
   });
+  const logs = `${result.logs} ${result.logs === 1 ? 'log' : 'logs'}`;
+  const found = result.findings === 0 ? 'nothing to fix' : `${result.toFix} to fix, ${result.notes} ${result.notes === 1 ? 'note' : 'notes'}`;
+  confirm(result.cancelled ? `Athlete Log: stopped after ${logs}; ${found} so far.` : `Athlete Log: checked ${logs}; ${found}.`, result.findings === 0 ? undefined : {
+    title: 'Show Problems', run: () => vscode.commands.executeCommand('workbench.actions.view.problems'),
+  });
+  return result;
 }
 
 /** Asks for the athlete and the condition (or takes them as arguments, for keybindings and tests). */
@@ -45,10 +62,34 @@ export async function newLog(args?: { athlete?: string; condition?: string }): P
   if (condition === undefined) {
     return undefined;
   }
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+  const target = await newLogTarget(athlete);
+  const doc = target ? await vscode.workspace.openTextDocument(target) : await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
   const editor = await vscode.window.showTextDocument(doc);
   await editor.insertSnippet(new vscode.SnippetString(newLogSnippet(athlete.trim(), condition.trim() || 'Left hamstring strain')));
   return editor;
+}
+
+/**
+ * Where a new log is saved: an untitled document with the path `<workspace folder>/<athlete>.athlete.md`
+ * (Save proposes that file), numbered when a file or an open document has the name. Without a workspace
+ * folder, undefined (a plain Untitled document).
+ */
+async function newLogTarget(athlete: string): Promise<vscode.Uri | undefined> {
+  const folder = vscode.window.activeTextEditor ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri) : undefined;
+  const root = (folder ?? vscode.workspace.workspaceFolders?.[0])?.uri;
+  if (!root) {
+    return undefined;
+  }
+  for (let n = 1; n < 100; n++) {
+    const file = vscode.Uri.joinPath(root, logFileName(athlete.trim(), n));
+    const untitled = file.with({ scheme: 'untitled' });
+    const open = vscode.workspace.textDocuments.some((d) => d.uri.path === file.path && (d.uri.scheme === 'untitled' || d.uri.scheme === file.scheme));
+    const exists = await vscode.workspace.fs.stat(file).then(() => true, () => false);
+    if (!open && !exists) {
+      return untitled;
+    }
+  }
+  return undefined;
 }
 
 /** Rounds of Fix All before it stops (a fix can expose another; this bounds the loop). */
@@ -77,7 +118,7 @@ export async function fixAll(checker: LogChecker): Promise<boolean> {
   const name = document.uri.path.split('/').pop() ?? document.uri.path;
   const left = (state?.result.findings ?? []).filter((f) => f.fix?.raisesDose === true || (f.alternatives?.length ?? 0) > 0).length;
   const rest = left > 0 ? `; ${left} ${left === 1 ? 'fix raises a dose or needs a choice' : 'fixes raise a dose or need a choice'}: pick ${left === 1 ? 'it' : 'them'} from the light bulb` : '';
-  void vscode.window.showInformationMessage(applied === 0 ? `No fixes to make in ${name}${rest}` : `${applied} ${applied === 1 ? 'fix' : 'fixes'} in ${name}${rest}`);
+  confirm(applied === 0 ? `No fixes to make in ${name}${rest}` : `${applied} ${applied === 1 ? 'fix' : 'fixes'} in ${name}${rest}`);
   return true;
 }
 
@@ -127,9 +168,7 @@ export async function exportHtml(checker: LogChecker, args?: { target?: vscode.U
     return undefined;
   }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(page.html));
-  if (!args?.target) {
-    void vscode.window.showInformationMessage(`Athlete Log: program exported to ${vscode.workspace.asRelativePath(target)}.`);
-  }
+  confirm(`Athlete Log: handout saved as ${vscode.workspace.asRelativePath(target)}.`);
   return target;
 }
 
@@ -186,9 +225,7 @@ export async function exportPdf(checker: LogChecker, args?: { target?: vscode.Ur
     }
     return { message };
   }
-  if (!args?.target) {
-    void vscode.window.showInformationMessage(`Athlete Log: handout printed to ${vscode.workspace.asRelativePath(target)}.`);
-  }
+  confirm(`Athlete Log: handout saved as ${vscode.workspace.asRelativePath(target)}.`);
   return { target };
 }
 
@@ -205,6 +242,8 @@ export async function copySummary(checker: LogChecker): Promise<string | undefin
     await vscode.env.clipboard.writeText(text);
   } catch (e) {
     void vscode.window.showWarningMessage(`Athlete Log: the clipboard is not available here (${e instanceof Error ? e.message : String(e)}).`);
+    return text;
   }
+  confirm(`Athlete Log: the summary of ${log.athlete ?? 'this log'} is copied to the clipboard.`);
   return text;
 }

@@ -121,17 +121,18 @@ export class LogChecker implements vscode.Disposable {
   }
 
   /** Checks a file that may not be open (Check All Logs). */
-  async checkUri(uri: vscode.Uri, text: string): Promise<number> {
+  /** Checks a file (open or not) and sets its diagnostics; its findings, or undefined when it is not a log. */
+  async checkUri(uri: vscode.Uri, text: string): Promise<readonly Finding[] | undefined> {
     const result = await this.#service.check({ text, path: uri.path, relativePath: relativePath(uri), options: checkOptions(uri) });
     if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) {
       // Not open: keep its diagnostics, not its parsed blocks (memory stays bounded over big workspaces).
       this.#service.forget(uri.path);
     }
     if (!result) {
-      return -1;
+      return undefined;
     }
     this.#collection.set(uri, result.findings.map((f) => this.toDiagnostic(f)));
-    return result.findings.length;
+    return result.findings;
   }
 
   clear(uri: vscode.Uri): void {

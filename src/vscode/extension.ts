@@ -12,6 +12,7 @@ import { checkWorkspace, copySummary, exportHtml, exportPdf, fixAll, newLog } fr
 import { AthleteLogCompletion, COMPLETION_TRIGGERS } from './completion.js';
 import { LogChecker } from './diagnostics.js';
 import { createVsCodeService } from './host.js';
+import { onDidConfirm } from './notify.js';
 import { AthleteLogHover } from './hover.js';
 import { PREVIEW_VIEW_TYPE, ProgramPreview } from './preview.js';
 import { SECTION } from './settings.js';
@@ -30,6 +31,8 @@ export interface AthleteLogApi {
   readonly caseloadPanel: CaseloadPanel;
   /** Trees parsed on the worker thread so far; `undefined` where the host has no parse worker (the web). */
   readonly parsedOffThread: () => number | undefined;
+  /** Fires with each confirmation a command shows (Check All Logs, Copy Summary, the exports, Fix All). */
+  readonly onDidConfirm: vscode.Event<string>;
 }
 
 export function activate(context: vscode.ExtensionContext): AthleteLogApi {
@@ -102,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): AthleteLogApi {
     checker.schedule(d, 0);
   }
   updateContext();
-  return { checker, status, preview, caseload, athletes, caseloadPanel, parsedOffThread: () => host.parser?.parsed };
+  return { checker, status, preview, caseload, athletes, caseloadPanel, parsedOffThread: () => host.parser?.parsed, onDidConfirm };
 }
 
 export function deactivate(): void {

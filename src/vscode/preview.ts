@@ -47,6 +47,15 @@ export class ProgramPreview implements vscode.Disposable, vscode.WebviewPanelSer
           this.scheduleUpdate(0);
         }
       }),
+      // A document that becomes a log while it is the active editor (New Athlete Log fills an empty one):
+      // the preview follows it once it is checked.
+      checker.onDidCheck((uri) => {
+        const editor = vscode.window.activeTextEditor;
+        if (this.#panel && editor && editor.document.uri.toString() === uri.toString() && uri.toString() !== this.#uri?.toString() && this.checker.isLog(editor.document)) {
+          this.#uri = uri;
+          this.scheduleUpdate(0);
+        }
+      }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         if (!this.#panel || e.textEditor.document.uri.toString() !== this.#uri?.toString()) {
           return;

@@ -52,8 +52,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
     document.title = m.title;
     window.scrollTo(0, y);
     vscode.setState({ scrollY: window.scrollY, uri: source });
-    vscode.postMessage({ type: 'ready', source });
-vscode.postMessage({ type: 'rendered', source, heading: heading() });
+    vscode.postMessage({ type: 'rendered', source, heading: heading() });
     return;
   }
   if (m.source !== source) {
@@ -108,3 +107,5 @@ if (saved?.scrollY) {
   window.scrollTo(0, saved.scrollY);
 }
 vscode.postMessage({ type: 'rendered', source, heading: heading() });
+// A page just (re)loaded asks for the current content once; an update never asks again (that would loop).
+vscode.postMessage({ type: 'ready', source });

@@ -121,6 +121,22 @@ async function startServer() {
   };
 }
 
+/**
+ * Keystrokes for the suite: a test prints `[keys] {"type": "TEXT"}` and the runner types TEXT into the
+ * workbench with the keyboard (Playwright), one key at a time at a person's pace, `\n` as the Enter key.
+ * The test then waits for the document to change (the extension host has no keyboard of its own).
+ */
+const KEYS = '[keys] ';
+const KEY_DELAY_MS = 120;
+let keys = Promise.resolve();
+
+async function press(page, { type }) {
+  if (typeof type !== 'string') {
+    throw new Error('expected {"type": "TEXT"}');
+  }
+  await page.keyboard.type(type, { delay: KEY_DELAY_MS });
+}
+
 async function main() {
   const t0 = Date.now();
   const server = mode === 'web' ? await startWeb() : await startServer();
@@ -149,6 +165,10 @@ async function main() {
           return;
         }
         const text = util.format(...args);
+        if (text.startsWith(KEYS)) {
+          keys = keys.then(() => press(page, JSON.parse(text.slice(KEYS.length)))).catch((e) => console.error(`[integration] keys: ${e.message}`));
+          return;
+        }
         if (VERBOSE || !NOISE.test(text)) {
           (console[type] ?? console.log)(text);
         }

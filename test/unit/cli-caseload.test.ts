@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { compareByAttention, type CaseloadSummary } from '../../src/core/index.js';
 import { caseloadPage } from '../../src/core/render/index.js';
+import { caseloadText, colourful } from '../../src/cli/main.js';
 import { FIXTURES, read, ROOT, service } from '../helpers.js';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -169,6 +170,35 @@ describe('athlete-log caseload', function () {
     const r = run(['caseload', '--format', 'json', '--today', TODAY, '--log-gap-days', '30', ...EXAMPLES]);
     const json = JSON.parse(r.stdout) as { logs: CaseloadSummary[] };
     assert.deepEqual(json.logs.map((s) => s.flags.includes('log-gap')), [false, false, false]);
+  });
+
+  it('colours by attention only on a terminal with NO_COLOR unset', async () => {
+    const text = read(path.join(ROOT, EXAMPLES[0] ?? ''));
+    const s = await service.summarize({ text, path: path.join(ROOT, EXAMPLES[0] ?? ''), relativePath: EXAMPLES[0] ?? '' }, TODAY);
+    service.forget(path.join(ROOT, EXAMPLES[0] ?? ''));
+    assert.ok(s);
+    const coloured = caseloadText([s], true);
+    assert.ok(coloured.includes('\u001b[31mSam Sprinter'), coloured);
+    assert.ok(!caseloadText([s], false).includes('\u001b'));
+    const tty = process.stdout.isTTY;
+    const noColor = process.env.NO_COLOR;
+    try {
+      process.stdout.isTTY = true;
+      delete process.env.NO_COLOR;
+      assert.equal(colourful(), true);
+      process.env.NO_COLOR = '1';
+      assert.equal(colourful(), false);
+      process.stdout.isTTY = false;
+      delete process.env.NO_COLOR;
+      assert.equal(colourful(), false);
+    } finally {
+      process.stdout.isTTY = tty;
+      if (noColor === undefined) {
+        delete process.env.NO_COLOR;
+      } else {
+        process.env.NO_COLOR = noColor;
+      }
+    }
   });
 
   it('is listed by --help', () => {

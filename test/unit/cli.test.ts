@@ -90,7 +90,8 @@ describe('athlete-log CLI', function () {
       .replace('Chair Bridge: 2-3 x 10', 'Chair Bridge: 1-4 x 10')
       .replace('Single-Leg Chair Bridge: 2 x 10', 'Single-Leg Chair Bridge: 1 x 10');
     assert.equal(readFileSync(copy, 'utf8'), fixed);
-    assert.equal((r.stdout.match(/sets-out-of-range/g) ?? []).length, 2, r.stdout);
+    // ... and the set groups' total (2 x 10, 2 x 8), which has no fix.
+    assert.equal((r.stdout.match(/sets-out-of-range/g) ?? []).length, 3, r.stdout);
     assert.match(r.stderr, /4 fixed, 2 fixes not applied because they raise a dose/);
   });
 
@@ -193,5 +194,12 @@ describe('athlete-log CLI', function () {
     const help = run(['--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /athlete-log check \[options\] PATH/);
+  });
+
+  it('runs as `npx athlete-log` in the clone (the package\'s own bin, nothing downloaded)', () => {
+    const r = spawnSync('npm', ['exec', '--no', '--', 'athlete-log', '--version'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(r.stdout.trim(), pkg.version);
   });
 });

@@ -4,7 +4,7 @@ import { completionsAt } from '../../src/core/features/completion.js';
 import { scrollTargetIndex } from '../../src/shared/previewScroll.js';
 import * as path from 'node:path';
 import { renderProgram } from '../../src/core/render/index.js';
-import { newLogSnippet } from '../../src/core/snippets.js';
+import { logFileName, newLogSnippet } from '../../src/core/snippets.js';
 import { builtinLibrary, read, ROOT, service } from '../helpers.js';
 
 const library = builtinLibrary();
@@ -114,5 +114,12 @@ describe('features: new athlete log', () => {
     assert.match(newLogSnippet('Ann', 'Right hamstring strain'), /side: \$\{4\|right,left,both\|\}/);
     assert.match(newLogSnippet('Ann', 'Left hamstring strain'), /side: \$\{4\|left,right,both\|\}/);
     assert.match(newLogSnippet('Ann', 'Bilateral posterior thigh pain'), /side: \$\{4\|both,left,right\|\}/);
+  });
+
+  it('names the file after the athlete', () => {
+    assert.equal(logFileName('Jane Runner'), 'jane-runner.athlete.md');
+    assert.equal(logFileName('  Zoë  O\'Brien-Smith '), 'zoe-o-brien-smith.athlete.md');
+    assert.equal(logFileName('Jane Runner', 2), 'jane-runner-2.athlete.md');
+    assert.equal(logFileName('../..'), 'athlete.athlete.md');
   });
 });

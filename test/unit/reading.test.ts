@@ -247,9 +247,13 @@ describe('reading real logs', function () {
         '1. Marching drill: 3 bouts x 12 s',
         '- [Nordic hamstring curl](https://example.org/nordic): 3 x 5',
         '- [Chair Bridge](videos/bridge.md) 2 x 10',
+        '- [Bridge Walk-Out](https://example.org/walk-out?t=1:30) 2 x 10, 4 steps each leg',
       ));
-      assert.deepEqual(r.sessions, ['2026-11-03: Chair Bridge, Bridge Walk-Out, Power Position, Marching drill, Nordic hamstring curl, Chair Bridge']);
+      assert.deepEqual(r.sessions, ['2026-11-03: Chair Bridge, Bridge Walk-Out, Power Position, Marching drill, Nordic hamstring curl, Chair Bridge, Bridge Walk-Out']);
       assert.equal(r.log.sessions[0]?.entries[4]?.link, 'https://example.org/nordic');
+      assert.equal(r.log.sessions[0]?.entries[5]?.link, 'videos/bridge.md');
+      assert.equal(r.log.sessions[0]?.entries[6]?.link, 'https://example.org/walk-out?t=1:30');
+      assert.equal(r.log.sessions[0]?.entries[6]?.dosage.steps?.min, 4);
       assert.ok(!r.found.some((f) => f.endsWith('unknown-exercise') || f.endsWith('unreadable-dosage')), r.found.join(' '));
     });
 
@@ -262,6 +266,11 @@ describe('reading real logs', function () {
         '- Chair Bridge / 2 x 10',
       ));
       assert.deepEqual(r.sessions, ['2026-11-03: Chair Bridge, Chair Bridge, Chair Bridge, Chair Bridge']);
+      const [dashes, late] = r.log.sessions[0]?.entries ?? [];
+      assert.equal(dashes?.dosage.restSeconds?.min, 90);
+      assert.equal(dashes?.dosage.holdSeconds?.min, 4);
+      assert.equal(late?.dosage.sets?.min, 2);
+      assert.equal(late?.dosage.holdSeconds?.min, 4);
     });
 
     it('reads count-first lines with the words after the count as the name', async () => {
@@ -273,6 +282,20 @@ describe('reading real logs', function () {
       assert.deepEqual(r.log.sessions[0]?.entries.map((e) => e.name.toLowerCase()), ['chair bridge', 'chair bridges']);
       assert.equal(r.log.sessions[0]?.entries[0]?.dosage.sets?.min, 2);
       assert.equal(r.log.sessions[0]?.entries[1]?.dosage.reps?.min, 12);
+    });
+
+    it('reads a count after the name, with or without a space', async () => {
+      const r = await check(lines('### 2026-11-03', '- Chair Bridge x 12', '- Chair Bridge x12', '- Bridge Walk-Out x 8 reps'));
+      const e = r.log.sessions[0]?.entries ?? [];
+      assert.deepEqual(e.map((x) => [x.name, x.dosage.reps?.min]), [['Chair Bridge', 12], ['Chair Bridge', 12], ['Bridge Walk-Out', 8]]);
+      assert.ok(!r.found.some((f) => f.endsWith('unreadable-dosage') || f.endsWith('unknown-exercise')), r.found.join(' '));
+    });
+
+    it('keeps a name that is also a dosage word, before a colon', async () => {
+      const r = await check(lines('### 2026-11-03', '- Tempo: 3 x 1 mile', '- Strides: 8 x 80m', '- Sled drag: 5x25m'));
+      const e = r.log.sessions[0]?.entries ?? [];
+      assert.deepEqual(e.map((x) => [x.name, x.dosage.bouts?.min, x.dosage.distanceMeters?.min]), [['Tempo', 3, 1609.344], ['Strides', 8, 80], ['Sled drag', 5, 25]]);
+      assert.deepEqual(r.log.unread, []);
     });
 
     it('reads a count first with a time, a load or words after it', async () => {
@@ -357,6 +380,57 @@ describe('reading real logs', function () {
       assert.equal(r.log.sessions.length, 6);
       assert.deepEqual(r.found.filter((f) => f.endsWith('dates-out-of-order')), []);
       assert.deepEqual(r.log.phases, []);
+    });
+
+    it('reads ISO week headings and weeks named in session headings the same way', async () => {
+      const iso = await check(lines(
+        '## 2026-W47', '### 2026-11-16', '- Chair Bridge: 2 x 10', '### 2026-11-19', '- Chair Bridge: 2 x 10',
+        '## 2026-W46', '### 2026-11-10', '- Chair Bridge: 2 x 10', '### 2026-11-12', '- Chair Bridge: 2 x 10',
+      ));
+      assert.deepEqual(iso.log.weeks.map((w) => w.key), ['2026-w47', '2026-w46']);
+      assert.deepEqual(iso.found.filter((f) => /date/.test(f)), []);
+      const named = await check(lines(
+        '## Log',
+        '### Mon Nov 16, 2026 — Week 3 · tempo', '- Chair Bridge: 2 x 10',
+        '### Thu Nov 19, 2026 — Week 3', '- Chair Bridge: 2 x 10',
+        '### Tue Nov 10, 2026 — Week 2', '- Chair Bridge: 2 x 10',
+        '### Fri Nov 13, 2026 — Week 2', '- Chair Bridge: 2 x 10',
+      ));
+      assert.equal(named.log.sessions.length, 4);
+      assert.deepEqual(named.found.filter((f) => /date/.test(f)), []);
+    });
+
+    it('still flags a misfiled day inside a week, and a misfiled week', async () => {
+      const r = await check(lines(
+        '## Week 3', '### 2026-11-16', '- Chair Bridge: 2 x 10', '### 2026-11-20', '- Chair Bridge: 2 x 10', '### 2026-11-18', '- Chair Bridge: 2 x 10',
+        '## Week 2', '### 2026-11-09', '- Chair Bridge: 2 x 10', '### 2026-11-11', '- Chair Bridge: 2 x 10',
+        '## Week 4', '### 2026-11-23', '- Chair Bridge: 2 x 10',
+        '## Week 1', '### 2026-11-02', '- Chair Bridge: 2 x 10',
+      ));
+      assert.deepEqual(r.found.filter((f) => f.endsWith('dates-out-of-order')), ['9:dates-out-of-order', '17:dates-out-of-order']);
+      const day = r.findings.find((f) => f.range.start.line === 9);
+      assert.match(day?.message ?? '', /2026-11-18 comes after 2026-11-20; this log keeps the days of each week oldest first/);
+      const week = r.findings.find((f) => f.range.start.line === 17);
+      assert.match(week?.message ?? '', /week of 2026-11-23 comes after the week of 2026-11-09; this log keeps weeks newest first/);
+    });
+
+    it('groups sessions into weeks by headings only: without them, one order for the whole log', async () => {
+      const r = await check(lines(
+        '### 2026-11-16', '- Chair Bridge: 2 x 10', '### 2026-11-18', '- Chair Bridge: 2 x 10',
+        '### 2026-11-09', '- Chair Bridge: 2 x 10', '### 2026-11-11', '- Chair Bridge: 2 x 10',
+      ));
+      assert.deepEqual(r.found.filter((f) => f.endsWith('dates-out-of-order')), ['8:dates-out-of-order', '10:dates-out-of-order']);
+    });
+
+    it('ends a week at a section heading at its level', async () => {
+      const r = await check(lines(
+        '## Week 2', '### 2026-11-09', '- Chair Bridge: 2 x 10', '### 2026-11-11', '- Chair Bridge: 2 x 10',
+        '## Log', '### 2026-11-02', '- Chair Bridge: 2 x 10', '### 2026-11-04', '- Chair Bridge: 2 x 10',
+      ));
+      // The sessions after `## Log` are in no week: a group of their own, older than week 2, so in order
+      // (in week 2 they would be days out of order).
+      assert.deepEqual(r.log.weeks.map((w) => w.key), ['week 2']);
+      assert.deepEqual(r.found.filter((f) => f.endsWith('dates-out-of-order')), []);
     });
 
     it('blames the one date that breaks the order, not its neighbours', async () => {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   check, checkText, currentPhase, dayNumber, exerciseHistory, isoDate, weeklyPainTrend, parseLog, plainLogView, readiness, resolveOptions, ruleById,
-  type AthleteLog, type LogView, type ExerciseHistory, type Finding, type GuidelineLibrary, type HistoryPoint,
+  type AthleteLog, type Session, type LogView, type ExerciseHistory, type Finding, type GuidelineLibrary, type HistoryPoint,
 } from '../../src/core/index.js';
 import { normalizeName } from '../../src/core/text.js';
 import { exerciseKey, lastCompleteWeek, minPerWeek, twoHighInARow, weeklyPain } from '../../src/core/coaching/coaching.js';
@@ -55,65 +55,116 @@ function plainHistory(log: AthleteLog, lib: GuidelineLibrary): ExerciseHistory[]
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** The week of each dated session, the plain way: its label's week, else the nearest week heading above it not closed by a section heading. */
+function plainWeeks(log: AthleteLog, dated: readonly Session[]): string[] {
+  return dated.map((s) => {
+    const own = /(?:^|[^\w])(?:week|wk)\.?\s*(\d{1,3})(?![\d\w])/i.exec(s.label)?.[1];
+    if (own !== undefined) {
+      return `week ${Number(own)}`;
+    }
+    const at = s.headingRange.start.offset;
+    const week = log.weeks.filter((w) => w.headingRange.start.offset < at).pop();
+    if (!week) {
+      return '';
+    }
+    const closed = log.sections.some((x) => x.headingRange.start.offset > week.headingRange.start.offset && x.headingRange.start.offset < at && x.depth <= week.depth);
+    return closed ? '' : week.key;
+  });
+}
+
+/** Longest run in order by plain dynamic programming, the earliest items first. */
+function plainRun(days: readonly number[], down: boolean): Set<number> {
+  const n = days.length;
+  const key = (i: number): number => (down ? -(days[i] ?? 0) : (days[i] ?? 0));
+  const best = days.map(() => 1);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = i + 1; j < n; j++) {
+      if (key(j) >= key(i)) {
+        best[i] = Math.max(best[i] ?? 1, 1 + (best[j] ?? 1));
+      }
+    }
+  }
+  let need = Math.max(0, ...best);
+  let last = -Infinity;
+  const kept = new Set<number>();
+  best.forEach((b, i) => {
+    if (need > 0 && b === need && key(i) >= last) {
+      kept.add(i);
+      last = key(i);
+      need--;
+    }
+  });
+  return kept;
+}
+
 function datesOutOfOrder(log: AthleteLog): Ref[] {
   const dated = log.sessions.filter((s) => s.date !== undefined);
   const days = dated.map((s) => Date.parse(s.date ?? '') / 86_400_000);
-  const n = days.length;
-  // Weeks newest first, days oldest first: stretches of rising dates within 7 days, each older than the last.
-  const stretches: number[][] = [];
-  for (const d of days) {
-    const cur = stretches[stretches.length - 1];
-    if (cur && d >= (cur[cur.length - 1] ?? d) && d - (cur[0] ?? d) <= 6) {
-      cur.push(d);
-    } else {
-      stretches.push([d]);
-    }
-  }
-  const weekly = stretches.length > 1 && stretches.some((x) => x.length > 1)
-    && stretches.every((x, i) => i === 0 || Math.max(...x) < Math.min(...(stretches[i - 1] ?? [])));
-  if (n < 2 || weekly) {
+  if (days.length < 2) {
     return [];
   }
-  // Longest runs in order by plain dynamic programming, the earliest sessions first.
-  const run = (down: boolean): Set<number> => {
-    const key = (i: number): number => (down ? -(days[i] ?? 0) : (days[i] ?? 0));
-    const best = days.map(() => 1);
-    for (let i = n - 1; i >= 0; i--) {
-      for (let j = i + 1; j < n; j++) {
-        if (key(j) >= key(i)) {
-          best[i] = Math.max(best[i] ?? 1, 1 + (best[j] ?? 1));
-        }
-      }
-    }
-    let need = Math.max(...best);
-    let last = -Infinity;
-    const kept = new Set<number>();
-    best.forEach((b, i) => {
-      if (need > 0 && b === need && key(i) >= last) {
-        kept.add(i);
-        last = key(i);
-        need--;
+  const weeks = plainWeeks(log, dated);
+  const blamed: { at: number; before?: number; what: string; asc: boolean }[] = [];
+  const blame = (idx: number[], asc: boolean | undefined, what: string): Set<number> => {
+    const d = idx.map((i) => days[i] ?? 0);
+    const up = plainRun(d, false);
+    const down = plainRun(d, true);
+    const a = asc ?? up.size >= down.size;
+    const kept = a ? up : down;
+    let before: number | undefined;
+    idx.forEach((i, k) => {
+      if (kept.has(k)) {
+        before = i;
+      } else {
+        blamed.push({ at: i, ...(before === undefined ? {} : { before }), what, asc: a });
       }
     });
     return kept;
   };
-  const up = run(false);
-  const down = run(true);
-  const ascending = up.size >= down.size;
-  const kept = ascending ? up : down;
-  const out: Ref[] = [];
-  dated.forEach((s, i) => {
-    if (kept.has(i)) {
-      return;
-    }
-    const before = [...kept].filter((k) => k < i).pop();
-    const order = ascending ? 'oldest' : 'newest';
-    out.push({
-      line: s.dateRange.start.line,
-      message: before === undefined ? `${s.date ?? ''} stands before sessions it should follow; this log keeps sessions ${order} first` : `${s.date ?? ''} comes after ${dated[before]?.date ?? ''}; this log keeps sessions ${order} first`,
+  if (weeks.every((w) => w === '')) {
+    blame(days.map((_, i) => i), undefined, 'sessions');
+  } else {
+    const groups: number[][] = [];
+    weeks.forEach((w, i) => {
+      const g = groups[groups.length - 1];
+      if (g && weeks[g[0] ?? 0] === w) {
+        g.push(i);
+      } else {
+        groups.push([i]);
+      }
     });
+    const steps = groups.flatMap((g) => g.slice(1).map((i, k) => Math.sign((days[i] ?? 0) - (days[g[k] ?? 0] ?? 0))));
+    const asc = steps.filter((x) => x > 0).length >= steps.filter((x) => x < 0).length;
+    const firsts = groups.map((g) => {
+      const kept = [...blame(g, asc, 'the days of each week')].map((k) => g[k] ?? 0);
+      return kept.reduce((m, i) => ((days[i] ?? 0) < (days[m] ?? 0) ? i : m), kept[0] ?? g[0] ?? 0);
+    });
+    const fd = firsts.map((i) => days[i] ?? 0);
+    const up = plainRun(fd, false);
+    const down = plainRun(fd, true);
+    const a = up.size >= down.size;
+    const kept = a ? up : down;
+    let before: number | undefined;
+    firsts.forEach((i, k) => {
+      if (kept.has(k)) {
+        before = i;
+      } else {
+        blamed.push({ at: i, ...(before === undefined ? {} : { before }), what: 'weeks', asc: a });
+      }
+    });
+  }
+  return blamed.sort((x, y) => x.at - y.at).map((b) => {
+    const s = dated[b.at];
+    const order = `this log keeps ${b.what} ${b.asc ? 'oldest' : 'newest'} first`;
+    const weeksOf = b.what === 'weeks';
+    const me = weeksOf ? `The week of ${s?.date ?? ''}` : s?.date ?? '';
+    return {
+      line: s?.dateRange.start.line ?? 0,
+      message: b.before === undefined
+        ? `${me} stands before ${weeksOf ? 'weeks' : 'sessions'} it should follow; ${order}`
+        : `${me} comes after ${weeksOf ? 'the week of ' : ''}${dated[b.before]?.date ?? ''}; ${order}`,
+    };
   });
-  return out;
 }
 
 function duplicateDate(log: AthleteLog): Ref[] {
@@ -204,6 +255,7 @@ function answers(view: LogView, log: AthleteLog): unknown {
   const first = dayNumber(log.started) ?? 0;
   return {
     dated: view.datedSessions().map((s) => [s.date, s.headingRange.start.line]),
+    sameDay: view.sameDaySessions().map((day) => day.map((s) => [s.date, s.headingRange.start.line])),
     exercises: view.exercises().map((h) => [h.name, pointsOf(h).map((p, i) => [p.date, p.line, p.pain, p.dosage.text, p.entry.range.start.line, h.pain(i), h.day(i) === dayNumber(p.date)])]),
     days: ['', ...NAMES, 'Unknown drill'].map((name) => [0, 7, 30, 60].map((from) => view.daysWith(name, first + from, first + from + 6))),
   };
@@ -228,7 +280,10 @@ const logText = fc.record({
 }).map(({ started, program, sessions }) => [
   '---', 'athlete: T', `started: ${started}`, '---', '## Program', '### Phase 1 (weeks 1-20)', ...program, '## Log',
   ...sessions.flatMap((s) => [
-    `### ${s.broken ? '2026-02-30' : isoDate(20458 + s.day)}${s.label ? ` ${s.label}` : ''}`,
+    // Weeks (FORMAT.md v2), from the day so that the other draws stay as they were: week headings, and
+    // weeks named in a session heading.
+    ...[s.day % 9 === 0 ? `## Week ${s.day % 4}` : s.day % 13 === 0 ? '## 2026-W05' : s.day % 17 === 0 ? '#### Week 4' : ''].filter((w) => w !== ''),
+    `### ${s.broken ? '2026-02-30' : isoDate(20458 + s.day)}${s.label ? ` ${s.label}` : ''}${s.day % 11 === 0 ? ' — Week 2' : s.day % 19 === 0 ? ' · wk 3' : ''}`,
     ...s.entries.map((e) => `- ${e.name}: ${e.dose}${e.pain === null ? '' : `. Pain ${e.pain}/10`}`),
     '',
   ]),

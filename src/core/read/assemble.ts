@@ -13,9 +13,9 @@ import { exact } from '../lists.js';
 import { parseDosage, startsComponent } from '../dosage/parse.js';
 import type {
   AssessmentItem, AthleteLog, Dosage, ExerciseLine, FrontMatter, FrontMatterField, LineKind, Phase, Point, Range, Section,
-  SectionKind, Session, Span, Suppression, UnreadLine,
+  SectionKind, Session, Span, Suppression, UnreadLine, WeekHeading,
 } from '../model.js';
-import { dateOrderOf, readHeadingDate, withYear, type DateOrder } from './dates.js';
+import { dateOrderOf, readHeadingDate, weekKey, withYear, type DateOrder } from './dates.js';
 import { cleanName, isExerciseDosage, isExerciseLine, looksLikeExerciseLine, readLineParts, setLineDosage, type LineParts } from './names.js';
 import { isMorningPainLine } from '../coaching/morning.js';
 import { Anchor, LineIndex, PointMaker } from '../text.js';
@@ -439,6 +439,10 @@ function onHeading(ctx: Ctx, base: number, h: Heading): void {
     ctx.sessionDepth = h.depth;
     return;
   }
+  const week = weekKey(title);
+  if (week !== undefined) {
+    ctx.frag.weeks.push({ key: week, depth: h.depth, headingRange: range });
+  }
   ctx.heading = { title, range };
   ctx.label = { by: 'heading', name: cleanName(title), nameRange: range, start: range.start };
   if (currentSection(ctx)?.kind === 'program') {
@@ -824,7 +828,7 @@ export function assembleBlock(index: LineIndex, block: Block, tree: Root, stateI
  * the block's text), each dropped once read, so a long block never needs its whole tree at once.
  */
 export function blockAssembler(index: LineIndex, block: Block, stateIn: ReadState = START, anchor = Anchor.at(block.start, block.line)): { add(tree: Root): void; finish(): Fragment } {
-  const frag: Fragment = { sections: [], assessment: [], phases: [], sessions: [], suppressions: [], unread: [], fields: {}, guidelineFiles: [], headings: [], usesStack: false, anchor };
+  const frag: Fragment = { sections: [], assessment: [], phases: [], sessions: [], suppressions: [], unread: [], weeks: [], fields: {}, guidelineFiles: [], headings: [], usesStack: false, anchor };
   const ctx: Ctx = {
     text: block.text, index: new PointMaker(index, anchor), frag, state: stateIn, sections: [...stateIn.sections], phase: undefined, session: undefined,
     sessionDepth: 0, heading: undefined, label: undefined, fields: undefined,
@@ -873,7 +877,7 @@ function shareEmpty(frag: Fragment): Fragment {
     p.prescriptions = exact(p.prescriptions);
   }
   const out: Record<string, unknown> = { ...frag };
-  for (const k of ['sections', 'assessment', 'phases', 'sessions', 'suppressions', 'unread', 'guidelineFiles', 'headings'] as const) {
+  for (const k of ['sections', 'assessment', 'phases', 'sessions', 'suppressions', 'unread', 'weeks', 'guidelineFiles', 'headings'] as const) {
     out[k] = exact<unknown>(frag[k]);
   }
   return out as unknown as Fragment;
@@ -910,14 +914,15 @@ export interface ModelLists {
   readonly sessions: Session[];
   readonly suppressions: Suppression[];
   readonly unread: UnreadLine[];
+  readonly weeks: WeekHeading[];
 }
 
-export const LIST_KINDS = ['sections', 'assessment', 'phases', 'sessions', 'suppressions', 'unread'] as const;
+export const LIST_KINDS = ['sections', 'assessment', 'phases', 'sessions', 'suppressions', 'unread', 'weeks'] as const;
 
 /** The model from the first block's fragment (front matter) and the lists of all blocks. */
 export function makeLog(head: Fragment | undefined, lists: ModelLists, end: Point): AthleteLog {
-  const { sections, assessment, phases, sessions, suppressions, unread } = lists;
-  const log: MutableLog = { guidelineFiles: head?.frontMatter ? head.guidelineFiles : [], sections, assessment, phases, sessions, suppressions, unread, end };
+  const { sections, assessment, phases, sessions, suppressions, unread, weeks } = lists;
+  const log: MutableLog = { guidelineFiles: head?.frontMatter ? head.guidelineFiles : [], sections, assessment, phases, sessions, suppressions, unread, weeks, end };
   if (head?.frontMatter) {
     log.frontMatter = head.frontMatter;
     Object.assign(log, head.fields);

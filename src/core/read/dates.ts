@@ -163,3 +163,29 @@ export function dateOrderOf(value: unknown): DateOrder | undefined {
   }
   return undefined;
 }
+
+/** A week heading: `Week 46`, `Wk 2: deload`, `Week of 2026-11-02`, `2026-W20`. */
+const WEEK_HEADING = /^(?:(?:week|wk)\.?\s*(\d{1,3})(?![\d\w])|week\s+of\s+(\S.*?)\s*$|(\d{4})-?w(\d{1,2})(?![\d\w]))/i;
+/** A week named in a session heading's label: `— Week 1 · HSR`, `(wk 3)`. */
+const WEEK_IN_LABEL = /(?:^|[^\w])(?:week|wk)\.?\s*(\d{1,3})(?![\d\w])/i;
+
+/** The week a heading names, as a key to compare (`week 3`, `2026-w20`), or undefined. */
+export function weekKey(title: string): string | undefined {
+  const m = WEEK_HEADING.exec(title.trim());
+  if (!m) {
+    return undefined;
+  }
+  if (m[1] !== undefined) {
+    return `week ${Number(m[1])}`;
+  }
+  if (m[2] !== undefined) {
+    return `week of ${m[2].toLowerCase()}`;
+  }
+  return `${m[3] ?? ''}-w${Number(m[4])}`;
+}
+
+/** The week a session heading's label names (`Tue Nov 3, 2026 — Week 1`), as a key, or undefined. */
+export function labelWeek(label: string): string | undefined {
+  const m = WEEK_IN_LABEL.exec(label);
+  return m?.[1] === undefined ? undefined : `week ${Number(m[1])}`;
+}

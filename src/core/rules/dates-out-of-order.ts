@@ -2,39 +2,55 @@
  * `dates-out-of-order`: a session's date goes against the order of the log. The order is decided by the
  * log: oldest first or newest first, whichever keeps more sessions in place. The sessions blamed are the
  * fewest that break that order (the dates outside the longest run of dates in order), so one misfiled
- * session is flagged, not its correct neighbours. A log kept in weeks newest first with the days of each
- * week oldest first (each stretch of rising dates within seven days, each stretch older than the one
- * before) is in order.
+ * session is flagged, not its correct neighbours.
+ *
+ * A log kept in weeks (week headings such as `## Week 46` or `## 2026-W20`, or session headings that name
+ * their week, `### Tue Nov 3, 2026 — Week 1`) is read per week (FORMAT.md v2): the days inside each week
+ * keep one order, and the weeks keep one order of their own, so weeks newest first with the days of each
+ * week oldest first is in order.
  *
  * Rationale: a session filed in the wrong place is easy to miss when reading the log, and it hides a gap
  * or a pain trend. Sessions on the same day are in order.
  */
 import { dayNumber } from '../dates.js';
-import type { Session } from '../model.js';
+import { labelWeek } from '../read/dates.js';
+import type { AthleteLog, Session, WeekHeading } from '../model.js';
 import type { Rule } from './rule.js';
 
-/** Whether the dates run in stretches of rising dates within a week, each stretch older than the one before. */
-function weeksNewestFirst(days: readonly number[]): boolean {
-  let stretches = 1;
-  let lo = days[0] ?? 0;
-  let hi = lo;
-  let prevLo = Number.POSITIVE_INFINITY;
-  for (let i = 1; i < days.length; i++) {
-    const d = days[i] ?? 0;
-    if (d >= hi && d - lo <= 6) {
-      hi = d;
-      continue;
+/**
+ * The week of each session (in document order): the week its own heading names, else the last week
+ * heading before it that no section heading at its level or above has closed; '' for none.
+ */
+export function sessionWeeks(log: AthleteLog, sessions: readonly Session[]): string[] {
+  const weeks = log.weeks;
+  const sections = log.sections;
+  const out: string[] = [];
+  let w = 0;
+  let x = 0;
+  let open: WeekHeading | undefined;
+  for (const s of sessions) {
+    const at = s.headingRange.start.offset;
+    for (;;) {
+      const nextWeek = weeks[w];
+      const nextSection = sections[x];
+      const wAt = nextWeek ? nextWeek.headingRange.start.offset : Number.POSITIVE_INFINITY;
+      const sAt = nextSection ? nextSection.headingRange.start.offset : Number.POSITIVE_INFINITY;
+      if (Math.min(wAt, sAt) >= at) {
+        break;
+      }
+      if (wAt < sAt) {
+        open = nextWeek;
+        w++;
+      } else {
+        if (open && nextSection && nextSection.depth <= open.depth) {
+          open = undefined;
+        }
+        x++;
+      }
     }
-    // A new stretch: the one just ended must lie wholly before the one before it.
-    if (hi >= prevLo) {
-      return false;
-    }
-    prevLo = lo;
-    lo = d;
-    hi = d;
-    stretches++;
+    out.push(labelWeek(s.label) ?? open?.key ?? '');
   }
-  return stretches > 1 && hi < prevLo && days.some((d, i) => i > 0 && d > (days[i - 1] ?? d));
+  return out;
 }
 
 /**
@@ -78,6 +94,76 @@ function longestInOrder(days: readonly number[], down: boolean): Set<number> {
   return kept;
 }
 
+/** A blamed session and the kept one before it (in its week, or the week before), if any. */
+interface Blame {
+  readonly at: number;
+  readonly before: number | undefined;
+  readonly what: 'sessions' | 'the days of each week' | 'weeks';
+  readonly ascending: boolean;
+}
+
+/** The sessions out of order in one list of days (all of them, or one week's). */
+function blameRun(days: readonly number[], at: readonly number[], ascending: boolean | undefined, what: Blame['what'], out: Blame[]): { kept: Set<number>; ascending: boolean } {
+  let asc = ascending;
+  let kept: Set<number>;
+  if (asc === undefined) {
+    const up = longestInOrder(days, false);
+    const down = longestInOrder(days, true);
+    asc = up.size >= down.size;
+    kept = asc ? up : down;
+  } else {
+    kept = longestInOrder(days, !asc);
+  }
+  let before: number | undefined;
+  days.forEach((_, k) => {
+    if (kept.has(k)) {
+      before = at[k];
+    } else {
+      out.push({ at: at[k] ?? 0, before, what, ascending: asc });
+    }
+  });
+  return { kept, ascending: asc };
+}
+
+/** Blames for a log kept in weeks: the days inside each week, then the weeks, each in one order. */
+function blameWeeks(days: readonly number[], weeks: readonly string[], out: Blame[]): void {
+  const groups: number[][] = [];
+  weeks.forEach((w, i) => {
+    const g = groups[groups.length - 1];
+    if (g && weeks[g[0] ?? 0] === w) {
+      g.push(i);
+    } else {
+      groups.push([i]);
+    }
+  });
+  // The days' order is the one most steps inside the weeks take.
+  let rising = 0;
+  let falling = 0;
+  for (const g of groups) {
+    for (let k = 1; k < g.length; k++) {
+      const a = days[g[k - 1] ?? 0] ?? 0;
+      const b = days[g[k] ?? 0] ?? 0;
+      rising += b > a ? 1 : 0;
+      falling += b < a ? 1 : 0;
+    }
+  }
+  const first: number[] = [];
+  const firstDays: number[] = [];
+  for (const g of groups) {
+    const { kept } = blameRun(g.map((i) => days[i] ?? 0), g, rising >= falling, 'the days of each week', out);
+    // A week stands where its earliest kept day is.
+    let k0 = -1;
+    kept.forEach((k) => {
+      if (k0 < 0 || (days[g[k] ?? 0] ?? 0) < (days[g[k0] ?? 0] ?? 0)) {
+        k0 = k;
+      }
+    });
+    first.push(g[Math.max(k0, 0)] ?? 0);
+    firstDays.push(days[g[Math.max(k0, 0)] ?? 0] ?? 0);
+  }
+  blameRun(firstDays, first, undefined, 'weeks', out);
+}
+
 const rule: Rule = {
   id: 'dates-out-of-order',
   description: 'A session date goes against the order of the log.',
@@ -87,30 +173,31 @@ const rule: Rule = {
   check(ctx) {
     const sessions = ctx.view().datedSessions();
     const days = sessions.map((s) => dayNumber(s.date) ?? 0);
-    if (days.length < 2 || weeksNewestFirst(days)) {
+    if (days.length < 2) {
       return;
     }
-    const up = longestInOrder(days, false);
-    const down = longestInOrder(days, true);
-    const ascending = up.size >= down.size;
-    const kept = ascending ? up : down;
-    if (kept.size === days.length) {
-      return;
+    const weeks = ctx.log.weeks.length > 0 || sessions.some((s) => labelWeek(s.label) !== undefined) ? sessionWeeks(ctx.log, sessions) : undefined;
+    const out: Blame[] = [];
+    if (weeks?.some((w) => w !== '')) {
+      blameWeeks(days, weeks, out);
+    } else {
+      blameRun(days, days.map((_, i) => i), undefined, 'sessions', out);
     }
-    const order = ascending ? 'oldest' : 'newest';
-    let before: Session | undefined;
-    sessions.forEach((s, k) => {
-      if (kept.has(k)) {
-        before = s;
-        return;
+    out.sort((a, b) => a.at - b.at);
+    for (const b of out) {
+      const s = sessions[b.at];
+      const before = b.before === undefined ? undefined : sessions[b.before];
+      if (!s) {
+        continue;
       }
+      const order = `this log keeps ${b.what} ${b.ascending ? 'oldest' : 'newest'} first`;
+      const thing = b.what === 'weeks' ? `The week of ${s.date ?? ''}` : s.date ?? '';
+      const beforeThing = b.what === 'weeks' ? `the week of ${before?.date ?? ''}` : before?.date ?? '';
       ctx.report({
         range: s.dateRange,
-        message: before
-          ? `${s.date ?? ''} comes after ${before.date ?? ''}; this log keeps sessions ${order} first`
-          : `${s.date ?? ''} stands before sessions it should follow; this log keeps sessions ${order} first`,
+        message: before ? `${thing} comes after ${beforeThing}; ${order}` : `${thing} stands before ${b.what === 'weeks' ? 'weeks' : 'sessions'} it should follow; ${order}`,
       });
-    });
+    }
   },
 };
 

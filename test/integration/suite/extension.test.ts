@@ -8,7 +8,9 @@ import * as vscode from 'vscode';
 import type { AthleteLogApi } from '../../../src/vscode/extension';
 import { generateLog } from '../../../bench/generate';
 
-const WAIT_MS = 20000;
+// Generous: the waits are on events and end as soon as the event comes; on a loaded machine a revert or a
+// first webview can take many seconds.
+const WAIT_MS = 45000;
 
 /** The extension's API (the extension is active once the suite's `before` has run). */
 function activeApi(): AthleteLogApi {
@@ -109,19 +111,36 @@ async function open(name: string): Promise<vscode.TextEditor> {
 }
 
 /**
- * Reverts the document to the file on disk and resolves once its content is back, by event: the revert
- * command can return before the document holds the file's text, and the next test would read the edit.
+ * Puts the document back to the file on disk and resolves once its content is back, by event, so the next
+ * test never reads this test's edit.
  */
 async function revert(editor: vscode.TextEditor, api: AthleteLogApi = activeApi()): Promise<void> {
   const document = editor.document;
   const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
   const back = (): boolean => document.getText() === disk && !document.isDirty;
   const restored = waitFor(vscode.workspace.onDidChangeTextDocument, (e) => e.document === document && back(), `${document.uri.path} to be restored`, back);
-  await vscode.window.showTextDocument(document);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
+  // The file's text put back by an edit and saved (the same bytes): unlike the Revert command, which acts on
+  // whichever editor the workbench holds active, this works on the document itself.
+  if (document.getText() !== disk) {
+    const all = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, all, disk);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the edit that restores the file applies');
+  }
+  if (document.isDirty) {
+    await document.save(); // false when it was no longer dirty; `restored` below is what counts
+  }
   await restored;
   // The extension re-checks the restored text; wait for that check too, so the next test starts clean.
   await settled(api, document);
+}
+
+/**
+ * Types `text` into the focused editor with the workbench's keyboard, key by key at a person's pace (`\n`
+ * is the Enter key): test/integration/run.mjs reads this line of the suite's output and drives the page.
+ */
+function typeInWorkbench(text: string): void {
+  console.log(`[keys] ${JSON.stringify({ type: text })}`);
 }
 
 const SAM_EXPECTED = [
@@ -132,7 +151,7 @@ const SAM_EXPECTED = [
 ];
 
 describe('Athlete Log in a real VS Code', function () {
-  this.timeout(60000);
+  this.timeout(120000);
   let api: AthleteLogApi;
 
   before(async () => {
@@ -249,6 +268,22 @@ describe('Athlete Log in a real VS Code', function () {
     await revert(editor);
   });
 
+  it('keeps a typed dosage line exactly as typed when Enter is pressed at its end (keystrokes in the workbench)', async () => {
+    const editor = await open('jane.athlete.md');
+    const document = editor.document;
+    await settled(api, document);
+    // A new item under Phase 1, after `- Heel Slide: ...` (line 15), typed as a coach types it.
+    const end = document.lineAt(14).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    const typed = '- Chair Bridge: 3 x 10, hold 5 s';
+    const done = waitFor(vscode.workspace.onDidChangeTextDocument, (e) => e.document === document && document.getText().includes('Done'), 'the typed keys');
+    typeInWorkbench(`\n${typed}\nDone`);
+    await done;
+    // Enter gave exactly the typed line and a new line (no completion took the Enter).
+    assert.deepStrictEqual([document.lineAt(14).text, document.lineAt(15).text, document.lineAt(16).text], ['- Heel Slide: 5 x 12, 1x daily', typed, 'Done']);
+    await revert(editor);
+  });
+
   it('shows the guideline card on hover, with its source', async () => {
     const editor = await open('jane.athlete.md');
     await settled(api, editor.document);
@@ -283,14 +318,25 @@ describe('Athlete Log in a real VS Code', function () {
     assert.deepStrictEqual(symbols[2]?.children.map((s) => s.name), ['2026-10-20', '2026-10-22', '2026-10-21']);
   });
 
-  it('creates a new athlete log from the template', async () => {
+  it('creates a new athlete log from the template, to be saved under the athlete\'s name, and the preview follows it', async () => {
+    await open('jane.athlete.md');
+    const first = rendered(api, (h) => h === 'Jane Runner');
+    await vscode.commands.executeCommand('athleteLog.openPreviewToSide');
+    await first;
+    const follows = rendered(api, (h) => h === 'Test Runner');
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('athleteLog.newLog', { athlete: 'Test Runner', condition: 'Right calf strain' });
     assert.ok(editor);
     const text = editor.document.getText();
     assert.ok(text.includes('athlete: Test Runner'), text);
     assert.ok(text.includes('condition: Right calf strain'), text);
-    await checked(api, editor.document.uri).catch(() => undefined);
-    const state = api.checker.state(editor.document) ?? await api.checker.check(editor.document);
+    assert.ok(text.includes('side: right'), text);
+    // Untitled, with the path Save proposes: the athlete's name in the workspace folder.
+    assert.strictEqual(editor.document.uri.scheme, 'untitled');
+    assert.strictEqual(editor.document.uri.path, vscode.Uri.joinPath(root(), 'test-runner.athlete.md').path);
+    assert.strictEqual(await follows, 'Test Runner');
+    assert.strictEqual(api.preview.document?.toString(), editor.document.uri.toString());
+    await settled(api, editor.document);
+    const state = api.checker.state(editor.document);
     assert.strictEqual(state?.result.log.athlete, 'Test Runner');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
@@ -347,8 +393,10 @@ describe('Athlete Log in a real VS Code', function () {
 
   it('checks every log in the workspace on command', async () => {
     const uri = file('unopened.athlete.md');
-    const result = await vscode.commands.executeCommand<{ logs: number; findings: number }>('athleteLog.checkWorkspace');
+    const said = waitFor(api.onDidConfirm, (m) => m.startsWith('Athlete Log: checked'), 'the confirmation');
+    const result = await vscode.commands.executeCommand<{ logs: number; findings: number; toFix: number; notes: number }>('athleteLog.checkWorkspace');
     assert.ok(result.logs >= 3, `logs checked: ${result.logs}`);
+    assert.strictEqual(await said, `Athlete Log: checked ${result.logs} logs; ${result.toFix} to fix, ${result.notes} ${result.notes === 1 ? 'note' : 'notes'}.`);
     const ds = await diagnostics(uri, (d) => summary(d).length > 0, 'the unopened log\'s findings');
     assert.deepStrictEqual(summary(ds), ['6:sets-out-of-range']);
   });
@@ -389,13 +437,17 @@ describe('Athlete Log in a real VS Code', function () {
   it('exports the program as a standalone page and copies a summary', async () => {
     await open('jane.athlete.md');
     const target = file('jane-handout.html');
+    const exported = waitFor(api.onDidConfirm, (m) => m.includes('handout saved'), 'the export confirmation');
     const written = await vscode.commands.executeCommand<vscode.Uri>('athleteLog.exportHtml', { target });
     assert.strictEqual(written.toString(), target.toString());
+    assert.strictEqual(await exported, 'Athlete Log: handout saved as jane-handout.html.');
     const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.ok(html.includes('<h1>Jane Runner</h1>'), html.slice(0, 400));
     assert.ok(html.includes("default-src 'none'"));
     assert.ok(!/<script/i.test(html), 'no script in the handout');
+    const copied = waitFor(api.onDidConfirm, (m) => m.includes('summary'), 'the copy confirmation');
     const summary = await vscode.commands.executeCommand<string>('athleteLog.copySummary');
+    assert.strictEqual(await copied, 'Athlete Log: the summary of Jane Runner is copied to the clipboard.');
     assert.ok(summary.startsWith('Athlete: Jane Runner\n'), summary);
     assert.ok(summary.includes('- Heel Slide: 5 sets of 12 reps, once daily [guideline: Clinic protocol, 2026]'), summary);
   });
