@@ -11,7 +11,7 @@ import type { DateOrder } from './read/dates.js';
 import { runSteps, type Steps } from './incremental/steps.js';
 import type { TreeParser } from './markdown/parse.js';
 import { RULES } from './rules/index.js';
-import type { GuidelineFileStatus, Report, Rule, RuleContext, RuleScope } from './rules/rule.js';
+import type { BlockSummary, GuidelineFileStatus, Report, Rule, RuleContext, RuleScope } from './rules/rule.js';
 
 export interface CheckContext {
   readonly library: GuidelineLibrary;
@@ -82,17 +82,25 @@ export function activeRules(ctx: CheckContext, options: ResolvedOptions): { rule
 }
 
 /** What every rule's context holds in one check, whatever part of the log it reports on. */
-export type RuleInputs = Omit<RuleContext, 'scope' | 'view' | 'report'>;
+export type RuleInputs = Omit<RuleContext, 'scope' | 'view' | 'perBlock' | 'report'>;
+
+/** How a check hands out a scope's blocks' summaries (`RuleContext.perBlock`). */
+export type PerBlock = <T>(summary: BlockSummary<T>) => readonly T[];
+
+/** `perBlock` over a scope read as one block. */
+export function oneBlock(scope: RuleScope): PerBlock {
+  return (summary) => [summary(scope)];
+}
 
 /**
- * The rule runner: runs `rules` one after another on `scope`, as steps (it yields after each rule, and
+ * The rule runner: runs `rules` one after another on `scope` (with the log's `view` and `perBlock`), as steps (it yields after each rule, and
  * inside a rule that yields), and adds what each reports to `out` as a finding of that rule at its
  * severity. Findings come in the order reported; sorting and suppression comments are the caller's.
  */
-export function* runRules(rules: readonly Rule[], inputs: RuleInputs, scope: RuleScope, view: () => LogView, severity: (rule: Rule) => Severity, out: Finding[]): Generator<undefined> {
+export function* runRules(rules: readonly Rule[], inputs: RuleInputs, scope: RuleScope, view: () => LogView, perBlock: PerBlock, severity: (rule: Rule) => Severity, out: Finding[]): Generator<undefined> {
   let current = rules[0];
   const ctx: RuleContext = {
-    ...inputs, scope, view,
+    ...inputs, scope, view, perBlock,
     report: (r: Report) => {
       if (current) {
         out.push(toFinding(current, severity(current), r));
@@ -143,7 +151,7 @@ export function* checkLog(text: string, log: AthleteLog, ctx: CheckContext): Gen
   };
   let view: LogView | undefined;
   const findings: Finding[] = [];
-  yield* runRules(rules, inputs, log, () => (view ??= plainLogView(log, ctx.library)), severity, findings);
+  yield* runRules(rules, inputs, log, () => (view ??= plainLogView(log, ctx.library)), oneBlock(log), severity, findings);
   return visible(findings, log);
 }
 

@@ -58,6 +58,11 @@ export interface LogView {
   /** Sessions with a valid date, in the order the log has them. */
   datedSessions(): readonly Session[];
   /**
+   * The days that two or more sessions with a valid date fall on: each day's sessions in the order the
+   * log has them, the days in the order of their first session.
+   */
+  sameDaySessions(): readonly (readonly Session[])[];
+  /**
    * Each exercise's entries from sessions with a valid date, in date order (log order within a day);
    * names that a guideline's aliases merge are one exercise; exercises sorted by name. Entries without
    * a name are left out.
@@ -82,6 +87,18 @@ export function plainLogView(log: AthleteLog, library?: GuidelineLibrary): LogVi
   const datedSessions = (): Session[] => (dated ??= log.sessions.filter((s) => s.date !== undefined));
   return {
     datedSessions,
+    sameDaySessions() {
+      const byDate = new Map<string, Session[]>();
+      for (const s of datedSessions()) {
+        const day = byDate.get(s.date ?? '');
+        if (day) {
+          day.push(s);
+        } else {
+          byDate.set(s.date ?? '', [s]);
+        }
+      }
+      return [...byDate.values()].filter((day) => day.length > 1);
+    },
     exercises() {
       if (exercises) {
         return exercises;

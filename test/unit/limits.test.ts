@@ -178,7 +178,7 @@ describe('long lists', function () {
 
   it('lists of 200k lines, days and fixes go through loops, not spread arguments', () => {
     const entries = Array.from({ length: 200000 }, (_, i) => ({ i }));
-    const lines = exerciseLines({ phases: [{ prescriptions: entries }], sessions: [{ entries }] } as unknown as RuleScope);
+    const lines = exerciseLines({ phases: [{ prescriptions: entries }], sessions: [{ entries }], assessment: [] } as unknown as RuleScope);
     assert.equal(lines.length, 400000);
     assert.equal(minOf(entries.map((e) => e.i)), 0);
     assert.equal(maxOf(entries.map((e) => e.i), -1), 199999);

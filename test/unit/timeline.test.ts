@@ -255,6 +255,7 @@ function answers(view: LogView, log: AthleteLog): unknown {
   const first = dayNumber(log.started) ?? 0;
   return {
     dated: view.datedSessions().map((s) => [s.date, s.headingRange.start.line]),
+    sameDay: view.sameDaySessions().map((day) => day.map((s) => [s.date, s.headingRange.start.line])),
     exercises: view.exercises().map((h) => [h.name, pointsOf(h).map((p, i) => [p.date, p.line, p.pain, p.dosage.text, p.entry.range.start.line, h.pain(i), h.day(i) === dayNumber(p.date)])]),
     days: ['', ...NAMES, 'Unknown drill'].map((name) => [0, 7, 30, 60].map((from) => view.daysWith(name, first + from, first + from + 6))),
   };

@@ -25,7 +25,7 @@
  * another one finished meanwhile starts again.
  */
 import { scanBlocks, type Block } from '../markdown/blocks.js';
-import { activeRules, byPosition, runRules, type CheckContext, type CheckEngine, type RuleInputs } from '../check.js';
+import { activeRules, byPosition, oneBlock, runRules, type CheckContext, type CheckEngine, type PerBlock, type RuleInputs } from '../check.js';
 import type { LogView } from '../logView.js';
 import type { AthleteLog, Finding } from '../model.js';
 import type { DateOrder } from '../read/dates.js';
@@ -34,7 +34,7 @@ import type { Root } from 'mdast';
 import { assembleBlock, LIST_KINDS, makeLog, rememberIndex, sameState, startState, stateAfter, type ModelLists, type ReadState } from '../read/assemble.js';
 import { needsGuard, parseMarkdown, type TreeParser } from '../markdown/parse.js';
 import { runSteps, settled, type Steps } from './steps.js';
-import type { Rule } from '../rules/rule.js';
+import type { BlockSummary, Rule } from '../rules/rule.js';
 import { AnchorTable, LineIndex, PointMaker } from '../text.js';
 import { blockAt, commonPrefix, commonSuffix, lineEnd, ownCopy, splicePrefix } from './diff.js';
 import { ALL_ASPECTS, blockKey, finish, moveLogFindings, plainPoint, remake } from './findings.js';
@@ -91,6 +91,7 @@ interface Plan {
   readonly oldStart: number;
   readonly oldEnd: number;
   readonly cr: boolean;
+  readonly edit: Change['edit'];
 }
 
 /** Findings kept between checks. */
@@ -100,6 +101,8 @@ interface Kept {
   /** `block` rule findings in document order, and where each block's start in that list. */
   readonly blockFindings: readonly Finding[];
   readonly prefix: Int32Array;
+  /** `blockFindings` with plain positions (what a check returns), index for index. */
+  readonly plainBlock: readonly Finding[];
   /** `log` rule findings by rule (plain positions), under `logKey`. */
   readonly logKey: string;
   readonly logFindings: ReadonlyMap<Rule, readonly Finding[]>;
@@ -110,6 +113,24 @@ interface Kept {
 }
 
 const EMPTY_PART: BlockPart = { sessions: 0, entries: 0, data: [] };
+
+/** Summaries' numbers: each block keeps its summaries in a list, by number. */
+const summaryIds = new WeakMap<BlockSummary<unknown>, number>();
+let nextSummaryId = 0;
+
+/** `summary` of a block, worked out once while the block stands (rules/rule.ts, `perBlock`). */
+function summaryOf<T>(b: BlockState, summary: BlockSummary<T>): T {
+  let id = summaryIds.get(summary);
+  if (id === undefined) {
+    id = nextSummaryId++;
+    summaryIds.set(summary, id);
+  }
+  const kept = (b.summaries ??= []);
+  if (!(id in kept)) {
+    kept[id] = summary(b.fragment);
+  }
+  return kept[id] as T;
+}
 
 /** `block` rules read no LogView. */
 function noView(): LogView {
@@ -327,6 +348,8 @@ export class LogDocument implements CheckEngine {
     }
     // A carriage return in or just before the edit can make or break a CRLF pair.
     const cr = base !== undefined && (base.text.slice(p, oldEnd).includes('\r') || text.slice(p, newEnd).includes('\r') || base.text.charCodeAt(p - 1) === 13);
+    const inLine = base !== undefined && !/[\r\n]/.test(base.text.slice(p, oldEnd)) && !/[\r\n]/.test(text.slice(p, newEnd));
+    const edit = { from: p, to: oldEnd, line: inLine ? base.index.point(p).line : undefined };
     // What the middle blocks add to the model's lists, and their anchors, worked out here in steps so
     // that the commit only joins arrays.
     const ids2 = new Int32Array(middle.length);
@@ -353,7 +376,7 @@ export class LogDocument implements CheckEngine {
         yield;
       }
     }
-    return { text, index, head, middle, ids: ids2, lists, counts, restacked, tail, offset, line, oldStart: first ? startOf(head) : 0, oldEnd: base ? (tail < old.length ? startOf(tail) : base.text.length) : 0, cr };
+    return { text, index, head, middle, ids: ids2, lists, counts, restacked, tail, offset, line, oldStart: first ? startOf(head) : 0, oldEnd: base ? (tail < old.length ? startOf(tail) : base.text.length) : 0, cr, edit };
   }
 
   #commit(base: Snapshot | undefined, plan: Plan): Snapshot {
@@ -400,7 +423,7 @@ export class LogDocument implements CheckEngine {
     rememberIndex(log, plan.index);
     this.#change = base ? {
       from: base.generation, to: this.#generation + 1, head, added: middle.length, tail, replaced: old.slice(head, tail),
-      oldStart: plan.oldStart, oldEnd: plan.oldEnd, offset: plan.offset, line: plan.line, cr: plan.cr,
+      oldStart: plan.oldStart, oldEnd: plan.oldEnd, offset: plan.offset, line: plan.line, cr: plan.cr, edit: plan.edit,
     } : undefined;
     this.#generation++;
     this.#snapshot = { text: plan.text, index: plan.index, log, generation: this.#generation, blocks, layout: { ids, prefix } };
@@ -454,7 +477,7 @@ export class LogDocument implements CheckEngine {
         continue;
       }
       const found: Finding[] = [];
-      runSteps(runRules(blockRules, base, b.fragment, noView, severity, found));
+      runSteps(runRules(blockRules, base, b.fragment, noView, oneBlock(b.fragment), severity, found));
       b.part = b.fragment.sessions.length === 0 ? EMPTY_PART : blockPart(b.fragment.sessions, ids);
       const maker = new PointMaker(snap.index, b.fragment.anchor);
       // Most blocks have no findings: they share one record.
@@ -476,22 +499,34 @@ export class LogDocument implements CheckEngine {
     const change = this.#change;
     const follows = kept !== undefined && change !== undefined && kept.generation === change.from && snap.generation === change.to;
     // `block` findings: spliced from the last check's when this state follows it, else gathered.
+    // Their plain copies: those of the blocks before the edit did not move and are kept; the others are
+    // made again from the anchored findings (a long log has thousands of findings, an edit moves few).
     let blockFindings: Finding[];
     let prefix: Int32Array;
+    let plainBlock: Finding[];
+    const plain = (f: Finding): Finding => remake(f, (p) => plainPoint(p));
     if (kept && kept.generation === snap.generation && kept.key === key) {
       blockFindings = kept.blockFindings as Finding[];
       prefix = kept.prefix;
+      plainBlock = kept.plainBlock as Finding[];
     } else if (follows && kept.key === key && !rekeyed) {
       const { head, added, tail } = change;
       const found = snap.blocks.slice(head, head + added).map((b) => b.found?.findings ?? []);
       prefix = splicePrefix(kept.prefix, head, tail, found.map((f) => f.length));
-      blockFindings = kept.blockFindings.slice(0, kept.prefix[head] ?? 0).concat(found.flat(), kept.blockFindings.slice(kept.prefix[tail] ?? 0));
+      const before = kept.prefix[head] ?? 0;
+      blockFindings = kept.blockFindings.slice(0, before).concat(found.flat(), kept.blockFindings.slice(kept.prefix[tail] ?? 0));
+      plainBlock = kept.plainBlock.slice(0, before);
+      for (let i = before; i < blockFindings.length; i++) {
+        plainBlock.push(plain(blockFindings[i] as Finding));
+      }
     } else {
       blockFindings = [];
+      plainBlock = [];
       prefix = new Int32Array(snap.blocks.length + 1);
       for (let i = 0; i < snap.blocks.length; i++) {
         for (const f of snap.blocks[i]?.found?.findings ?? []) {
           blockFindings.push(f);
+          plainBlock.push(plain(f));
         }
         prefix[i + 1] = blockFindings.length;
         if (i % 256 === 255) {
@@ -552,17 +587,18 @@ export class LogDocument implements CheckEngine {
     }
     if (again.length > 0) {
       const view = new TimelineView(timeline);
+      const perBlock: PerBlock = (summary) => snap.blocks.map((b) => summaryOf(b, summary));
       if (again.some((r) => (r.reads ?? ALL_ASPECTS).includes('entries'))) {
         yield* view.prepareSteps(); // exercises' histories, read by several rules: worked out in steps of their own
       }
       for (const rule of again) {
         const found: Finding[] = [];
-        yield* runRules([rule], base, snap.log, () => view, severity, found);
+        yield* runRules([rule], base, snap.log, () => view, perBlock, severity, found);
         logFindings.set(rule, found.map((f) => remake(f, (p) => plainPoint(p))));
       }
     }
-    this.#kept = { generation: snap.generation, key, blockFindings, prefix, logKey, logFindings, timeline, sessionPrefix, entryPrefix };
-    return finish(blockFindings, [...logFindings.values()].flat().sort(byPosition), snap.log);
+    this.#kept = { generation: snap.generation, key, blockFindings, prefix, plainBlock, logKey, logFindings, timeline, sessionPrefix, entryPrefix };
+    return finish(plainBlock, [...logFindings.values()].flat().sort(byPosition), snap.log);
   }
 }
 

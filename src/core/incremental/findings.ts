@@ -85,8 +85,10 @@ export function aspectSignature(b: BlockState, aspect: LogAspect): string {
 
 /**
  * A rule's `log` findings from the last check, moved to the new state, or undefined when the rule must
- * run again: the edited blocks must read the same in the aspects it reads, no line may have moved, and
- * none of its findings may lie in the edited blocks.
+ * run again: the edited blocks must read the same in the aspects it reads and no line may have moved. A
+ * finding in the edited blocks is kept only when the edit stayed within one line and the finding (with
+ * its fix) does not reach the edited characters: what the rule read is the same, and so is the text
+ * around the finding; its points after the edit move with it.
  */
 export function moveLogFindings(findings: readonly Finding[], aspects: readonly LogAspect[], change: Change, snap: Snapshot): Finding[] | undefined {
   if (change.line !== 0 || change.cr) {
@@ -98,18 +100,28 @@ export function moveLogFindings(findings: readonly Finding[], aspects: readonly 
       return undefined;
     }
   }
+  const { edit, offset } = change;
   const out: Finding[] = [];
   for (const f of findings) {
     const ranges = rangesOf(f);
-    if (ranges.some((r) => r.end.offset >= change.oldStart && r.start.offset <= change.oldEnd)) {
-      return undefined;
+    if (ranges.every((r) => r.start.offset < change.oldStart && r.end.offset < change.oldStart)) {
+      out.push(f);
+      continue;
     }
-    out.push(ranges.every((r) => r.start.offset < change.oldStart) ? f : remake(f, (p) => plainPoint(p, p.offset > change.oldEnd ? change.offset : 0)));
+    if (ranges.some((r) => r.end.offset >= change.oldStart && r.start.offset <= change.oldEnd)) {
+      if (edit.line === undefined || ranges.some((r) => r.end.offset >= edit.from && r.start.offset <= edit.to)) {
+        return undefined;
+      }
+      // After the edit on its own line a point moves along the line; on later lines only its offset moves.
+      out.push(remake(f, (p) => (p.offset < edit.from ? plainPoint(p) : { line: p.line, column: p.line === edit.line ? p.column + offset : p.column, offset: p.offset + offset })));
+      continue;
+    }
+    out.push(remake(f, (p) => plainPoint(p, p.offset > change.oldEnd ? offset : 0)));
   }
   return out;
 }
 
-/** Both kinds of findings in position order, without suppressed ones. */
+/** Both kinds of findings (plain positions, each list in position order) in position order, without suppressed ones. */
 export function finish(blockFindings: readonly Finding[], logFindings: readonly Finding[], log: AthleteLog): Finding[] {
   const all: Finding[] = [];
   let i = 0;
@@ -118,8 +130,7 @@ export function finish(blockFindings: readonly Finding[], logFindings: readonly 
     const a = blockFindings[i];
     const b = logFindings[j];
     if (a && (!b || byPosition(a, b) <= 0)) {
-      // Kept findings are anchored to their block; what a check returns must not move with later edits.
-      all.push(remake(a, (p) => plainPoint(p)));
+      all.push(a);
       i++;
     } else if (b) {
       all.push(b);

@@ -25,6 +25,8 @@ export interface BlockState {
   found?: { readonly key: string; readonly findings: readonly Finding[] };
   /** What `log` rules read from the block, by aspect, positions aside (worked out when needed). */
   signatures?: Partial<Record<LogAspect, string>>;
+  /** What `log` rules worked out from the block alone, by summary number (document.ts, `summaryOf`). */
+  summaries?: unknown[];
   /** The block's sessions in the timeline's terms, made with the `block` findings. */
   part?: BlockPart;
 }
@@ -62,4 +64,9 @@ export interface Change {
   readonly line: number;
   /** Whether the edit touched a carriage return (line ending style is something `log` rules read). */
   readonly cr: boolean;
+  /**
+   * The old text's characters `[from, to)` the edit replaced (inside the replaced blocks), and the line
+   * they stand on when neither they nor what replaced them holds a line break (else undefined).
+   */
+  readonly edit: { readonly from: number; readonly to: number; readonly line: number | undefined };
 }

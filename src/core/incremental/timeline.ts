@@ -19,6 +19,8 @@ const EMPTY_ENTRY: ExerciseLine = {
 
 /** A session without a valid date. */
 export const NO_DAY = -2147483648;
+/** More sessions than a log can hold (2^26): a day times this plus a session number stays an exact number. */
+const SESSION_SPAN = 2 ** 26;
 
 /** `2026-11-03` as 20261103: ordered like the ISO text, unlike days counted from 1970 for years < 100. */
 function dateKey(iso: string | undefined): number {
@@ -383,6 +385,34 @@ export class TimelineView implements LogView {
       this.#dated = out;
     }
     return this.#dated;
+  }
+
+  sameDaySessions(): readonly (readonly Session[])[] {
+    // Day and session number in one sortable number: sorted, sessions of one day stand together, in log order.
+    const { days } = this.timeline.part;
+    const keys = new Float64Array(days.length);
+    let n = 0;
+    for (let s = 0; s < days.length; s++) {
+      const day = days[s] ?? NO_DAY;
+      if (day !== NO_DAY) {
+        keys[n++] = day * SESSION_SPAN + s;
+      }
+    }
+    const sorted = keys.subarray(0, n).sort();
+    const groups: { first: number; sessions: Session[] }[] = [];
+    for (let i = 0; i < n;) {
+      const day = Math.floor((sorted[i] ?? 0) / SESSION_SPAN);
+      let j = i + 1;
+      while (j < n && Math.floor((sorted[j] ?? 0) / SESSION_SPAN) === day) {
+        j++;
+      }
+      if (j - i > 1) {
+        const at = Array.from(sorted.subarray(i, j), (k) => k - day * SESSION_SPAN);
+        groups.push({ first: at[0] ?? 0, sessions: at.map((s) => this.timeline.sessions[s] as Session) });
+      }
+      i = j;
+    }
+    return groups.sort((a, b) => a.first - b.first).map((g) => g.sessions);
   }
 
   /** Works the exercises' histories out, as steps (the tracks; points are made when read). */

@@ -15,19 +15,21 @@ const rule: Rule = {
   fixable: false,
   reads: ['dates', 'labels'],
   check(ctx) {
-    // The first session seen for each day and label (labels compared without case).
-    const first = new Map<string, Session>();
-    for (const s of ctx.view().datedSessions()) {
-      const key = `${s.date ?? ''} ${s.label.toLowerCase()}`;
-      const earlier = first.get(key);
-      if (!earlier) {
-        first.set(key, s);
-        continue;
+    // On each day with more than one session: the first session seen for each label (compared without case).
+    for (const day of ctx.view().sameDaySessions()) {
+      const first = new Map<string, Session>();
+      for (const s of day) {
+        const label = s.label.toLowerCase();
+        const earlier = first.get(label);
+        if (!earlier) {
+          first.set(label, s);
+          continue;
+        }
+        ctx.report({
+          range: s.dateRange,
+          message: `A second session on ${s.date ?? ''}${s.label ? ` ${s.label}` : ''} (the first is on line ${earlier.headingRange.start.line}); add a label such as (PM) to tell them apart`,
+        });
       }
-      ctx.report({
-        range: s.dateRange,
-        message: `A second session on ${s.date ?? ''}${s.label ? ` ${s.label}` : ''} (the first is on line ${earlier.headingRange.start.line}); add a label such as (PM) to tell them apart`,
-      });
     }
   },
 };

@@ -16,9 +16,37 @@
  */
 import { dayNumber, isoDate } from '../dates.js';
 import { morningPains, type MorningPain } from '../coaching/morning.js';
-import type { Rule } from './rule.js';
+import type { Rule, RuleScope } from './rule.js';
 
 const SOURCE = 'the pain-monitoring model says pain after exercise should have settled by the next morning (Silbernagel et al. 2007)';
+
+/** What the rule reads of a block: the highest pain logged on each day with exercises, and the morning scores. */
+interface Days {
+  readonly during: readonly (readonly [day: number, most: number | undefined])[];
+  readonly mornings: readonly MorningPain[];
+}
+
+/** The highest of two pains, none being lower than any. */
+function higher(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined || (b !== undefined && b > a) ? b : a;
+}
+
+/** A block's days (read once per block: an edit reads again only the notes of the blocks it touched). */
+const daysOf = (scope: RuleScope): Days => {
+  const during = new Map<number, number | undefined>();
+  for (const s of scope.sessions) {
+    const day = dayNumber(s.date);
+    if (day === undefined || s.entries.length === 0) {
+      continue;
+    }
+    let most = during.get(day);
+    for (const e of s.entries) {
+      most = higher(most, e.dosage.pain?.max);
+    }
+    during.set(day, most);
+  }
+  return { during: [...during], mornings: morningPains(scope.sessions) };
+};
 
 const rule: Rule = {
   id: 'pain-not-settled',
@@ -27,23 +55,17 @@ const rule: Rule = {
   fixable: false,
   reads: ['dates', 'entries', 'notes'],
   check(ctx) {
-    // The highest pain logged on each day with exercises.
+    // The highest pain logged on each day with exercises, and every morning score, in log order.
     const during = new Map<number, number | undefined>();
-    for (const s of ctx.scope.sessions) {
-      const day = dayNumber(s.date);
-      if (day === undefined || s.entries.length === 0) {
-        continue;
+    const mornings: MorningPain[] = [];
+    for (const block of ctx.perBlock(daysOf)) {
+      for (const [day, most] of block.during) {
+        during.set(day, higher(during.get(day), most));
       }
-      let most = during.get(day);
-      for (const e of s.entries) {
-        const p = e.dosage.pain?.max;
-        if (p !== undefined && (most === undefined || p > most)) {
-          most = p;
-        }
+      for (const m of block.mornings) {
+        mornings.push(m);
       }
-      during.set(day, most);
     }
-    const mornings = morningPains(ctx.scope.sessions);
     // The last score of each morning, for baselines.
     const byDay = new Map<number, MorningPain>();
     for (const m of mornings) {

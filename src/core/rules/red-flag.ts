@@ -8,7 +8,8 @@
  * Rationale: these are the red flags of the international framework for potential serious spinal
  * pathologies; cauda equina compression among them needs same-day medical care, not a dosage check.
  * Such findings are never counted by `differential-diagnosis`. The flags are data
- * (src/core/diagnosis/red-flags.ts), read with their polarity (polarity.ts).
+ * (src/core/diagnosis/red-flags.ts), read with their polarity (polarity.ts). Each item and note is read on
+ * its own, so the rule runs per block: an edit re-reads only the notes of the blocks it touched.
  *
  * Source: Finucane LM et al. International framework for red flags for potential serious spinal
  * pathologies. J Orthop Sports Phys Ther 2020.
@@ -35,14 +36,15 @@ const rule: Rule = {
   description: 'An assessment finding or a note names a sign of possible serious pathology: seek urgent medical assessment.',
   defaultSeverity: 'error',
   fixable: false,
-  reads: ['assessment', 'notes'],
+  scope: 'block',
   *check(ctx) {
-    for (const item of ctx.log.assessment) {
+    for (const item of ctx.scope.assessment) {
       if (item.checked) {
         report(ctx, item.range, item.text);
       }
     }
-    // A long log has tens of thousands of notes: give the thread back now and then (the editor slices checks).
+    // The plain engine reads a long log's tens of thousands of notes in one scope: it gives the thread back
+    // now and then (the editor slices checks).
     let read = 0;
     for (const s of ctx.scope.sessions) {
       s.notes.forEach((note, i) => {

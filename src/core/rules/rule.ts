@@ -10,7 +10,7 @@ import type { Guideline, GuidelineFile } from '../guidelines/parse.js';
 import { atWeeks, weekOf } from '../guidelines/schedule.js';
 import { parseDosage } from '../dosage/parse.js';
 import { raisesDose } from '../fix.js';
-import type { AthleteLog, ExerciseLine, Fix, GuidelineEntry, Phase, Quantity, Range, Session, Severity } from '../model.js';
+import type { AssessmentItem, AthleteLog, ExerciseLine, Fix, GuidelineEntry, Phase, Quantity, Range, Session, Severity } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import type { LineIndex } from '../text.js';
 
@@ -37,10 +37,14 @@ export type GuidelineFileStatus =
  */
 export type LogAspect = 'dates' | 'labels' | 'entries' | 'notes' | 'program' | 'assessment' | 'unread' | 'front';
 
-/** The part of the log a rule reports on: the whole log, or (for a `block` rule) one block of it. */
+/**
+ * The part of the log a rule reports on: the whole log, or (for a `block` rule) one block of it: the
+ * block's phases, sessions and assessment items.
+ */
 export interface RuleScope {
   readonly phases: readonly Phase[];
   readonly sessions: readonly Session[];
+  readonly assessment: readonly AssessmentItem[];
 }
 
 export interface RuleContext {
@@ -59,8 +63,19 @@ export interface RuleContext {
    * the days an exercise was logged in a window. Only `log` rules may call it.
    */
   view(): LogView;
+  /**
+   * For a `log` rule: what `summary` works out from each block of the log, in log order. The accelerator
+   * keeps a block's summary while the block stands, so after an edit only the edited blocks are read
+   * again; the plain engine reads the whole log as one block. A summary therefore reads only its scope
+   * (no library, no options, no other block), and the summaries of the blocks, taken in order, must say
+   * what one summary of the whole log would (a list per block, say). Pass the same function every time.
+   */
+  perBlock<T>(summary: BlockSummary<T>): readonly T[];
   report(r: Report): void;
 }
+
+/** What a `log` rule works out from one block on its own (`RuleContext.perBlock`). */
+export type BlockSummary<T> = (scope: RuleScope) => T;
 
 export interface Rule {
   /** Stable kebab-case id: the file name, the setting key, the README anchor and docs/rules/<id>.md. */
