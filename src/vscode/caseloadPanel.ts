@@ -12,6 +12,8 @@ import { caseloadPage, isFromCaseloadPage } from '../shared/caseloadPage.js';
 import type { Caseload } from './caseload.js';
 
 export const CASELOAD_VIEW_TYPE = 'athleteLog.caseload';
+/** While logs are being read, the page (a table of every athlete) is drawn again at most this often. */
+const REDRAW_WHILE_READING_MS = 1000;
 
 function nonce(): string {
   const bytes = new Uint8Array(18);
@@ -25,13 +27,18 @@ function count(n: number, one: string, many = `${one}s`): string {
 
 export class CaseloadPanel implements vscode.Disposable {
   #panel: vscode.WebviewPanel | undefined;
+  #drawn = 0;
   readonly #subscriptions: vscode.Disposable[] = [];
   readonly #onDidRender = new vscode.EventEmitter<{ rows: number; first: string }>();
   /** Fires when the page has loaded a table: its number of rows and the first athlete (for tests). */
   readonly onDidRender = this.#onDidRender.event;
 
   constructor(private readonly caseload: Caseload, private readonly extensionUri: vscode.Uri) {
-    this.#subscriptions.push(caseload.onDidChange(() => this.render()));
+    this.#subscriptions.push(caseload.onDidChange(() => {
+      if (!caseload.progress.building || Date.now() - this.#drawn >= REDRAW_WHILE_READING_MS) {
+        this.render();
+      }
+    }));
   }
 
   /** Opens (or reveals) the page and reads the caseload if it was not read yet. */
@@ -79,6 +86,7 @@ export class CaseloadPanel implements vscode.Disposable {
       return;
     }
     const webview = panel.webview;
+    this.#drawn = Date.now();
     panel.webview.html = caseloadPage({
       cspSource: webview.cspSource,
       nonce: nonce(),

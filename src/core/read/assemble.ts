@@ -818,36 +818,52 @@ function str(v: unknown): string | undefined {
 
 /** Assembles one parsed block into its fragment; `index` is the line index of the whole text. */
 export function assembleBlock(index: LineIndex, block: Block, tree: Root, stateIn: ReadState = START, anchor = Anchor.at(block.start, block.line)): Fragment {
+  const assembler = blockAssembler(index, block, stateIn, anchor);
+  assembler.add(tree);
+  return assembler.finish();
+}
+
+/**
+ * `assembleBlock` in parts: the block's tree given as consecutive trees of its top-level nodes (offsets in
+ * the block's text), each dropped once read, so a long block never needs its whole tree at once.
+ */
+export function blockAssembler(index: LineIndex, block: Block, stateIn: ReadState = START, anchor = Anchor.at(block.start, block.line)): { add(tree: Root): void; finish(): Fragment } {
   const frag: Fragment = { sections: [], assessment: [], phases: [], sessions: [], suppressions: [], unread: [], weeks: [], fields: {}, guidelineFiles: [], headings: [], usesStack: false, anchor };
   const ctx: Ctx = {
     text: block.text, index: new PointMaker(index, anchor), frag, state: stateIn, sections: [...stateIn.sections], phase: undefined, session: undefined,
     sessionDepth: 0, heading: undefined, label: undefined, fields: undefined,
   };
-  collectSuppressions(ctx, block.start, tree);
-  for (const node of tree.children) {
-    if (node.type === 'yaml' && block.kind === 'front-matter') {
-      const fm = readFrontMatter(ctx, block.start, node);
-      frag.frontMatter = fm;
-      for (const key of ['athlete', 'coach', 'condition', 'side', 'started'] as const) {
-        const v = str(fm.data[key]);
-        if (v !== undefined) {
-          frag.fields[key] = v;
+  return {
+    add(tree) {
+      collectSuppressions(ctx, block.start, tree);
+      for (const node of tree.children) {
+        if (node.type === 'yaml' && block.kind === 'front-matter') {
+          const fm = readFrontMatter(ctx, block.start, node);
+          frag.frontMatter = fm;
+          for (const key of ['athlete', 'coach', 'condition', 'side', 'started'] as const) {
+            const v = str(fm.data[key]);
+            if (v !== undefined) {
+              frag.fields[key] = v;
+            }
+          }
+          const order = dateOrderOf(fm.data['date-order'] ?? fm.data['dateOrder']);
+          if (order) {
+            frag.order = order;
+          }
+          const started = /^(\d{4})-\d{2}-\d{2}$/.exec(frag.fields.started ?? '');
+          if (started) {
+            frag.year = Number(started[1]);
+          }
+          continue;
         }
+        onBlockNode(ctx, block.start, node);
       }
-      const order = dateOrderOf(fm.data['date-order'] ?? fm.data['dateOrder']);
-      if (order) {
-        frag.order = order;
-      }
-      const started = /^(\d{4})-\d{2}-\d{2}$/.exec(frag.fields.started ?? '');
-      if (started) {
-        frag.year = Number(started[1]);
-      }
-      continue;
-    }
-    onBlockNode(ctx, block.start, node);
-  }
-  flushFields(ctx, block.start);
-  return shareEmpty(frag);
+    },
+    finish() {
+      flushFields(ctx, block.start);
+      return shareEmpty(frag);
+    },
+  };
 }
 
 /** The finished fragment keeps exact-size lists, and one shared empty list for its many empty ones (lists.ts). */

@@ -9,6 +9,7 @@
 import { differsFrom } from '../coaching/coaching.js';
 import { prescriptionFinder } from '../coaching/prescription.js';
 import { formatSeconds, formatSpan } from '../dosage/format.js';
+import { formatMeters } from '../dosage/fields.js';
 import type { ExerciseLine, Quantity } from '../model.js';
 
 const WORDS: Readonly<Record<string, (q: Quantity) => string>> = {
@@ -18,6 +19,7 @@ const WORDS: Readonly<Record<string, (q: Quantity) => string>> = {
   bouts: (q) => `${formatSpan(q)} bouts`,
   boutSeconds: (q) => `${formatSeconds(q)} bouts`,
   steps: (q) => `${formatSpan(q)} steps`,
+  distanceMeters: (q) => formatMeters({ min: Math.round(q.min), max: Math.round(q.max) }),
 };
 
 function describe(d: ExerciseLine['dosage'], parts: readonly string[]): string {
@@ -35,6 +37,11 @@ const rule: Rule = {
   fixable: false,
   scope: 'block',
   check(ctx) {
+    // A block with no logged entry (each phase of a program, say) needs no lookup: building it for each
+    // block made a program of n phases take n * n steps.
+    if (!ctx.scope.sessions.some((s) => s.entries.length > 0)) {
+      return;
+    }
     const prescriptionOf = prescriptionFinder(ctx.log, ctx.library);
     for (const s of ctx.scope.sessions) {
       for (const e of s.entries) {
