@@ -155,6 +155,8 @@ interface Ctx {
   session: Session | undefined;
   /** The depth of the open session's date heading: deeper headings are its sub-headings. */
   sessionDepth: number;
+  /** The depth of the open program phase's heading (0: none): deeper headings are exercise headings or groups in it. */
+  phaseDepth: number;
   /** The last heading that is neither a section nor a date: an implicit phase's name. */
   heading: { readonly title: string; readonly range: Range } | undefined;
   /** A bold line or a heading that names the set lines or dosage paragraphs below it. */
@@ -384,8 +386,16 @@ function onHeading(ctx: Ctx, base: number, h: Heading): void {
     ctx.label = { by: 'heading', name: cleanName(title), nameRange: range, start: range.start };
     return;
   }
+  if (ctx.phase && ctx.phaseDepth > 0 && h.depth > ctx.phaseDepth && sectionKind(title) === undefined && readHeadingDate(title) === undefined) {
+    // A heading inside a phase (`#### Chair Bridge` under `### Phase 1`): an exercise heading or a group of
+    // its lines; the phase goes on.
+    ctx.frag.headings.push({ depth: h.depth });
+    ctx.label = { by: 'heading', name: cleanName(title), nameRange: range, start: range.start };
+    return;
+  }
   closeSections(ctx.sections, h.depth);
   ctx.phase = undefined;
+  ctx.phaseDepth = 0;
   ctx.session = undefined;
   ctx.label = undefined;
   ctx.heading = undefined;
@@ -450,6 +460,7 @@ function onHeading(ctx: Ctx, base: number, h: Heading): void {
     const phase: Phase = weeks ? { name: title, headingRange: range, weeks, prescriptions: [] } : { name: title, headingRange: range, prescriptions: [] };
     ctx.frag.phases.push(phase);
     ctx.phase = phase;
+    ctx.phaseDepth = h.depth;
   }
 }
 
@@ -831,7 +842,7 @@ export function blockAssembler(index: LineIndex, block: Block, stateIn: ReadStat
   const frag: Fragment = { sections: [], assessment: [], phases: [], sessions: [], suppressions: [], unread: [], weeks: [], fields: {}, guidelineFiles: [], headings: [], usesStack: false, anchor };
   const ctx: Ctx = {
     text: block.text, index: new PointMaker(index, anchor), frag, state: stateIn, sections: [...stateIn.sections], phase: undefined, session: undefined,
-    sessionDepth: 0, heading: undefined, label: undefined, fields: undefined,
+    sessionDepth: 0, phaseDepth: 0, heading: undefined, label: undefined, fields: undefined,
   };
   return {
     add(tree) {
