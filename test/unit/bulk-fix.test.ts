@@ -22,7 +22,10 @@ function dosages(text: string): Map<number, ReturnType<typeof parseDosage>> {
   return out;
 }
 
-describe('bulk fixes never raise a dose', () => {
+describe('bulk fixes never raise a dose', function () {
+  // Generated logs are checked whole, many times: slow on a loaded machine, never timed.
+  this.timeout(120000);
+
   it('raisesDose reads the dosage before and after', () => {
     const raise = (a: string, b: string): boolean => raisesDose(parseDosage(a), parseDosage(b));
     assert.equal(raise('3 x 10, 3x/week', '3 x 10, 7x/week'), true);

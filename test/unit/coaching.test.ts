@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { coachingReport, currentPhase, parseLog, resolveOptions } from '../../src/core/index.js';
-import { read, ROOT, service } from '../helpers.js';
+import { checkFixture, FIXTURES, read, ROOT, service } from '../helpers.js';
 
 const COACHING = ['ready-to-progress', 'consider-regression', 'adherence-low', 'not-in-program', 'off-program-dosage'];
 
@@ -30,6 +30,19 @@ describe('coaching', function () {
     const fixed = service.fix(text, [f]).text;
     assert.ok(fixed.includes('- Chair Bridge: 3 x 10, hold 3-6 s, 1x daily\n- Single-Leg Chair Bridge: 2 x 10, hold 3 s, 1x daily\n'), fixed);
     assert.deepEqual((await findings(fixed)).filter((x) => x.endsWith('ready-to-progress')), []);
+  });
+
+  it('reads rest, distance and every-N-days: the shortest rest is the top, the progression starts at the easy end', async () => {
+    const file = path.join(FIXTURES, 'rules', 'ready-to-progress', 'generated.md');
+    const hills = (rest: string): string => ['---', 'athlete: T', 'started: 2026-11-02', 'guidelines: ../../guidelines/parts.md', '---',
+      '## Program', '- Hill Repeats: 6 x 200 m, rest 90-120 s, every other day', '## Log',
+      ...['2026-11-03', '2026-11-05', '2026-11-07'].flatMap((d) => [`### ${d}`, `- Hill Repeats: 6 x 200 m, rest ${rest}, pain 0/10`, ''])].join('\n');
+    const ready = (await checkFixture(file, hills('90 s'))).find((f) => f.ruleId === 'ready-to-progress');
+    assert.ok(ready?.fix, 'at the top of every part: ready');
+    assert.match(ready.fix.edits[0]?.text ?? '', /- Hill Sprints: 6 x 200 m, rest 3 min, every third day/);
+    assert.ok(!(await checkFixture(file, hills('2 min'))).some((f) => f.ruleId === 'ready-to-progress'), 'a longer rest than the shortest: not yet');
+    const adherence = (await checkFixture(file, hills('90 s'))).filter((f) => f.ruleId === 'adherence-low');
+    assert.deepEqual(adherence.map((f) => f.message), [], 'every other day is 3-4 days a week: 3 days logged is enough');
   });
 
   it('never claims a pain level for sessions without a score (hamstring review F8)', async () => {

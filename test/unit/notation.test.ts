@@ -6,10 +6,11 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  compareDosages, describeDosage, DOSAGE_FIELDS, dosageToJson, formatDosage, inRange, parseDosage, readInContext,
+  compareDosages, describeDosage, DOSAGE_FIELDS, dosageToJson, formatDosage, inRange, parseDosage, parseLog, readInContext,
   type Dosage, type DosageJson, type Quantity,
 } from '../../src/core/index.js';
-import { service } from '../helpers.js';
+import * as path from 'node:path';
+import { checkFixture, FIXTURES, read, service } from '../helpers.js';
 
 type Expect = Partial<Omit<DosageJson, 'problems'>>;
 const s = (min: number, max = min): { min: number; max: number } => ({ min, max });
@@ -130,10 +131,16 @@ describe('dosage notation of real logs (FORMAT.md v2)', function () {
       ['19 a cue after a dash', '2 x 10, 1x daily — knees over toes', { sets: s(2), reps: s(10), perDay: s(1), note: 'knees over toes' }],
       ['19 a cue after a semicolon', '3 x 8; breathe out on the way up', { sets: s(3), reps: s(8), note: 'breathe out on the way up' }],
       ['20 sets to failure', '3 x AMRAP', { sets: s(3), toFailure: true }],
+      ['20 AMRAP minus two (a non-ASCII times and a non-breaking hyphen)', '3×AMRAP‑2', { sets: s(3), rir: s(2) }],
+      ['20 AMRAP minus one, alone', 'AMRAP-1', { rir: s(1) }],
+      ['13 a range of metres after an x', '3×10–20 m', { bouts: s(3), distanceMeters: s(10, 20) }],
       ['20 timed rounds', 'EMOM 12 min, 8 reps', { reps: s(8), bouts: s(12), boutSeconds: s(60) }],
       ['20 share of 1RM and RIR', '4 x 6 @ 80% 1RM, RIR 1', { sets: s(4), reps: s(6), intensity: { min: 80, max: 80, unit: '%1RM' }, rir: s(1) }],
       ['20 RPE out of ten', '2 x 15, RPE 7/10', { sets: s(2), reps: s(15), rpe: s(7) }],
       ['28 reps of each set', '3 x 5,5,8', { sets: s(3), reps: s(5, 8), repsPerSet: [5, 5, 8] }],
+      ['28 slash fields: load, then the reps of each set', '40kg / 6,6,9', { sets: s(3), reps: s(6, 9), repsPerSet: [6, 6, 9], load: { min: 40, max: 40, unit: 'kg' } }],
+      ['28 slash fields with bodyweight', 'BW / 4,4,7', { sets: s(3), reps: s(4, 7), repsPerSet: [4, 4, 7], load: { min: 0, max: 0, unit: 'bodyweight' } }],
+      ['13 a tempo run is not a tempo', '3 x 2 km', { bouts: s(3), distanceMeters: s(2000) }],
       ['29 tempo in brackets', '3 x 12 (2-0-2)', { sets: s(3), reps: s(12), tempo: '2-0-2' }],
       ['29 a time then a count', '20 s x 3', { bouts: s(3), boutSeconds: s(20) }],
       ['29 a pain limit', '3 x 12, stop at pain ≤2/10', { sets: s(3), reps: s(12), painLimit: s(2) }],
@@ -146,6 +153,35 @@ describe('dosage notation of real logs (FORMAT.md v2)', function () {
     for (const [name, text, expected] of cases) {
       it(`${name}: ${text}`, () => assert.deepEqual(values(text), expected));
     }
+
+    it('13 a run named Tempo keeps its name, and tempo needs three or four phases', () => {
+      const log = parseLog('---\nathlete: A\n---\n## Log\n### 2026-11-03\n- Tempo: 3 x 2 km\n');
+      const e = log.sessions[0]?.entries[0];
+      assert.deepEqual([e?.name, e?.dosage.bouts?.min, e?.dosage.distanceMeters?.min], ['Tempo', 3, 2000]);
+      assert.equal(parseDosage('tempo 2').tempo, undefined);
+      assert.deepEqual(['tempo 3-1-1', 'tempo 4010', 'Tempo: 2-0-X-0'].map((t) => parseDosage(t).tempo), ['3-1-1', '4010', '2-0-X-0']);
+    });
+
+    it('a whole log in every corpus notation reads each line to its parts, with no unreadable finding and exit 0', async () => {
+      const file = path.join(FIXTURES, 'notation', 'real-notation.athlete.md');
+      const text = read(file);
+      const parts = parseLog(text).sessions.flatMap((x) => x.entries).map((e) => {
+        const { problems, ...json } = dosageToJson(e.dosage);
+        assert.deepEqual(problems, [], e.name);
+        return [e.name, Object.keys(json).join(' ')];
+      });
+      assert.deepEqual(parts, [
+        ['Chair Bridge', 'reps'], ['Chair Bridge', 'sets reps holdSeconds restSeconds'], ['Strides', 'bouts distanceMeters'],
+        ['Tempo', 'bouts distanceMeters'], ['Band walk', 'bouts distanceMeters'], ['Goblet Squat', 'sets reps restSeconds intensity rir'],
+        ['Push-up', 'sets rir'], ['Push-up', 'sets toFailure'], ['Kettlebell swing', 'reps bouts boutSeconds'],
+        ['Chair Bridge', 'sets reps holdSeconds rpe'], ['Single-Leg Chair Bridge', 'sets reps holdSeconds side'], ['Side plank', 'boutSeconds side'],
+        ['Clamshell', 'sets reps side'], ['Power Position', 'bouts boutSeconds side'], ['Back squat', 'sets reps intensity setGroups'],
+        ['Deadlift', 'sets reps load loadPerSet'], ['Wall sit', 'sets reps repsPerSet holdSeconds'], ['Row', 'sets reps restSeconds'],
+        ['Squat', 'sets reps repsPerSet load'], ['Split squat', 'sets reps tempo painLimit'], ['Lunge', 'sets reps load'], ['Wall push', 'bouts boutSeconds'],
+      ]);
+      const findings = await checkFixture(file, text);
+      assert.deepEqual(findings.filter((f) => f.ruleId === 'unreadable-dosage' || f.ruleId === 'unread-exercise-line' || f.severity === 'error').map((f) => f.message), []);
+    });
 
     it('23 for a reps-and-hold guideline, N x time is N reps held that long', () => {
       const guideline = parseDosage('4-6 reps, hold 6 s, 2x daily');
@@ -263,6 +299,12 @@ describe('dosage notation of real logs (FORMAT.md v2)', function () {
         painLimit: fc.option(span(2, 5).map((x) => ({ min: x.min, max: x.min })), { nil: undefined }),
         side: fc.option(fc.constantFrom('each' as const, 'left' as const, 'both' as const), { nil: undefined }),
         note: fc.option(fc.constantFrom('slow on the way down', 'knees out', 'eyes closed; controlled'), { nil: undefined }),
+        rpe: fc.option(span(5, 9).map((x) => ({ min: x.min, max: Math.min(10, x.max) })), { nil: undefined }),
+        tempo: fc.option(fc.constantFrom('3-1-1', '2-0-2', '3010', '2-0-X-0'), { nil: undefined }),
+        steps: fc.option(span(2, 8), { nil: undefined }),
+        load: fc.option(fc.record({ sp: span(5, 120), unit: fc.constantFrom('kg' as const, 'lb' as const) }), { nil: undefined }),
+        boutSeconds: fc.option(fc.constantFrom(10, 12, 30, 45, 60, 120), { nil: undefined }),
+        timing: fc.option(fc.constantFrom('before-run' as const, 'after-run' as const, 'warm-up' as const), { nil: undefined }),
       });
       fc.assert(fc.property(dosage, (r) => {
         const d: Dosage = { text: '', components: [], problems: [] };
@@ -297,6 +339,12 @@ describe('dosage notation of real logs (FORMAT.md v2)', function () {
         if (r.painLimit) { d.painLimit = q(r.painLimit); }
         if (r.side) { d.side = { value: r.side, start: 0, end: 0 }; }
         if (r.note !== undefined) { d.note = r.note; }
+        if (r.rpe) { d.rpe = q(r.rpe); }
+        if (r.tempo !== undefined) { d.tempo = r.tempo; }
+        if (r.steps) { d.steps = q(r.steps); }
+        if (r.load && v.kind !== 'groups') { d.load = { ...r.load.sp, unit: r.load.unit, start: 0, end: 0 }; }
+        if (r.boutSeconds !== undefined && r.bouts && r.bouts.metres === undefined) { d.boutSeconds = q(s(r.boutSeconds)); }
+        if (r.timing) { d.timing = { value: r.timing, start: 0, end: 0 }; }
         const text = formatDosage(d);
         const back = parseDosage(text);
         assert.deepEqual(back.problems, [], text);

@@ -12,7 +12,8 @@ import type { AthleteLog, Dosage, ExerciseLine, Phase, Quantity, Session } from 
 import type { ResolvedOptions } from '../options.js';
 import { normalizeName } from '../text.js';
 
-const COMPARED = ['sets', 'reps', 'holdSeconds', 'bouts', 'boutSeconds', 'steps'] as const;
+const COMPARED = ['sets', 'reps', 'holdSeconds', 'bouts', 'boutSeconds', 'steps', 'distanceMeters'] as const;
+const AT_LEAST_AS_HARD = ['restSeconds'] as const;
 
 const keys = new WeakMap<GuidelineLibrary, Map<string, string>>();
 
@@ -76,6 +77,20 @@ export function atTopOfRange(done: Dosage, g: Dosage): boolean {
         return false;
       }
     }
+  }
+  // Parts where the top of the range is the smaller number (field table, `harder`): the shortest rest.
+  // They hold a progression back; alone they do not make the case (volume does).
+  for (const f of AT_LEAST_AS_HARD) {
+    const q: Quantity | undefined = done[f];
+    const want: Quantity | undefined = g[f];
+    if (q && want && q.min > want.min) {
+      return false;
+    }
+  }
+  const i = done.intensity;
+  const wi = g.intensity;
+  if (i && wi && i.unit === wi.unit && (wi.unit === 'RM' ? i.min > wi.min : i.max < wi.max)) {
+    return false;
   }
   return compared > 0;
 }

@@ -117,6 +117,48 @@ class Parser {
     return { min: a.value, max: a.value, start: a.start, end: a.end, style: a.style, next: a.next, descending: false };
   }
 
+  readonly #listEnds = new Map<number, number | null>();
+  readonly #gluedEnds = new Map<number, number | null>();
+
+  /**
+   * The token after a comma list of digit numbers that starts at i (`3,2,1`), or null when a comma in it
+   * is followed by something else. `glued`: written with no spaces (`5,5,8`), whole numbers only; a spaced
+   * comma ends the list. Remembered for every start inside the list, so that trying a list at each of its
+   * numbers (as the parser does after a failed match) stays linear in the list's length.
+   */
+  listEnd(i: number, glued = false): number | null {
+    const memo = glued ? this.#gluedEnds : this.#listEnds;
+    const hit = memo.get(i);
+    if (hit !== undefined) {
+      return hit;
+    }
+    const starts = [i];
+    let j = this.num(i)?.next ?? i + 1;
+    let end: number | null;
+    for (;;) {
+      if (!this.is(j, ',') || (glued && this.tokens[j]?.start !== this.tokens[j - 1]?.end)) {
+        end = j;
+        break;
+      }
+      const n = this.num(j + 1);
+      if (!n || n.style !== 'digits' || (glued && (n.start !== this.tokens[j]?.end || !Number.isInteger(n.value)))) {
+        end = null;
+        break;
+      }
+      const known = memo.get(j + 1);
+      if (known !== undefined) {
+        end = known;
+        break;
+      }
+      starts.push(j + 1);
+      j = n.next;
+    }
+    for (const k of starts) {
+      memo.set(k, end);
+    }
+    return end;
+  }
+
   /** A time unit word at i: seconds per unit. */
   timeUnit(i: number): number | undefined {
     const t = this.tokens[i];
@@ -224,6 +266,20 @@ function failure(p: Parser, i: number, bareMax = false): number | undefined {
   return undefined;
 }
 
+/**
+ * `AMRAP-2` (a lifter's "as many as possible, minus two"): stop two reps short of failure, which is
+ * `RIR 2`, not to failure. The dash and number follow the word with no space (`‑` and `–` too).
+ */
+function amrapMinus(p: Parser, i: number): { next: number; q: Quantity } | undefined {
+  const w = p.tok(i);
+  const dash = p.tok(i + 1);
+  const n = p.num(i + 2);
+  if (!w || !dash || !n || !p.is(i, 'amrap', 'amap') || dash.norm !== '-' || dash.start !== w.end || n.start !== dash.end || n.style !== 'digits') {
+    return undefined;
+  }
+  return { next: n.next, q: quantity(n) };
+}
+
 /** `between sets`, `between reps`: words that may follow a rest. */
 function betweenClause(p: Parser, j: number): number {
   if (p.is(j, 'between')) {
@@ -293,6 +349,10 @@ const labelled: Matcher = (p, i) => {
 
 /** `AMRAP`, `to failure`, `max reps`: sets left open-ended. */
 const toFailure: Matcher = (p, i) => {
+  const minus = amrapMinus(p, i);
+  if (minus) {
+    return { next: minus.next, kind: 'effort', fields: ['rir'], set: (d) => { d.rir = minus.q; } };
+  }
   const next = failure(p, i);
   return next === undefined ? undefined : { next, kind: 'failure', fields: ['toFailure'], set: (d) => { d.toFailure = true; } };
 };
@@ -497,22 +557,17 @@ const ladder: Matcher = (p, i) => {
   if (!first || first.style !== 'digits' || !p.is(first.next, ',')) {
     return undefined;
   }
+  const listEnd = p.listEnd(i);
+  const t = listEnd !== null && p.is(listEnd, 'x') ? time(p, listEnd + 1) : undefined;
+  if (listEnd === null || !t) {
+    return undefined;
+  }
+  // The values are read only once the whole match holds: a failed try stays constant time.
   const values = [first.value];
   let j = first.next;
-  while (p.is(j, ',')) {
-    const n = p.num(j + 1);
-    if (!n || n.style !== 'digits') {
-      return undefined;
-    }
-    values.push(n.value);
-    j = n.next;
-  }
-  if (!p.is(j, 'x')) {
-    return undefined;
-  }
-  const t = time(p, j + 1);
-  if (!t) {
-    return undefined;
+  while (j < listEnd) {
+    values.push(p.num(j + 1)?.value ?? 0);
+    j = p.num(j + 1)?.next ?? listEnd;
   }
   let next = t.next;
   if (p.inSet(next, HOLD_WORDS)) {
@@ -540,19 +595,20 @@ const repsList: Matcher = (p, i) => {
   if (!first || first.style !== 'digits' || !p.is(first.next, ',')) {
     return undefined;
   }
+  // Where the list ends, remembered for every number in it (a long list stays linear).
+  const listEnd = p.listEnd(i, true);
+  if (listEnd === null || listEnd === first.next) {
+    return undefined;
+  }
+  const next = p.inSet(listEnd, REP_WORDS) ? listEnd + 1 : listEnd;
+  if (!Number.isInteger(first.value) || !bareEnd(p, next) || p.is(next, ',') && p.tok(next)?.start === p.tok(next - 1)?.end) {
+    return undefined;
+  }
   const values = [first.value];
   let j = first.next;
-  while (p.is(j, ',') && p.tok(j)?.start === p.tok(j - 1)?.end) {
-    const n = p.num(j + 1);
-    if (!n || n.style !== 'digits' || n.start !== p.tok(j)?.end || !Number.isInteger(n.value)) {
-      return undefined;
-    }
-    values.push(n.value);
-    j = n.next;
-  }
-  const next = p.inSet(j, REP_WORDS) ? j + 1 : j;
-  if (values.length < 2 || !Number.isInteger(first.value) || !bareEnd(p, next) || p.is(next, ',') && p.tok(next)?.start === p.tok(next - 1)?.end) {
-    return undefined;
+  while (j < listEnd) {
+    values.push(p.num(j + 1)?.value ?? 0);
+    j = p.num(j + 1)?.next ?? listEnd;
   }
   const start = first.start;
   const end = p.end(j);
@@ -656,8 +712,16 @@ const tempo: Matcher = (p, i) => {
     return undefined;
   }
   j++;
+  let parts = 1;
   while (p.is(j, '-') && part(j + 1)) {
     j += 2;
+    parts++;
+  }
+  // A tempo has three or four phases: `3-1-1`, or `3010` written together. `Tempo: 2 x 1 mile` names a
+  // tempo run, whose dosage follows.
+  const together = p.tok(first)?.kind === 'num' && /^\d{3,4}$/.test(p.tok(first)?.text ?? '');
+  if (parts < 3 && !(parts === 1 && together)) {
+    return undefined;
   }
   // One part alone is a tempo only written as its digits (`3010`): `Tempo: 2 x 1 mile` names a tempo run.
   if (j === first + 1 && !/^\d{3,4}$/.test(p.tok(first)?.text ?? '')) {
@@ -1116,6 +1180,11 @@ const setsReps: Matcher = (p, i) => {
   }
   if (!p.is(j, 'x') && !(setsWord && p.is(j, 'of'))) {
     return undefined;
+  }
+  // `2 x AMRAP-2`: two sets stopped two reps short of failure.
+  const minus = amrapMinus(p, j + 1);
+  if (minus) {
+    return withProblem({ next: minus.next, kind: 'sets-reps', fields: ['sets', 'rir'], set: (d) => { d.sets = quantity(a); d.rir = minus.q; } }, descendingProblem(a));
   }
   // `2 x AMRAP`: two sets to failure, never two reps.
   const f = failure(p, j + 1, true);

@@ -5,17 +5,19 @@
  * Rationale: the rehab effect comes from repetition across the day and the week; the column behind the
  * built-in library asks for most strength work once or twice daily and for gait drills before every run.
  * Daily and weekly counts are compared on a common scale (a week is 7 days), so `3x/week` against
- * `1-2x daily` is flagged.
+ * `1-2x daily` is flagged. An interval (`every other day`) is compared with an interval as days apart,
+ * and with a count as about so many days a week (`every other day` is 3-4 days a week, so it meets
+ * `3x/week` and not `1x/week`).
  *
  * Source of the built-in ranges: "Hamstrung", Stay the Course column, Joe Uhan, iRunFar.
  *
  * Fix: moves the count to the nearest bound in the writer's unit (`3x daily` becomes `2x daily`,
- * `3x/week` becomes `7x/week`); a per-run guideline replaces a daily count with `per run` and back. A fix
+ * `3x/week` becomes `7x/week`; `every 5 days` becomes `every third day`); a per-run guideline replaces a daily count with `per run` and back. A fix
  * that raises the count (or swaps it for `per run`) is offered as a quick fix only, never applied in bulk.
  */
-import { inRange } from '../dosage/fields.js';
+import { formatInterval, inRange } from '../dosage/fields.js';
 import { formatFrequency } from '../dosage/format.js';
-import type { Dosage, ExerciseLine, Fix, Quantity } from '../model.js';
+import type { Dosage, ExerciseLine, Fix, Quantity, Span } from '../model.js';
 import type { Guideline } from '../guidelines/parse.js';
 import { capitalize, clampQuantity, describeSpan, dosageFix, dosageRange, guidelineLabel, guidelineSays, withGuideline, type Rule, type RuleContext } from './rule.js';
 
@@ -81,6 +83,64 @@ function valueChoices(g: Dosage): string[] {
   return out;
 }
 
+/**
+ * Days a week an interval comes to, as a whole-day range: `every other day` is about 3-4 days a week,
+ * `every third day` about 2-3.
+ */
+export function daysAWeek(interval: Span): Span {
+  return { min: Math.floor(DAYS_PER_WEEK / interval.max), max: Math.ceil(DAYS_PER_WEEK / interval.min) };
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.min <= b.max && b.min <= a.max;
+}
+
+/** An interval against the guideline's interval: moved to the nearest bound, written as an interval. */
+function reportInterval(ctx: RuleContext, line: ExerciseLine, g: Guideline, q: Quantity, want: Span): void {
+  if (inRange(q, want)) {
+    return;
+  }
+  const clamp = (v: number): number => Math.min(want.max, Math.max(want.min, v));
+  const text = formatInterval({ min: clamp(q.min), max: clamp(q.max) });
+  ctx.report({
+    range: dosageRange(ctx, line, q.start, q.end),
+    message: `${capitalize(formatInterval(q))}; ${guidelineSays(g, formatInterval(want))}`,
+    guideline: g,
+    fix: dosageFix(ctx, line, `Change to ${text} (${guidelineLabel(g)})`, [{ start: q.start, end: q.end, text }]),
+  });
+}
+
+/**
+ * How often in days a week against the guideline's, when one of them is an interval (`every other day`,
+ * about 3-4 days a week): flagged only when the two do not meet at all. No fix: the coach picks the form.
+ */
+function reportAbout(ctx: RuleContext, line: ExerciseLine, g: Guideline, found: string, week: Span, want: Span, component: { start: number; end: number }): void {
+  if (overlaps(week, want)) {
+    return;
+  }
+  const gd = g.dosage;
+  ctx.report({
+    range: dosageRange(ctx, line, component.start, component.end),
+    message: `${capitalize(found)}; ${guidelineSays(g, gd ? expectedText(gd) : 'another frequency')}`,
+    guideline: g,
+  });
+}
+
+/** Sessions a week a count or interval comes to, and how it reads in a message. */
+function weekly(d: Dosage): { week: Span; found: string; q: Quantity } | undefined {
+  if (d.perDay) {
+    return { week: { min: d.perDay.min * DAYS_PER_WEEK, max: d.perDay.max * DAYS_PER_WEEK }, found: `${describeSpan(d.perDay)}x daily`, q: d.perDay };
+  }
+  if (d.perWeek) {
+    return { week: { min: d.perWeek.min, max: d.perWeek.max }, found: `${describeSpan(d.perWeek)}x a week`, q: d.perWeek };
+  }
+  if (d.intervalDays && d.intervalDays.min > 0) {
+    const w = daysAWeek(d.intervalDays);
+    return { week: w, found: `${formatInterval(d.intervalDays)} (about ${describeSpan(w)} ${w.max === 1 ? 'day' : 'days'} a week)`, q: d.intervalDays };
+  }
+  return undefined;
+}
+
 const rule: Rule = {
   id: 'frequency-out-of-range',
   description: 'How often the exercise is done does not match its guideline.',
@@ -91,7 +151,22 @@ const rule: Rule = {
     for (const [line, g] of withGuideline(ctx)) {
       const d = line.dosage;
       const gd = g.dosage;
-      if (!gd || (!gd.perDay && !gd.perWeek && !gd.perRun)) {
+      if (!gd || (!gd.perDay && !gd.perWeek && !gd.perRun && !gd.intervalDays)) {
+        continue;
+      }
+      if (d.intervalDays || (gd.intervalDays && !gd.perDay && !gd.perWeek && (d.perDay || d.perWeek))) {
+        // An interval on either side: intervals compare as intervals, else in days a week.
+        if (d.intervalDays && gd.intervalDays) {
+          reportInterval(ctx, line, g, d.intervalDays, gd.intervalDays);
+          continue;
+        }
+        const here = weekly(d);
+        const there = weekly(gd);
+        if (here && there) {
+          reportAbout(ctx, line, g, here.found, here.week, there.week, frequencyComponent(d) ?? here.q);
+        } else if (here && gd.perRun) {
+          reportKind(ctx, line, g, here.found);
+        }
         continue;
       }
       if (d.perDay) {

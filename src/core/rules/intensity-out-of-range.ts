@@ -36,7 +36,8 @@ function checkIntensity(ctx: RuleContext): void {
       range: dosageRange(ctx, line, i.start, i.end),
       message: `${capitalize(intensityWords(i))}; ${guidelineSays(g, intensityWords(want))}`,
       guideline: g,
-      fix: dosageFix(ctx, line, `Change to ${text} (${guidelineLabel(g)})`, [{ start: i.start, end: i.end, text }]),
+      // Set groups at several intensities (`1x5 60%, 1x5 70%`): which to change is the coach's choice.
+      ...((line.dosage.setGroups?.length ?? 0) > 1 ? {} : { fix: dosageFix(ctx, line, `Change to ${text} (${guidelineLabel(g)})`, [{ start: i.start, end: i.end, text }]) }),
     });
   }
 }

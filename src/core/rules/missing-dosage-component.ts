@@ -32,16 +32,19 @@ function missing(d: Dosage, g: Dosage): { labels: string[]; add: Dosage } {
       add[f] = want;
     }
   }
-  const hasFrequency = d.perDay || d.perWeek || d.perRun;
+  const hasFrequency = d.perDay || d.perWeek || d.perRun || d.intervalDays;
   // `before run` and `after run` say per run; so does a warm-up where the guideline's timing is before a run.
   const runTimed = d.timing && (d.timing.value !== 'warm-up' || (g.timing !== undefined && timingMatches(d.timing.value, g.timing.value)));
-  if ((g.perDay || g.perWeek) && !hasFrequency) {
+  if ((g.perDay || g.perWeek || g.intervalDays) && !hasFrequency) {
     labels.push(LABELS.frequency);
     if (g.perDay) {
       add.perDay = g.perDay;
     }
     if (g.perWeek) {
       add.perWeek = g.perWeek;
+    }
+    if (g.intervalDays) {
+      add.intervalDays = g.intervalDays;
     }
   } else if (g.perRun && !hasFrequency && !runTimed) {
     labels.push(LABELS.frequency);

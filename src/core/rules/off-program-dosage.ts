@@ -8,6 +8,7 @@
  */
 import { differsFrom, exerciseKey } from '../coaching/coaching.js';
 import { formatSeconds, formatSpan } from '../dosage/format.js';
+import { formatMeters } from '../dosage/fields.js';
 import { dayNumber, phaseForWeek } from '../coaching/history.js';
 import type { ExerciseLine, Quantity } from '../model.js';
 
@@ -18,6 +19,7 @@ const WORDS: Readonly<Record<string, (q: Quantity) => string>> = {
   bouts: (q) => `${formatSpan(q)} bouts`,
   boutSeconds: (q) => `${formatSeconds(q)} bouts`,
   steps: (q) => `${formatSpan(q)} steps`,
+  distanceMeters: (q) => formatMeters({ min: Math.round(q.min), max: Math.round(q.max) }),
 };
 
 function describe(d: ExerciseLine['dosage'], parts: readonly string[]): string {

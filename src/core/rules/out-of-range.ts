@@ -73,9 +73,13 @@ export function checkPart(ctx: RuleContext, spec: OutOfRangePart): void {
     if (!q || !want || inRange(q, want)) {
       continue;
     }
-    const edit = clampQuantity(line.dosage.text, q, want, spec.baseUnit);
+    // Set groups (`3 x 10, 1 x 12`): their sets count together and their reps span the groups; no fix then,
+    // since which group to change is the coach's choice.
+    const grouped = (line.dosage.setGroups?.length ?? 0) > 1 && (spec.field === 'sets' || spec.field === 'reps');
+    const edit = grouped ? undefined : clampQuantity(line.dosage.text, q, want, spec.baseUnit);
     const range = dosageRange(ctx, line, q.start, q.unitEnd ?? q.end);
-    const message = `${capitalize(spec.found(describe(q)))}; ${guidelineSays(g, spec.found(describe(want)))}`;
+    const inAll = grouped && spec.field === 'sets' ? ` in all (${line.dosage.text.slice(q.start, line.dosage.reps?.end ?? q.end)})` : '';
+    const message = `${capitalize(spec.found(describe(q)))}${inAll}; ${guidelineSays(g, spec.found(describe(want)))}`;
     ctx.report({
       range,
       message,

@@ -16,19 +16,29 @@
  * phase) with the guideline's starting dosage; the old line stays.
  */
 import { readiness, currentPhase, exerciseKey, prescriptionsByKey } from '../coaching/coaching.js';
+import { DOSAGE_FIELDS, type SpanField } from '../dosage/fields.js';
 import { formatDosage } from '../dosage/format.js';
 import type { Dosage, Quantity } from '../model.js';
 import { shortSource, type Rule } from './rule.js';
 
-/** The guideline's starting dosage: every range at its lower bound. */
+/**
+ * The guideline's starting dosage: every range at its easier end, as the field table says which way a
+ * part gets harder (the fewest sets and sessions, the longest rest, the most days between sessions
+ * (`every 2-3 days` starts every third day), the lowest % of 1RM, the highest RM).
+ */
 function startingDosage(d: Dosage): Dosage {
-  const low = (q: Quantity | undefined): Quantity | undefined => (q ? { ...q, max: q.min } : undefined);
   const out: Dosage = { ...d };
-  for (const f of ['sets', 'reps', 'holdSeconds', 'bouts', 'boutSeconds', 'steps', 'perDay', 'perWeek'] as const) {
-    const q = low(d[f]);
-    if (q) {
-      out[f] = q;
+  for (const f of DOSAGE_FIELDS) {
+    if (f.harder === undefined || f.name === 'intensity' || f.name === 'weeks' || f.name === 'painLimit') {
+      continue;
     }
+    const q: Quantity | undefined = d[f.name as SpanField];
+    if (q) {
+      out[f.name as SpanField] = f.harder === 'higher' ? { ...q, max: q.min } : { ...q, min: q.max };
+    }
+  }
+  if (d.intensity) {
+    out.intensity = d.intensity.unit === 'RM' ? { ...d.intensity, min: d.intensity.max } : { ...d.intensity, max: d.intensity.min };
   }
   return out;
 }
