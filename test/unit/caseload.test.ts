@@ -94,6 +94,12 @@ describe('caseload summary', function () {
       assert.ok(!s.flags.includes('pain-above-threshold'), s.flags.join());
     });
 
+    it('pain-above-threshold: a planned session after today does not count', async () => {
+      const s = await summary(log([['2026-11-16', ['- Wall sit: 3 x 30 s. Pain 2/10']], ['2026-11-28', ['- Wall sit: 3 x 30 s. Pain 8/10']]]));
+      assert.ok(!s.flags.includes('pain-above-threshold'), s.flags.join());
+      assert.equal(s.lastPain, 2);
+    });
+
     it('rising-pain: pain climbs session after session', async () => {
       const s = await summary(log([
         ['2026-11-13', ['- Wall sit: 3 x 30 s. Pain 1/10']],

@@ -13,6 +13,10 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { guardPlan, MAX_NESTING, MAX_OPENERS, MAX_PIECE_CHARS, parsePieces } from '../../src/core/markdown/guard.js';
 import { parseMarkdown } from '../../src/core/markdown/parse.js';
+import { builtinGuidelines, createNodeService } from '../../src/cli/node-host.js';
+import { createAthleteLogService, plainEngine } from '../../src/core/index.js';
+import offProgramDosage from '../../src/core/rules/off-program-dosage.js';
+import type { RuleContext } from '../../src/core/rules/rule.js';
 import { service } from '../helpers.js';
 
 const HEAD = '---\nathlete: Eve Deep\n---\n\n## Program\n\n### Phase 1\n- Chair Bridge: 3 x 10, hold 5 s, 2x daily\n\n## Log\n\n### 2026-11-03\n- Chair Bridge: 9 x 10, hold 5 s. Pain 9/10\n\n';
@@ -118,6 +122,61 @@ describe('long texts are parsed in pieces where every block is closed', function
       const cut = plan ? parsePieces(text, plan, (t) => gfm.parse(t)) : whole;
       assert.deepEqual(JSON.parse(JSON.stringify(cut.children)), JSON.parse(JSON.stringify(whole.children)));
     }), { numRuns: 300, seed: 18 });
+  });
+});
+
+describe('a session longer than 64 KB is read piece by piece', function () {
+  this.timeout(300000);
+  // One session with every kind of block, repeated: entries, notes, tables, bold labels with set lines,
+  // suppressions, a fence and an HTML comment over blank lines, quotes and loose lists.
+  const unit = [
+    '- Chair Bridge: 3 x 10, hold 5 s. Pain 2/10', '', 'Felt fine today, *steady* pace.', '',
+    '| Exercise | Sets | Reps |', '| --- | --- | --- |', '| Chair Bridge | 5 | 10 |', '',
+    '**Bridge Walk-Out**', '- Set 1: 10 reps', '- Set 2: 12 reps', '',
+    '<!-- athlete-log-disable-next-line sets-out-of-range -->', '- Chair Bridge: 9 x 10', '',
+    '```', 'code', '', '- Chair Bridge: 1 x 1', '```', '',
+    '<!--', '', 'hidden', '', '-->', '',
+    '> quoted note', '', '- loose item', '', '  continued', '',
+    'Stiff in the morning. Pain 7/10', '',
+  ].join('\n');
+  const head = '---\nathlete: Long Session\nstarted: 2026-10-01\n---\n\n## Program\n\n### Phase 1\n- Chair Bridge: 3 x 10, hold 5 s, 2x daily\n- Bridge Walk-Out: 2 x 10, 5 steps\n\n## Log\n\n### 2026-11-03\n';
+  const text = `${head}${`${unit}\n`.repeat(Math.ceil(160 * 1024 / unit.length))}\n### 2026-11-04\n- Chair Bridge: 3 x 10\n`;
+  const request = { path: '/limits/long.athlete.md', relativePath: 'long.athlete.md', options: { today: '2026-11-05' } };
+  const plain = createAthleteLogService({ builtinGuidelines: builtinGuidelines(), engine: plainEngine });
+
+  it('gives exactly what the plain engine gives, with the worker, without it, and after an edit in the middle', async () => {
+    const expected = await plain.check({ ...request, text });
+    assert.ok(expected && expected.findings.length > 100, `${expected?.findings.length} findings`);
+    assert.ok(expected.findings.some((f) => f.ruleId === 'pain-above-threshold'));
+    const withWorker = createNodeService();
+    const here = createAthleteLogService({ builtinGuidelines: builtinGuidelines() });
+    for (const s of [withWorker, here]) {
+      const r = await s.check({ ...request, text });
+      assert.equal(JSON.stringify(r?.findings), JSON.stringify(expected.findings));
+      assert.equal(JSON.stringify(r?.log), JSON.stringify(expected.log));
+    }
+    const mid = text.indexOf('Stiff in the morning', text.length / 2);
+    const edited = `${text.slice(0, mid)}- Chair Bridge: 8 x 10\n\n${text.slice(mid)}`;
+    const again = await withWorker.check({ ...request, text: edited });
+    const scratch = await plain.check({ ...request, text: edited });
+    assert.equal(JSON.stringify(again?.findings), JSON.stringify(scratch?.findings));
+    assert.equal(JSON.stringify(again?.log), JSON.stringify(scratch?.log));
+  });
+});
+
+describe('many phases prescribing one exercise', function () {
+  it('off-program-dosage reads the program only for a block that logs an entry (it did for every phase: n * n)', () => {
+    let reads = 0;
+    const log = { get phases() { reads++; return []; }, get started() { reads++; return undefined; } };
+    const ctx = { log, scope: { sessions: [{ entries: [] }], phases: [] }, report: () => assert.fail('no finding') } as unknown as RuleContext;
+    offProgramDosage.check(ctx);
+    assert.equal(reads, 0);
+  });
+
+  it('a program of 2,000 phases of Chair Bridge is checked, each phase once', async () => {
+    const text = `---\nathlete: Many Phases\n---\n\n## Program\n\n${Array.from({ length: 2000 }, (_, i) => `### Phase ${i + 1}\n- Chair Bridge: 3 x 10, hold 5 s, 2x daily\n`).join('')}`;
+    const r = await service.check({ text, path: '/limits/phases.athlete.md', relativePath: 'phases.athlete.md', options: { today: '2026-11-04' } });
+    assert.equal(r?.log.phases.length, 2000);
   });
 });
 

@@ -189,6 +189,31 @@ describe('reading real logs', function () {
       assert.ok(!r.found.some((f) => f.endsWith('unknown-exercise')), r.found.join(' '));
     });
 
+    it('reads exercise headings with labelled fields inside a phase of the program', async () => {
+      const r = await check(lines(
+        '## Program',
+        '### Phase 1',
+        '',
+        '#### Chair Bridge',
+        '',
+        'Sets: 2',
+        '',
+        'Repetitions: 10 per leg',
+        '',
+        'Hold 4 seconds',
+        '',
+        '#### Nordic hamstring curl',
+        '',
+        '3 x 5',
+      ));
+      assert.deepEqual(r.phases, ['Phase 1: Chair Bridge, Nordic hamstring curl']);
+      const bridge = r.log.phases[0]?.prescriptions[0];
+      assert.equal(bridge?.dosage.sets?.min, 2);
+      assert.equal(bridge?.dosage.reps?.min, 10);
+      assert.equal(bridge?.dosage.side?.value, 'each');
+      assert.equal(bridge?.dosage.holdSeconds?.min, 4);
+    });
+
     it('reads set lines under an exercise item, a bold line or a heading as entries of that exercise', async () => {
       const r = await check(lines(
         '### 2026-11-03',

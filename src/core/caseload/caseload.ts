@@ -163,16 +163,20 @@ export function summarizeLog(input: SummaryInput): CaseloadSummary {
     }
   }
   // Each day's worst pain score, in date order (across exercises): the last, and its trend.
+  // Sessions dated after today are plans: left out.
   const worst = new Map<number, number>();
+  const now = dayNumber(today);
   for (const e of report.exercises) {
+    let last: number | undefined;
     for (const s of e.sessions) {
       const day = dayNumber(s.date);
-      if (s.pain !== undefined && day !== undefined && day <= (dayNumber(today) ?? day)) {
+      if (s.pain !== undefined && day !== undefined && (now === undefined || day <= now)) {
         worst.set(day, Math.max(worst.get(day) ?? 0, s.pain));
+        last = s.pain;
       }
     }
     // The last scored pain of an exercise above its own limit (its guideline's, else the setting).
-    if (e.lastPain !== undefined && e.lastPain > painLimit(library, options, e.exercise).limit) {
+    if (last !== undefined && last > painLimit(library, options, e.exercise).limit) {
       raised.add('pain-above-threshold');
     }
   }
@@ -183,7 +187,6 @@ export function summarizeLog(input: SummaryInput): CaseloadSummary {
   }
   const flags = CASELOAD_FLAGS.filter((f) => raised.has(f));
   const last = lastSessionBy(log.sessions, today);
-  const now = dayNumber(today);
   const thisWeek = now === undefined ? -1 : report.adherence.findIndex((w) => {
     const from = dayNumber(w.start);
     const to = dayNumber(w.end);

@@ -31,8 +31,9 @@ import type { AthleteLog, Finding } from '../model.js';
 import type { DateOrder } from '../read/dates.js';
 import { resolveOptions } from '../options.js';
 import type { Root } from 'mdast';
-import { assembleBlock, LIST_KINDS, makeLog, rememberIndex, sameState, startState, stateAfter, type ModelLists, type ReadState } from '../read/assemble.js';
+import { assembleBlock, blockAssembler, LIST_KINDS, makeLog, rememberIndex, sameState, startState, stateAfter, type ModelLists, type ReadState } from '../read/assemble.js';
 import { needsGuard, parseMarkdown, type TreeParser } from '../markdown/parse.js';
+import { guardPlan, MAX_PIECE_CHARS, pieceTree, type Piece } from '../markdown/guard.js';
 import { runSteps, settled, type Steps } from './steps.js';
 import type { BlockSummary, Rule } from '../rules/rule.js';
 import { AnchorTable, LineIndex, PointMaker } from '../text.js';
@@ -63,6 +64,18 @@ interface Run {
  */
 function chunkable(b: Block | undefined): boolean {
   return b !== undefined && b.kind === 'body' && !b.text.includes(']:') && !needsGuard(b.text);
+}
+
+/**
+ * A body block longer than this is parsed and assembled piece by piece (markdown/guard.ts cuts it where
+ * every Markdown block is closed): its whole tree never exists at once (a 5 MB session of small tables
+ * made a tree of over 500 MB, and as much again crossing from the worker).
+ */
+const PIECEWISE_CHARS = 4 * MAX_PIECE_CHARS;
+
+/** Whether block `b` is parsed and assembled piece by piece. */
+function piecewise(b: Block): boolean {
+  return b.kind === 'body' && b.text.length > PIECEWISE_CHARS;
 }
 
 /** A cold update gives its parsing to the host's `TreeParser` from this length on (a worker starts in tens of ms). */
@@ -237,11 +250,41 @@ export class LogDocument implements CheckEngine {
       stack = state.stackOut;
       return state;
     };
+    // A long body block, piece by piece: each piece parsed (by `remote` when given, a few pieces ahead),
+    // added to the block's fragment, and dropped.
+    const assemblePieces = function* (b: Block, remote?: TreeParser): Steps<BlockState> {
+      const plan: readonly Piece[] = guardPlan(b.text) ?? [{ start: 0, end: b.text.length, line: 1, column: 1, mode: 'parse' }];
+      const assembler = blockAssembler(index, b, stack, anchors.add(b.start, b.line));
+      const asked: (Promise<Root | undefined> | undefined)[] = [];
+      for (let i = 0; i < plan.length; i++) {
+        for (let k = i; remote && k < Math.min(plan.length, i + AHEAD + 1); k++) {
+          const q = plan[k] as Piece;
+          if (q.mode === 'parse') {
+            asked[k] ??= remote.parse(b.text.slice(q.start, q.end), false).catch(() => undefined);
+          }
+        }
+        const p = plan[i] as Piece;
+        let tree: Root | undefined;
+        if (p.mode === 'parse') {
+          const pending = asked[i];
+          asked[i] = undefined;
+          tree = pending ? yield* settled(pending) : undefined;
+          tree ??= parseMarkdown(b.text.slice(p.start, p.end), false);
+        }
+        assembler.add(pieceTree(b.text, p, tree));
+        yield;
+      }
+      const fragment = assembler.finish();
+      const state: BlockState = { text: b.text, kind: b.kind, stackIn: stack, stackOut: stateAfter(stack, fragment), fragment };
+      stack = state.stackOut;
+      return state;
+    };
     if (base) {
       for (const b of scanned.blocks) {
         // After an edit, a new block gets a text of its own: a slice would keep this whole version of the
         // document alive for as long as the block (and every name and note read from it) lives.
-        middle.push(assemble({ ...b, text: ownCopy(b.text) }));
+        const own = { ...b, text: ownCopy(b.text) };
+        middle.push(piecewise(own) ? yield* assemblePieces(own) : assemble(own));
         yield;
       }
     } else {
@@ -252,7 +295,8 @@ export class LogDocument implements CheckEngine {
       const runFrom = (i: number, limit: number): Run => {
         let j = i;
         let size = 0;
-        for (; j < blocks.length && j - i < CHUNK_BLOCKS && size < limit && chunkable(blocks[j]); j++) {
+        // A block parsed piece by piece runs alone.
+        for (; j < blocks.length && j - i < CHUNK_BLOCKS && size < limit && chunkable(blocks[j]) && !piecewise(blocks[j] as Block); j++) {
           size += blocks[j]?.text.length ?? 0;
         }
         j = Math.max(j, i + 1);
@@ -296,11 +340,19 @@ export class LogDocument implements CheckEngine {
         for (let r = 0; r < runs.length; r++) {
           for (let k = r; k < Math.min(runs.length, r + AHEAD); k++) {
             const run = runs[k] as Run;
+            if (run.to - run.from < 2 && piecewise(run.within)) {
+              continue; // asked for piece by piece when its turn comes
+            }
             // A failed parse is `undefined` (this thread parses then); a check a newer edit stopped never
             // waits for the runs it asked ahead, so none may reject unhandled.
             ahead[k] ??= remote.parse(run.within.text, run.within.kind === 'front-matter').catch(() => undefined);
           }
           const run = runs[r] as Run;
+          if (run.to - run.from < 2 && piecewise(run.within)) {
+            middle.push(yield* assemblePieces(run.within, remote));
+            yield;
+            continue;
+          }
           const asked = ahead[r] as Promise<Root | undefined>;
           ahead[r] = undefined;
           let tree = yield* settled(asked);
@@ -317,6 +369,12 @@ export class LogDocument implements CheckEngine {
         let limit = FIRST_RUN_CHARS;
         for (let i = 0; i < blocks.length;) {
           const run = runFrom(i, limit);
+          if (run.to - run.from < 2 && piecewise(run.within)) {
+            middle.push(yield* assemblePieces(run.within));
+            yield;
+            i = run.to;
+            continue;
+          }
           const t0 = performance.now();
           const tree = parseHere(run);
           const took = performance.now() - t0;

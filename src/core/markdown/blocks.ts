@@ -8,7 +8,8 @@
  * Where it is unsure it does not split: a larger block parses the same, only less incrementally.
  *
  * A session runs on through its sub-headings (FORMAT.md v2): after a date heading, deeper headings
- * (`#### Warm-up`) do not start a block, so a session never spans blocks.
+ * (`#### Warm-up`) do not start a block, so a session never spans blocks. So does a phase written at level
+ * 3 or deeper (`### Phase 1` then the exercise heading `#### Chair Bridge`).
  */
 import { readHeadingDate } from '../read/dates.js';
 
@@ -154,7 +155,9 @@ export function* scanBlocks(text: string, from = 0, line = 1, stop?: (offset: nu
       blockLine = lineNo;
     }
     if (heading && !(session > 0 && depth > session)) {
-      session = isDateHeadingLine(l) ? depth : 0;
+      // A date heading, and a heading at level 3 or deeper (a phase), keep their sub-headings (`#### Warm-up`,
+      // an exercise heading `#### Chair Bridge`) in their block.
+      session = depth >= 3 || isDateHeadingLine(l) ? depth : 0;
     }
     // Only lines with a fence character or a `<` can open a fence or an HTML block: skip the regexes.
     if (l.includes('`') || l.includes('~')) {

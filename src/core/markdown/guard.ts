@@ -371,20 +371,29 @@ function endPoint(text: string): { line: number; column: number; offset: number 
   return { line, column: text.length - lineStart + 1, offset: text.length };
 }
 
+/**
+ * The tree of one piece of `text` with positions in the whole text: `tree` is the piece parsed on its own
+ * (a `parse` piece); a `plain` piece is one paragraph of its text.
+ */
+export function pieceTree(text: string, piece: Piece, tree?: Root): Root {
+  if (piece.mode === 'plain' || !tree) {
+    const slice = text.slice(piece.start, piece.end);
+    const end = { line: piece.line, column: piece.column + slice.length, offset: piece.end };
+    const position = { start: { line: piece.line, column: piece.column, offset: piece.start }, end };
+    return { type: 'root', children: [{ type: 'paragraph', position, children: [{ type: 'text', value: slice, position: { start: { ...position.start }, end: { ...end } } }] }] };
+  }
+  for (const c of tree.children) {
+    shift(c as Positioned, piece);
+  }
+  return tree;
+}
+
 /** Parses `text` piece by piece along `plan` with `parse`, and joins the trees. */
 export function parsePieces(text: string, plan: readonly Piece[], parse: (piece: string, first: boolean) => Root): Root {
   const children: RootContent[] = [];
   for (const piece of plan) {
-    const slice = text.slice(piece.start, piece.end);
-    if (piece.mode === 'plain') {
-      const end = { line: piece.line, column: piece.column + slice.length, offset: piece.end };
-      const position = { start: { line: piece.line, column: piece.column, offset: piece.start }, end };
-      children.push({ type: 'paragraph', position, children: [{ type: 'text', value: slice, position: { start: { ...position.start }, end: { ...end } } }] });
-      continue;
-    }
-    const tree = parse(slice, piece.start === 0);
+    const tree = pieceTree(text, piece, piece.mode === 'parse' ? parse(text.slice(piece.start, piece.end), piece.start === 0) : undefined);
     for (const c of tree.children) {
-      shift(c as Positioned, piece);
       children.push(c);
     }
   }

@@ -155,6 +155,8 @@ interface Ctx {
   session: Session | undefined;
   /** The depth of the open session's date heading: deeper headings are its sub-headings. */
   sessionDepth: number;
+  /** The depth of the open program phase's heading (0: none): deeper headings are exercise headings or groups in it. */
+  phaseDepth: number;
   /** The last heading that is neither a section nor a date: an implicit phase's name. */
   heading: { readonly title: string; readonly range: Range } | undefined;
   /** A bold line or a heading that names the set lines or dosage paragraphs below it. */
@@ -384,8 +386,16 @@ function onHeading(ctx: Ctx, base: number, h: Heading): void {
     ctx.label = { by: 'heading', name: cleanName(title), nameRange: range, start: range.start };
     return;
   }
+  if (ctx.phase && ctx.phaseDepth > 0 && h.depth > ctx.phaseDepth && sectionKind(title) === undefined && readHeadingDate(title) === undefined) {
+    // A heading inside a phase (`#### Chair Bridge` under `### Phase 1`): an exercise heading or a group of
+    // its lines; the phase goes on.
+    ctx.frag.headings.push({ depth: h.depth });
+    ctx.label = { by: 'heading', name: cleanName(title), nameRange: range, start: range.start };
+    return;
+  }
   closeSections(ctx.sections, h.depth);
   ctx.phase = undefined;
+  ctx.phaseDepth = 0;
   ctx.session = undefined;
   ctx.label = undefined;
   ctx.heading = undefined;
@@ -450,6 +460,7 @@ function onHeading(ctx: Ctx, base: number, h: Heading): void {
     const phase: Phase = weeks ? { name: title, headingRange: range, weeks, prescriptions: [] } : { name: title, headingRange: range, prescriptions: [] };
     ctx.frag.phases.push(phase);
     ctx.phase = phase;
+    ctx.phaseDepth = h.depth;
   }
 }
 
@@ -818,36 +829,52 @@ function str(v: unknown): string | undefined {
 
 /** Assembles one parsed block into its fragment; `index` is the line index of the whole text. */
 export function assembleBlock(index: LineIndex, block: Block, tree: Root, stateIn: ReadState = START, anchor = Anchor.at(block.start, block.line)): Fragment {
+  const assembler = blockAssembler(index, block, stateIn, anchor);
+  assembler.add(tree);
+  return assembler.finish();
+}
+
+/**
+ * `assembleBlock` in parts: the block's tree given as consecutive trees of its top-level nodes (offsets in
+ * the block's text), each dropped once read, so a long block never needs its whole tree at once.
+ */
+export function blockAssembler(index: LineIndex, block: Block, stateIn: ReadState = START, anchor = Anchor.at(block.start, block.line)): { add(tree: Root): void; finish(): Fragment } {
   const frag: Fragment = { sections: [], assessment: [], phases: [], sessions: [], suppressions: [], unread: [], weeks: [], fields: {}, guidelineFiles: [], headings: [], usesStack: false, anchor };
   const ctx: Ctx = {
     text: block.text, index: new PointMaker(index, anchor), frag, state: stateIn, sections: [...stateIn.sections], phase: undefined, session: undefined,
-    sessionDepth: 0, heading: undefined, label: undefined, fields: undefined,
+    sessionDepth: 0, phaseDepth: 0, heading: undefined, label: undefined, fields: undefined,
   };
-  collectSuppressions(ctx, block.start, tree);
-  for (const node of tree.children) {
-    if (node.type === 'yaml' && block.kind === 'front-matter') {
-      const fm = readFrontMatter(ctx, block.start, node);
-      frag.frontMatter = fm;
-      for (const key of ['athlete', 'coach', 'condition', 'side', 'started'] as const) {
-        const v = str(fm.data[key]);
-        if (v !== undefined) {
-          frag.fields[key] = v;
+  return {
+    add(tree) {
+      collectSuppressions(ctx, block.start, tree);
+      for (const node of tree.children) {
+        if (node.type === 'yaml' && block.kind === 'front-matter') {
+          const fm = readFrontMatter(ctx, block.start, node);
+          frag.frontMatter = fm;
+          for (const key of ['athlete', 'coach', 'condition', 'side', 'started'] as const) {
+            const v = str(fm.data[key]);
+            if (v !== undefined) {
+              frag.fields[key] = v;
+            }
+          }
+          const order = dateOrderOf(fm.data['date-order'] ?? fm.data['dateOrder']);
+          if (order) {
+            frag.order = order;
+          }
+          const started = /^(\d{4})-\d{2}-\d{2}$/.exec(frag.fields.started ?? '');
+          if (started) {
+            frag.year = Number(started[1]);
+          }
+          continue;
         }
+        onBlockNode(ctx, block.start, node);
       }
-      const order = dateOrderOf(fm.data['date-order'] ?? fm.data['dateOrder']);
-      if (order) {
-        frag.order = order;
-      }
-      const started = /^(\d{4})-\d{2}-\d{2}$/.exec(frag.fields.started ?? '');
-      if (started) {
-        frag.year = Number(started[1]);
-      }
-      continue;
-    }
-    onBlockNode(ctx, block.start, node);
-  }
-  flushFields(ctx, block.start);
-  return shareEmpty(frag);
+    },
+    finish() {
+      flushFields(ctx, block.start);
+      return shareEmpty(frag);
+    },
+  };
 }
 
 /** The finished fragment keeps exact-size lists, and one shared empty list for its many empty ones (lists.ts). */
