@@ -214,6 +214,9 @@ describe('dosage notation of real logs (FORMAT.md v2)', function () {
       const d = parseDosage('3 x AMRP');
       assert.match(d.problems[0]?.message ?? '', /did you mean "3 x AMRAP"/);
       assert.doesNotMatch(d.problems[0]?.message ?? '', /`/);
+      // Swapped letters are close; a different word half the same is not (`1 hill` is no hold).
+      assert.match(parseDosage('5 hlod').problems[0]?.message ?? '', /did you mean "hold 5 s"/);
+      assert.doesNotMatch(parseDosage('45:18, 1 hill').problems[0]?.message ?? '', /did you mean/);
     });
 
     it('words with no number are a note, never a problem', () => {

@@ -31,6 +31,20 @@ function fill(notation: string, numbers: readonly string[]): string {
   });
 }
 
+/** Letters in another order: `hlod` is `hold` typed fast. */
+function sameLetters(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
+}
+
+/**
+ * Edit distance as a share of the longer word; half the word is close enough only for swapped letters
+ * (`hlod` is `hold`; `hill` is not).
+ */
+function closeness(w: string, kw: string): number {
+  const share = distance(w, kw) / Math.max(w.length, kw.length);
+  return share >= 0.5 && !sameLetters(w, kw) ? share + 0.01 : share;
+}
+
 /** The closest notation for an unreadable fragment, with its numbers, or undefined when nothing is close. */
 export function suggestNotation(fragment: string): string | undefined {
   if (fragment.length > 60) {
@@ -43,7 +57,7 @@ export function suggestNotation(fragment: string): string | undefined {
     let score: number;
     if (words.length > 0 && k.words.length > 0) {
       // The closest pair of words, as a share of the longer word.
-      score = Math.min(...words.flatMap((w) => k.words.map((kw) => distance(w, kw) / Math.max(w.length, kw.length))));
+      score = Math.min(...words.flatMap((w) => k.words.map((kw) => closeness(w, kw))));
     } else if (words.length === 0 && k.words.length === 0) {
       score = distance(shapeOf(fragment), k.shape) / Math.max(fragment.length, k.shape.length, 1);
     } else {

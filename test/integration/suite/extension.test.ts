@@ -227,7 +227,9 @@ describe('Athlete Log in a real VS Code', function () {
     const uri = editor.document.uri;
     await settled(api, editor.document);
     await diagnostics(uri, (d) => summary(d).length >= SAM_EXPECTED.length, 'the findings');
+    const said = waitFor(api.onDidConfirm, (m) => / in sam\.athlete\.md/.test(m), 'what Fix All changed');
     assert.strictEqual(await vscode.commands.executeCommand('athleteLog.fixAll'), true);
+    assert.match(await said ?? '', /^\d+ fixes in sam\.athlete\.md/);
     // The command returns after its last check: nothing a bulk fix may apply is left.
     const state = api.checker.state(editor.document);
     assert.ok(state, 'the fixed text is checked');
