@@ -56,14 +56,15 @@ export default tseslint.config(
   },
   {
     // Rules and the renderer read the log through the model and the LogView port (src/core/logView.ts),
-    // never through the accelerator's typed arrays, edit plans or caches (src/core/incremental/).
-    files: ['src/core/rules/**/*.ts', 'src/core/render/**/*.ts'],
+    // never through the accelerator's typed arrays, edit plans or caches (src/core/incremental/). The
+    // plain engine (check.ts) and the step scheduler stand without the accelerator too.
+    files: ['src/core/rules/**/*.ts', 'src/core/render/**/*.ts', 'src/core/check.ts', 'src/core/scheduler/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: corePure.paths,
         patterns: [
           ...corePure.patterns,
-          { group: ['**/incremental/*', '**/incremental'], message: 'Rules and render read the model and the LogView port (src/core/logView.ts), not src/core/incremental.' },
+          { group: ['**/incremental/*', '**/incremental'], message: 'Rules, render, the plain engine and the scheduler read the model and the LogView port (src/core/logView.ts), not src/core/incremental.' },
         ],
       }],
     },

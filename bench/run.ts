@@ -20,7 +20,7 @@ import MarkdownIt from 'markdown-it';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { createNodeService } from '../src/cli/node-host.js';
-import { SLICE_MS } from '../src/core/incremental/slicer.js';
+import { SLICE_MS } from '../src/core/scheduler/slicer.js';
 import { caseloadFigures, caseloadRow, CASELOAD_HEADER } from './caseload.js';
 import { generateLog } from './generate.js';
 

@@ -8,7 +8,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createNodeService } from '../src/cli/node-host.js';
-import { slicer } from '../src/core/incremental/slicer.js';
+import { slicer } from '../src/core/scheduler/slicer.js';
 import { generateLog } from './generate.js';
 
 async function main(): Promise<void> {

@@ -8,7 +8,7 @@ import type { AthleteLog, Finding, Severity, Suppression } from './model.js';
 import { resolveOptions, type CheckOptions, type ResolvedOptions } from './options.js';
 import { lineIndexOf, parseWhole, startState } from './read/assemble.js';
 import type { DateOrder } from './read/dates.js';
-import { runSteps, type Steps } from './incremental/steps.js';
+import { runSteps, type Steps } from './scheduler/steps.js';
 import type { TreeParser } from './markdown/parse.js';
 import { RULES } from './rules/index.js';
 import type { BlockSummary, GuidelineFileStatus, Report, Rule, RuleContext, RuleScope } from './rules/rule.js';

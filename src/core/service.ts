@@ -15,7 +15,7 @@ import { parseGuidelineFile, parseGuidelineFileSteps, type GuidelineFile } from 
 import { libraryForLog } from './guidelines/select.js';
 import type { AthleteLog, Dosage, Finding } from './model.js';
 import { resolveOptions, type CheckOptions } from './options.js';
-import { runSteps, runStepsSliced, type Steps } from './incremental/steps.js';
+import { runSteps, runStepsSliced, type Steps } from './scheduler/steps.js';
 import { warmUp } from './incremental/warmUp.js';
 import type { TreeParser } from './markdown/parse.js';
 import { hasScheme, resolveFrom } from './paths.js';

@@ -3,26 +3,11 @@
  * name in the Athletes view, and the tooltip. Pure, so the view and the caseload page say the same thing
  * and unit tests read it.
  */
-import { CASELOAD_FLAG_WORDS, type CaseloadFlag, type CaseloadSummary } from '../core/caseload/caseload.js';
+import { CASELOAD_FLAG_LABELS, CASELOAD_FLAG_WORDS, type CaseloadFlag, type CaseloadSummary } from '../core/caseload/caseload.js';
 
-/** One flag in a few plain words; a log gap says how long. */
+/** One flag in a few plain words (the core's labels, as the command line's table says them); a log gap with its days. */
 export function flagWords(flag: CaseloadFlag, s?: Pick<CaseloadSummary, 'daysSinceLastSession'>): string {
-  switch (flag) {
-    case 'red-flag':
-      return 'red flag';
-    case 'pain-above-threshold':
-      return 'pain above the limit';
-    case 'rising-pain':
-      return 'pain rising';
-    case 'consider-regression':
-      return 'consider an easier step';
-    case 'log-gap':
-      return s?.daysSinceLastSession !== undefined ? `no session for ${s.daysSinceLastSession} days` : 'no sessions logged';
-    case 'ready-to-progress':
-      return 'ready to progress';
-    case 'unreadable-lines':
-      return 'lines not understood';
-  }
+  return flag === 'log-gap' && s?.daysSinceLastSession !== undefined ? `${CASELOAD_FLAG_LABELS[flag]} (${s.daysSinceLastSession} days)` : CASELOAD_FLAG_LABELS[flag];
 }
 
 /** The flags, most urgent first, as one line; "nothing flagged" when there are none. */

@@ -11,8 +11,8 @@ import { SECTION } from './settings.js';
 export const ADD_GUIDELINE_COMMAND = 'athleteLog.addGuideline';
 
 /** The code action for a finding that carries an entry to add. */
-export function addGuidelineAction(entry: GuidelineEntry, log: vscode.Uri, diagnostic?: vscode.Diagnostic): vscode.CodeAction {
-  const a = new vscode.CodeAction(`Add a guideline for ${entry.exercise}`, vscode.CodeActionKind.QuickFix);
+export function addGuidelineAction(title: string, entry: GuidelineEntry, log: vscode.Uri, diagnostic?: vscode.Diagnostic): vscode.CodeAction {
+  const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
   a.command = { title: a.title, command: ADD_GUIDELINE_COMMAND, arguments: [entry, log] };
   if (diagnostic) {
     a.diagnostics = [diagnostic];

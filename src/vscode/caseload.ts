@@ -13,7 +13,7 @@
 import { vscode } from './api.js';
 import { compareByAttention, type CaseloadSummary } from '../core/caseload/caseload.js';
 import type { CheckRequest } from '../core/index.js';
-import { Cancelled, slicer } from '../core/incremental/slicer.js';
+import { Cancelled, slicer } from '../core/scheduler/slicer.js';
 import { localToday } from '../shared/today.js';
 import { checkOptions, readSettings, relativePath, SECTION } from './settings.js';
 

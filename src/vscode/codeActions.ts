@@ -1,13 +1,13 @@
 /**
- * Quick fixes from the core's fixes (plain text edits): the fix itself (preferred), "Fix all <rule> in
- * this file", "Disable <rule> for this line", and `source.fixAll.athleteLog` for codeActionsOnSave.
- * Every bulk action (fix all, fix all of a rule, fix on save) leaves out fixes that raise a dose: those are
- * offered only as the finding's own quick fix.
- * Fixes come from the result for exactly the document's current version: a fix computed for an older
- * version is never applied to a newer one.
+ * Code actions: what they are comes from the core (src/core/features/codeActions.ts: the fix itself,
+ * preferred; alternatives; "Add a guideline for X"; "Fix all <rule> in this file"; "Disable <rule> for
+ * this line"; fix-all for `source.fixAll.athleteLog`, codeActionsOnSave); this file converts them and
+ * registers. Fixes come from the result for exactly the document's current version: a fix computed for an
+ * older version is never applied to a newer one.
  */
 import { vscode } from './api.js';
-import { bulkFixes, selectFixes, type Finding } from '../core/index.js';
+import { type Finding } from '../core/index.js';
+import { fixAllAction, quickFixes, type CodeActionData } from '../core/features/codeActions.js';
 import { addGuidelineAction } from './addGuideline.js';
 import { toRange } from './convert.js';
 import { SOURCE, type LogChecker } from './diagnostics.js';
@@ -19,12 +19,10 @@ function sameFinding(d: vscode.Diagnostic, f: Finding): boolean {
   return code === f.ruleId && d.message === f.message && d.range.isEqual(toRange(f.range));
 }
 
-function editFor(document: vscode.TextDocument, findings: readonly Finding[]): vscode.WorkspaceEdit {
+function editOf(document: vscode.TextDocument, data: CodeActionData): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const f of selectFixes(findings)) {
-    for (const e of f.fix?.edits ?? []) {
-      edit.replace(document.uri, toRange(e.range), e.text);
-    }
+  for (const e of data.edits) {
+    edit.replace(document.uri, toRange(e.range), e.text);
   }
   return edit;
 }
@@ -35,71 +33,46 @@ export class AthleteLogCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly checker: LogChecker) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-
     const state = this.checker.state(document);
     if (!state) {
       return [];
     }
     const findings = state.result.findings;
-    const actions: vscode.CodeAction[] = [];
-    const wants = (kind: vscode.CodeActionKind): boolean => !context.only || context.only.contains(kind) || kind.contains(context.only);
     if (context.only && (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only))) {
-      const fixable = bulkFixes(findings);
-      if (fixable.length > 0) {
-        const a = new vscode.CodeAction('Fix all athlete-log problems', FIX_ALL_KIND);
-        a.edit = editFor(document, fixable);
-        actions.push(a);
+      const all = fixAllAction(findings);
+      if (!all) {
+        return [];
       }
-      return actions;
+      const a = new vscode.CodeAction(all.title, FIX_ALL_KIND);
+      a.edit = editOf(document, all);
+      return [a];
     }
-    if (!wants(vscode.CodeActionKind.QuickFix)) {
-      return actions;
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) {
+      return [];
     }
-    // Findings at the requested range, from the result for this very version. The diagnostics in the
-    // context (when the workbench has them already) are attached so the editor links action and marker.
-    const seenRules = new Set<string>();
-    for (const f of findings.filter((x) => toRange(x.range).intersection(range) !== undefined)) {
-      const d = context.diagnostics.find((x) => x.source === SOURCE && sameFinding(x, f));
-      if (f.fix) {
-        const a = new vscode.CodeAction(f.fix.title, vscode.CodeActionKind.QuickFix);
-        if (d) {
-          a.diagnostics = [d];
-        }
+    // The diagnostics in the context (when the workbench has them already) are attached so the editor
+    // links action and marker.
+    const lines = { lineText: (line: number) => document.lineAt(line - 1).text, eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' as const : '\n' as const };
+    return quickFixes(lines, findings, document.offsetAt(range.start), document.offsetAt(range.end)).map((data) => {
+      const d = data.finding ? context.diagnostics.find((x) => x.source === SOURCE && sameFinding(x, data.finding as Finding)) : undefined;
+      if (data.addGuideline) {
+        return addGuidelineAction(data.title, data.addGuideline, document.uri, d);
+      }
+      const a = new vscode.CodeAction(data.title, vscode.CodeActionKind.QuickFix);
+      if (d) {
+        a.diagnostics = [d];
+      }
+      if (data.preferred) {
         a.isPreferred = true;
-        a.edit = editFor(document, [f]);
-        actions.push(a);
       }
-      for (const alt of f.alternatives ?? []) {
-        const a = new vscode.CodeAction(alt.title, vscode.CodeActionKind.QuickFix);
-        if (d) {
-          a.diagnostics = [d];
-        }
-        a.edit = editFor(document, [{ ...f, fix: alt }]);
-        actions.push(a);
-      }
-      if (f.addGuideline) {
-        actions.push(addGuidelineAction(f.addGuideline, document.uri, d));
-      }
-      const sameRule = bulkFixes(findings).filter((x) => x.ruleId === f.ruleId);
-      if (sameRule.length > 1 && !seenRules.has(f.ruleId)) {
-        const a = new vscode.CodeAction(`Fix all ${f.ruleId} in this file`, vscode.CodeActionKind.QuickFix);
-        a.edit = editFor(document, sameRule);
-        actions.push(a);
-      }
-      if (!seenRules.has(f.ruleId)) {
-        const line = document.lineAt(f.range.start.line - 1);
-        const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
-        const a = new vscode.CodeAction(`Disable ${f.ruleId} for this line`, vscode.CodeActionKind.QuickFix);
-        a.edit = new vscode.WorkspaceEdit();
-        a.edit.insert(document.uri, line.range.start, `${indent}<!-- athlete-log-disable-next-line ${f.ruleId} -->${document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
-        actions.push(a);
-      }
-      seenRules.add(f.ruleId);
-    }
-    return actions;
+      a.edit = editOf(document, data);
+      return a;
+    });
   }
 }
 
+/** The fix-all edit (fix on save, the Fix All command): every fix that does not raise a dose. */
 export function fixAllEdit(document: vscode.TextDocument, findings: readonly Finding[]): vscode.WorkspaceEdit {
-  return editFor(document, bulkFixes(findings));
+  const all = fixAllAction(findings);
+  return all ? editOf(document, all) : new vscode.WorkspaceEdit();
 }

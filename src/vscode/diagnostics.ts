@@ -5,7 +5,7 @@
  */
 import { vscode } from './api.js';
 import type { AthleteLogService, Finding, LogCheck } from '../core/index.js';
-import { Cancelled, slicer } from '../core/incremental/slicer.js';
+import { Cancelled, slicer } from '../core/scheduler/slicer.js';
 import { toRange, toSeverity } from './convert.js';
 import { guidelineUri, ruleDocUri } from './host.js';
 import { checkOptions, readSettings, relativePath } from './settings.js';

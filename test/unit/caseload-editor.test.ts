@@ -55,13 +55,13 @@ describe('caseload in the editor', () => {
       const flags: CaseloadFlag[] = ['red-flag', 'pain-above-threshold', 'rising-pain', 'consider-regression', 'log-gap', 'ready-to-progress', 'unreadable-lines'];
       const words = flags.map((f) => flagWords(f, { daysSinceLastSession: 12 }));
       assert.equal(new Set(words).size, flags.length, 'each flag its own words');
-      assert.ok(words.every((w) => /^[a-z0-9 ]+$/.test(w)), words.join(' | '));
-      assert.equal(flagWords('log-gap', { daysSinceLastSession: 12 }), 'no session for 12 days');
-      assert.equal(flagWords('log-gap', {}), 'no sessions logged');
+      assert.ok(words.every((w) => /^[a-z0-9 ()]+$/.test(w)), words.join(' | '));
+      assert.equal(flagWords('log-gap', { daysSinceLastSession: 12 }), 'log gap (12 days)');
+      assert.equal(flagWords('log-gap', {}), 'log gap');
     });
 
     it('lists the flags most urgent first, or says nothing is flagged', () => {
-      assert.equal(flagsLine(summary('A', { flags: ['red-flag', 'log-gap'], daysSinceLastSession: 9 })), 'red flag, no session for 9 days');
+      assert.equal(flagsLine(summary('A', { flags: ['red-flag', 'log-gap'], daysSinceLastSession: 9 })), 'red flag, log gap (9 days)');
       assert.equal(flagsLine(summary('A')), 'nothing flagged');
     });
 
@@ -81,7 +81,7 @@ describe('caseload in the editor', () => {
         'Adherence: 50% this week, 100% last week',
         'Checks: 1 error, 2 warnings, 1 note',
         'Flag: pain rising',
-        'Flag: no session for 10 days',
+        'Flag: log gap (10 days)',
       ]);
       assert.deepEqual(tooltipLines(summary('New')), ['New', 'Last session: no sessions logged yet', 'Pain: no pain logged', 'Checks: no problems', 'Flags: nothing flagged']);
     });

@@ -1,6 +1,10 @@
-/** Editor features computed in the core as plain data (src/core/features/): completion. */
+/** Editor features computed in the core as plain data (src/core/features/): completion, hover, outline, code actions. */
 import assert from 'node:assert/strict';
 import { completionsAt } from '../../src/core/features/completion.js';
+import { fixAllAction, quickFixes } from '../../src/core/features/codeActions.js';
+import { hoverAt } from '../../src/core/features/hover.js';
+import { logSymbols } from '../../src/core/features/symbols.js';
+import { parseLog } from '../../src/core/index.js';
 import { scrollTargetIndex } from '../../src/shared/previewScroll.js';
 import * as path from 'node:path';
 import { renderProgram } from '../../src/core/render/index.js';
@@ -121,5 +125,92 @@ describe('features: new athlete log', () => {
     assert.equal(logFileName('  Zoë  O\'Brien-Smith '), 'zoe-o-brien-smith.athlete.md');
     assert.equal(logFileName('Jane Runner', 2), 'jane-runner-2.athlete.md');
     assert.equal(logFileName('../..'), 'athlete.athlete.md');
+  });
+});
+
+// A small log in my own words: a program with two phases, an assessment, and sessions logged off the
+// prescription, with a linked exercise name.
+const LOG = [
+  '---', 'athlete: Robin', 'started: 2026-11-02', '---', '',
+  '## Assessment', '- [x] Tender at the back of the thigh', '- [ ] Pain sitting for long', '',
+  '## Program', '', '### Phase 1 (weeks 1-2)', '- Chair Bridge: 3 x 10, hold 3 s, 1x daily', '',
+  '### Phase 2 (weeks 3-4)', '- Chair Bridge: 3 x 12, hold 5 s, 1x daily', '',
+  '## Log', '', '### 2026-11-03', '- Chair Bridge: 2 x 10, hold 3 s', '- [Nordic curl](videos/nordic.md): 3 x 5', '',
+].join('\n');
+
+function at(text: string, needle: string, plus = 0): number {
+  const i = text.indexOf(needle);
+  assert.ok(i >= 0, needle);
+  return i + plus;
+}
+
+describe('features: hover', () => {
+  const log = parseLog(LOG);
+  const link = (): { label: string; target: string } => ({ label: 'built-in library', target: 'guidelines/x.md' });
+
+  it('compares a logged dosage with the prescription of its week as well as with the guideline', () => {
+    const hover = hoverAt(log, library, at(LOG, '2 x 10, hold 3 s', 1), link);
+    assert.ok(hover);
+    const rows = hover.markdown.split('\n').filter((l) => l.startsWith('|'));
+    // Week 1: phase 1 prescribes 3 x 10; the guideline allows 2-3 sets.
+    assert.equal(rows[0], '|  | logged | prescribed (line 13) | Chair Bridge guideline |  |');
+    assert.equal(rows.find((r) => r.startsWith('| sets')), '| sets | 2 | 3 | 2\\-3 | not as prescribed; in range |');
+    assert.equal(rows.find((r) => r.startsWith('| reps')), '| reps | 10 | 10 | 10 | as prescribed; in range |');
+  });
+
+  it('heads a prescription\'s own column "prescribed" and compares it with the guideline only', () => {
+    const hover = hoverAt(log, library, at(LOG, '3 x 12', 1), link);
+    assert.ok(hover);
+    assert.ok(hover.markdown.includes('|  | prescribed | Chair Bridge guideline |  |'), hover.markdown);
+    assert.ok(!hover.markdown.includes('as prescribed'), hover.markdown);
+  });
+
+  it('shows the guideline card on a name, and where a linked name links to', () => {
+    const card = hoverAt(log, library, at(LOG, 'Chair Bridge: 2', 2), link);
+    assert.ok(card?.markdown.startsWith('**Chair Bridge**'), card?.markdown);
+    assert.ok(card?.markdown.includes('](guidelines/x.md)'), card?.markdown);
+    const linked = hoverAt(log, library, at(LOG, 'Nordic curl', 2), link);
+    assert.ok(linked?.markdown.includes('Links to videos/nordic\\.md'), linked?.markdown);
+    assert.equal(hoverAt(log, library, at(LOG, 'Tender'), link), undefined);
+  });
+});
+
+describe('features: outline', () => {
+  it('gives sections, phases with prescriptions, sessions with entries, and assessment items checked or not', () => {
+    const symbols = logSymbols(parseLog(LOG));
+    assert.deepEqual(symbols.map((s) => [s.name, s.kind]), [['Assessment', 'section'], ['Program', 'section'], ['Log', 'section']]);
+    assert.deepEqual(symbols[0]?.children.map((s) => [s.name, s.kind, s.detail]), [
+      ['Tender at the back of the thigh', 'checked-item', 'checked'], ['Pain sitting for long', 'unchecked-item', 'not checked'],
+    ]);
+    assert.deepEqual(symbols[1]?.children.map((s) => [s.name, s.kind, s.children.map((c) => c.name)]), [
+      ['Phase 1 (weeks 1-2)', 'phase', ['Chair Bridge']], ['Phase 2 (weeks 3-4)', 'phase', ['Chair Bridge']],
+    ]);
+    const session = symbols[2]?.children[0];
+    assert.equal(session?.kind, 'session');
+    assert.deepEqual(session?.children.map((c) => [c.name, c.kind]), [['Chair Bridge', 'exercise'], ['Nordic curl', 'exercise']]);
+    // A section reaches to its last child.
+    assert.equal(symbols[2]?.range.end.line, session?.children[1]?.range.end.line);
+  });
+});
+
+describe('features: code actions', () => {
+  it('offers a finding\'s fix (preferred), its rule\'s fix-all and a disable comment; bulk fixes never raise a dose', async () => {
+    const text = `${LOG}- Chair Bridge: 5 x 10\n- Chair Bridge: 6 x 10\n`;
+    const result = await service.check({ path: '/ws/robin.athlete.md', relativePath: 'robin.athlete.md', options: { today: TODAY }, text });
+    assert.ok(result);
+    const lines = text.split('\n');
+    const doc = { lineText: (line: number) => lines[line - 1] ?? '', eol: '\n' as const };
+    const from = at(text, '5 x 10');
+    const actions = quickFixes(doc, result.findings, from, from);
+    const rule = actions.find((a) => a.preferred)?.finding?.ruleId;
+    assert.ok(rule !== undefined, JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(actions.some((a) => a.title === `Fix all ${rule} in this file`), JSON.stringify(actions.map((a) => a.title)));
+    const disable = actions.find((a) => a.title === `Disable ${rule} for this line`);
+    assert.equal(disable?.edits[0]?.text, `<!-- athlete-log-disable-next-line ${rule} -->\n`);
+    assert.equal(disable?.edits[0]?.range.start.offset, text.lastIndexOf('\n', from) + 1);
+    const all = fixAllAction(result.findings);
+    assert.equal(all?.kind, 'fix-all');
+    const raising = result.findings.filter((f) => f.fix?.raisesDose === true).flatMap((f) => f.fix?.edits ?? []);
+    assert.ok(raising.every((e) => !(all?.edits ?? []).includes(e)));
   });
 });

@@ -10,10 +10,10 @@ import * as path from 'node:path';
 import { generateLog } from '../../bench/generate.js';
 import { builtinGuidelines, parseWorkerFile } from '../../src/cli/node-host.js';
 import { createAthleteLogService, type AthleteLogService } from '../../src/core/index.js';
-import { runSteps, runStepsSliced, settled } from '../../src/core/incremental/steps.js';
+import { runSteps, runStepsSliced, settled } from '../../src/core/scheduler/steps.js';
 import { type TreeParser } from '../../src/core/markdown/parse.js';
 import { createOffThreadParser, type OffThreadParser } from '../../src/node/offThread.js';
-import { Cancelled } from '../../src/core/incremental/slicer.js';
+import { Cancelled } from '../../src/core/scheduler/slicer.js';
 
 const request = { path: '/ws/long.athlete.md', relativePath: 'long.athlete.md', options: { today: '2020-03-01' } };
 

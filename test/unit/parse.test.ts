@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { LogDocument, parseLog, type AthleteLog, type Range } from '../../src/core/index.js';
-import { runSteps } from '../../src/core/incremental/steps.js';
+import { runSteps } from '../../src/core/scheduler/steps.js';
 import { splitBlocks } from '../../src/core/markdown/blocks.js';
 import { parseMarkdown } from '../../src/core/markdown/parse.js';
 import { parseSessionDate, parseWhole, splitExerciseLine } from '../../src/core/read/assemble.js';

@@ -16,7 +16,7 @@ import type { Dosage, Range, Span } from '../model.js';
 import { FACT_STATUSES, protocolFromPath, readGuidelineMeta, type FactStatus, type GuidelineMeta } from './meta.js';
 import { frontMatterEnd, scanBlocks } from '../markdown/blocks.js';
 import { parseMarkdown, plainText } from '../markdown/parse.js';
-import { runSteps, type Steps } from '../incremental/steps.js';
+import { runSteps, type Steps } from '../scheduler/steps.js';
 import { LineIndex, normalizeName } from '../text.js';
 import { pushAll } from '../lists.js';
 

@@ -16,7 +16,7 @@
  *
  * Beside this file: the edit diff (diff.ts), the kept state's types (state.ts), findings kept between
  * checks (findings.ts), the typed-array timeline and its LogView (timeline.ts), the step scheduler
- * (steps.ts, slicer.ts).
+ * (../scheduler/: steps.ts, slicer.ts), which the plain engine runs on too.
  *
  * The result is the same as the plain engine's (../check.ts), byte for byte (test/unit/incremental.test.ts
  * checks that with random edits). Findings are returned with plain positions; a model returned by
@@ -34,7 +34,7 @@ import type { Root } from 'mdast';
 import { assembleBlock, blockAssembler, LIST_KINDS, makeLog, rememberIndex, sameState, startState, stateAfter, type ModelLists, type ReadState } from '../read/assemble.js';
 import { needsGuard, parseMarkdown, type TreeParser } from '../markdown/parse.js';
 import { guardPlan, MAX_PIECE_CHARS, pieceTree, type Piece } from '../markdown/guard.js';
-import { runSteps, settled, type Steps } from './steps.js';
+import { runSteps, settled, type Steps } from '../scheduler/steps.js';
 import type { BlockSummary, Rule } from '../rules/rule.js';
 import { AnchorTable, LineIndex, PointMaker } from '../text.js';
 import { blockAt, commonPrefix, commonSuffix, lineEnd, ownCopy, splicePrefix } from './diff.js';

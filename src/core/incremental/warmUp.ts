@@ -5,7 +5,7 @@ import type { Block } from '../markdown/blocks.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import { assembleBlock, startState, stateAfter, type ReadState } from '../read/assemble.js';
 import { LineIndex } from '../text.js';
-import type { Steps } from './steps.js';
+import type { Steps } from '../scheduler/steps.js';
 
 /**
  * The first parse through each pipeline compiles much of the parser, and the first assembly much of the

@@ -6,10 +6,10 @@
  * Rationale: the log is where the coach sees whether the program was done as written; a steady
  * difference is either a program to adjust or a habit to correct.
  */
-import { differsFrom, exerciseKey } from '../coaching/coaching.js';
+import { differsFrom } from '../coaching/coaching.js';
+import { prescriptionFinder } from '../coaching/prescription.js';
 import { formatSeconds, formatSpan } from '../dosage/format.js';
 import { formatMeters } from '../dosage/fields.js';
-import { dayNumber, phaseForWeek } from '../coaching/history.js';
 import type { ExerciseLine, Quantity } from '../model.js';
 
 const WORDS: Readonly<Record<string, (q: Quantity) => string>> = {
@@ -42,28 +42,10 @@ const rule: Rule = {
     if (!ctx.scope.sessions.some((s) => s.entries.length > 0)) {
       return;
     }
-    const start = dayNumber(ctx.log.started);
-    // Each exercise's prescription per phase, and its latest one, looked up once.
-    const byPhase = new Map<object, Map<string, ExerciseLine>>();
-    const latest = new Map<string, ExerciseLine>();
-    for (const p of ctx.log.phases) {
-      const m = new Map<string, ExerciseLine>();
-      for (const x of p.prescriptions) {
-        const k = exerciseKey(ctx.library, x.name);
-        if (!m.has(k)) {
-          m.set(k, x);
-        }
-        latest.set(k, x);
-      }
-      byPhase.set(p, m);
-    }
+    const prescriptionOf = prescriptionFinder(ctx.log, ctx.library);
     for (const s of ctx.scope.sessions) {
-      const d = dayNumber(s.date);
-      const week = start !== undefined && d !== undefined && d >= start ? Math.floor((d - start) / 7) + 1 : undefined;
-      const phase = week !== undefined ? phaseForWeek(ctx.log.phases, week) : undefined;
       for (const e of s.entries) {
-        const key = exerciseKey(ctx.library, e.name);
-        const prescribed = (phase ? byPhase.get(phase)?.get(key) : undefined) ?? latest.get(key);
+        const prescribed = prescriptionOf(s.date, e.name);
         if (!prescribed) {
           continue;
         }
