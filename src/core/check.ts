@@ -85,11 +85,14 @@ export function activeRules(ctx: CheckContext, options: ResolvedOptions): { rule
 export type RuleInputs = Omit<RuleContext, 'scope' | 'view' | 'perBlock' | 'report'>;
 
 /** How a check hands out a scope's blocks' summaries (`RuleContext.perBlock`). */
-export type PerBlock = <T>(summary: BlockSummary<T>) => readonly T[];
+export type PerBlock = <T>(summary: BlockSummary<T>) => Generator<undefined, readonly T[]>;
 
 /** `perBlock` over a scope read as one block. */
 export function oneBlock(scope: RuleScope): PerBlock {
-  return (summary) => [summary(scope)];
+  // eslint-disable-next-line require-yield -- one block is one step
+  return function* <T>(summary: BlockSummary<T>): Generator<undefined, readonly T[]> {
+    return [summary(scope)];
+  };
 }
 
 /**

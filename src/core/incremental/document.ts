@@ -645,7 +645,20 @@ export class LogDocument implements CheckEngine {
     }
     if (again.length > 0) {
       const view = new TimelineView(timeline);
-      const perBlock: PerBlock = (summary) => snap.blocks.map((b) => summaryOf(b, summary));
+      // Summaries in steps: a cold check of a long log works out one per block (tens of thousands).
+      const perBlock: PerBlock = function* <T>(summary: BlockSummary<T>): Generator<undefined, readonly T[]> {
+        const out: T[] = [];
+        for (let i = 0; i < snap.blocks.length; i++) {
+          const b = snap.blocks[i];
+          if (b) {
+            out.push(summaryOf(b, summary));
+          }
+          if (i % 256 === 255) {
+            yield;
+          }
+        }
+        return out;
+      };
       if (again.some((r) => (r.reads ?? ALL_ASPECTS).includes('entries'))) {
         yield* view.prepareSteps(); // exercises' histories, read by several rules: worked out in steps of their own
       }

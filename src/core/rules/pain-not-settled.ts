@@ -54,11 +54,11 @@ const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   reads: ['dates', 'entries', 'notes'],
-  check(ctx) {
+  *check(ctx) {
     // The highest pain logged on each day with exercises, and every morning score, in log order.
     const during = new Map<number, number | undefined>();
     const mornings: MorningPain[] = [];
-    for (const block of ctx.perBlock(daysOf)) {
+    for (const block of yield* ctx.perBlock(daysOf)) {
       for (const [day, most] of block.during) {
         during.set(day, higher(during.get(day), most));
       }
@@ -72,7 +72,11 @@ const rule: Rule = {
       byDay.set(m.day, m);
     }
     const days = [...byDay.keys()].sort((a, b) => a - b);
-    for (const m of mornings) {
+    for (let i = 0; i < mornings.length; i++) {
+      const m = mornings[i] as MorningPain;
+      if (i % 1024 === 1023) {
+        yield; // a long log has a morning score on most days
+      }
       const sessionDay = m.day - 1;
       if (!during.has(sessionDay)) {
         continue;

@@ -69,8 +69,10 @@ export interface RuleContext {
    * again; the plain engine reads the whole log as one block. A summary therefore reads only its scope
    * (no library, no options, no other block), and the summaries of the blocks, taken in order, must say
    * what one summary of the whole log would (a list per block, say). Pass the same function every time.
+   * It runs as steps (a log of many blocks is not read in one stretch): `yield* ctx.perBlock(f)` in a
+   * rule whose `check` is a generator.
    */
-  perBlock<T>(summary: BlockSummary<T>): readonly T[];
+  perBlock<T>(summary: BlockSummary<T>): Generator<undefined, readonly T[]>;
   report(r: Report): void;
 }
 
