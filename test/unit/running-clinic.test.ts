@@ -75,7 +75,7 @@ describe('running clinic logs', function () {
     const low = text.replace('- Isometric knee extension: 3 reps, hold 45 s @ 80% MVIC. Pain 2/10', '- Isometric knee extension: 3 reps, hold 45 s @ 60% MVIC. Pain 2/10');
     const fs = (await findings(low)).filter((f) => f.ruleId === 'intensity-out-of-range');
     assert.deepEqual(fs.map((f) => f.line), [lineOf(low, '@ 60% MVIC')]);
-    assert.match(fs[0]?.message ?? '', /^At 60% of MVIC; the Isometric knee extension guideline says at 80% of MVIC \(Rio et al\. 2015\)$/);
+    assert.match(fs[0]?.message ?? '', /^At 60% of MVIC; the Isometric knee extension guideline says at 80% of MVIC \(Rio et al\. 2017\)$/);
     assert.equal(fs[0]?.raises, true, 'raising the intensity is offered, never applied in bulk');
   });
 
