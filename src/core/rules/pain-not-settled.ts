@@ -55,15 +55,25 @@ const rule: Rule = {
   fixable: false,
   reads: ['dates', 'entries', 'notes'],
   *check(ctx) {
-    // The highest pain logged on each day with exercises, and every morning score, in log order.
-    const during = new Map<number, number | undefined>();
+    // Every morning score, in log order; then the highest pain logged on the days before them (only those
+    // days: a long log has thousands of session days, and most logs score no mornings at all).
+    const blocks = yield* ctx.perBlock(daysOf);
     const mornings: MorningPain[] = [];
-    for (const block of yield* ctx.perBlock(daysOf)) {
-      for (const [day, most] of block.during) {
-        during.set(day, higher(during.get(day), most));
-      }
+    for (const block of blocks) {
       for (const m of block.mornings) {
         mornings.push(m);
+      }
+    }
+    if (mornings.length === 0) {
+      return;
+    }
+    const during = new Map<number, number | undefined>();
+    const asked = new Set(mornings.map((m) => m.day - 1));
+    for (const block of blocks) {
+      for (const [day, most] of block.during) {
+        if (asked.has(day)) {
+          during.set(day, higher(during.get(day), most));
+        }
       }
     }
     // The last score of each morning, for baselines.
