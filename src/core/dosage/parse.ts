@@ -552,6 +552,27 @@ const bareTempo: Matcher = (p, i) => {
 };
 
 /** A ladder: `3,2,1 x 10 s hold` is three sets of 3, 2 and 1 reps, each held 10 s. */
+/**
+ * The counts of a comma list that starts with `first` and ends at token `listEnd` (read once the whole
+ * match holds, so a failed try stays constant time), and the sets and reps they stand for: one set per
+ * count, reps from the lowest to the highest, each set's reps kept in `repsPerSet`.
+ */
+function setsOfList(p: Parser, first: { value: number; next: number; start: number }, listEnd: number): Setter {
+  const values = [first.value];
+  let j = first.next;
+  while (j < listEnd) {
+    values.push(p.num(j + 1)?.value ?? 0);
+    j = p.num(j + 1)?.next ?? listEnd;
+  }
+  const start = first.start;
+  const end = p.end(j);
+  return (d) => {
+    d.sets = { min: values.length, max: values.length, start, end, style: 'digits' };
+    d.reps = { min: minOf(values) ?? 0, max: maxOf(values) ?? 0, start, end, style: 'digits' };
+    d.repsPerSet = values;
+  };
+}
+
 const ladder: Matcher = (p, i) => {
   const first = p.num(i);
   if (!first || first.style !== 'digits' || !p.is(first.next, ',')) {
@@ -562,25 +583,15 @@ const ladder: Matcher = (p, i) => {
   if (listEnd === null || !t) {
     return undefined;
   }
-  // The values are read only once the whole match holds: a failed try stays constant time.
-  const values = [first.value];
-  let j = first.next;
-  while (j < listEnd) {
-    values.push(p.num(j + 1)?.value ?? 0);
-    j = p.num(j + 1)?.next ?? listEnd;
-  }
+  const sets = setsOfList(p, first, listEnd);
   let next = t.next;
   if (p.inSet(next, HOLD_WORDS)) {
     next++;
   }
-  const start = first.start;
-  const end = p.end(j);
   return {
     next, kind: 'sets-reps', fields: ['sets', 'reps', 'holdSeconds'],
     set: (d) => {
-      d.sets = { min: values.length, max: values.length, start, end, style: 'digits' };
-      d.reps = { min: minOf(values) ?? 0, max: maxOf(values) ?? 0, start, end, style: 'digits' };
-      d.repsPerSet = values;
+      sets(d);
       d.holdSeconds = t.q;
     },
   };
@@ -604,22 +615,7 @@ const repsList: Matcher = (p, i) => {
   if (!Number.isInteger(first.value) || !bareEnd(p, next) || p.is(next, ',') && p.tok(next)?.start === p.tok(next - 1)?.end) {
     return undefined;
   }
-  const values = [first.value];
-  let j = first.next;
-  while (j < listEnd) {
-    values.push(p.num(j + 1)?.value ?? 0);
-    j = p.num(j + 1)?.next ?? listEnd;
-  }
-  const start = first.start;
-  const end = p.end(j);
-  return {
-    next, kind: 'sets-reps', fields: ['sets', 'reps'],
-    set: (d) => {
-      d.sets = { min: values.length, max: values.length, start, end, style: 'digits' };
-      d.reps = { min: minOf(values) ?? 0, max: maxOf(values) ?? 0, start, end, style: 'digits' };
-      d.repsPerSet = values;
-    },
-  };
+  return { next, kind: 'sets-reps', fields: ['sets', 'reps'], set: setsOfList(p, first, listEnd) };
 };
 
 /** `pain 2/10`, `pain: 3`, `2/10 pain`, `2/10`. */
