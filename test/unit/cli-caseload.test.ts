@@ -1,6 +1,5 @@
 /** `athlete-log caseload` as a user runs it: a real process, the table, the JSON shape, the HTML page, exit codes. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,16 +8,12 @@ import { compareByAttention, type CaseloadSummary } from '../../src/core/index.j
 import { caseloadPage } from '../../src/core/render/index.js';
 import { caseloadText, colourful } from '../../src/cli/main.js';
 import { caseloadWorkerFile, summarizeFiles } from '../../src/cli/caseload.js';
-import { FIXTURES, read, ROOT, service } from '../helpers.js';
+import { buildBundles, FIXTURES, read, ROOT, runCli, service, type CliRun } from '../helpers.js';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const TODAY = '2026-11-20';
 const EXAMPLES = ['examples/sam-sprinter.athlete.md', 'examples/jane-runner.athlete.md', 'examples/alex-progressing.athlete.md'];
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], env: NodeJS.ProcessEnv = {}): CliRun => runCli(args, { env });
 
 type Node = DefaultTreeAdapterMap['node'];
 
@@ -65,8 +60,7 @@ describe('athlete-log caseload', function () {
   let tmp = '';
 
   before(() => {
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    buildBundles();
     tmp = mkdtempSync(path.join(os.tmpdir(), 'athlete-log-caseload-'));
   });
 
