@@ -1,4 +1,6 @@
-/** Shared test helpers: the real service over fixtures on disk, and marker reading. */
+/** Shared test helpers: the real service over fixtures on disk, marker reading, and the CLI as a process. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createNodeService, builtinGuidelines } from '../src/cli/node-host.js';
@@ -66,4 +68,35 @@ export async function checkFixture(file: string, text = read(file)): Promise<Fin
     throw new Error(`${file} is not an athlete log: give it front matter with athlete, or a fixture relativePath`);
   }
   return result.findings;
+}
+
+/** dist/cli.js: the CLI as users run it (`buildBundles()` first). */
+export const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+/** Builds dist/ (the CLI, its workers, the extension and the page scripts) and fails the calling hook if the build fails. */
+export function buildBundles(): void {
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(build.status, 0, build.stderr);
+}
+
+/** What a CLI run gave: the exit code (null when it was killed, as on a timeout) and both outputs. */
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs `node [node...] dist/cli.js args...` as a user would, in `cwd` (default: the repository), with `env`
+ * added to this process's environment, `input` on standard input, and a `timeout` in ms (default 30 s).
+ */
+export function runCli(args: readonly string[], o: { cwd?: string; env?: NodeJS.ProcessEnv; node?: readonly string[]; input?: string; timeout?: number } = {}): CliRun {
+  const r = spawnSync(process.execPath, [...(o.node ?? []), CLI, ...args], {
+    cwd: o.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...o.env },
+    timeout: o.timeout ?? 30000,
+    ...(o.input !== undefined ? { input: o.input } : {}),
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

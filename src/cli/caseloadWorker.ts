@@ -1,19 +1,18 @@
 /**
- * A worker of the caseload pool (`caseload.ts`): its own service, the settings once, then batches of
- * files; each batch's results go back in one message. Bundled as dist/caseload-worker.js.
+ * A worker process of the caseload pool (`caseload.ts`, started with `fork`): its own service, the settings
+ * once, then batches of files; each batch's results go back in one message over the IPC channel. It ends
+ * when the pool closes the channel. Bundled as dist/caseload-worker.js.
  */
-import { parentPort } from 'node:worker_threads';
 import type { AthleteLogService } from '../core/index.js';
 import { summarizeFile, type CaseloadSettings, type WorkerReply, type WorkerRequest } from './caseload.js';
 import { createNodeService } from './node-host.js';
 
-const port = parentPort;
 let settings: CaseloadSettings | undefined;
 let service: AthleteLogService | undefined;
 // Batches are worked one after another, in the order they came.
 let queue: Promise<void> = Promise.resolve();
 
-port?.on('message', (m: WorkerRequest) => {
+process.on('message', (m: WorkerRequest) => {
   if ('settings' in m) {
     settings = m.settings;
     service = createNodeService({ allowedFolders: m.settings.allowedFolders });
@@ -33,6 +32,9 @@ port?.on('message', (m: WorkerRequest) => {
     } catch (e) {
       reply = { error: e instanceof Error ? e.message : String(e) };
     }
-    port.postMessage(reply);
+    process.send?.(reply);
   });
 });
+
+// The pool is gone (done, or its process ended): so is this worker, whatever batch it was on.
+process.on('disconnect', () => process.exit(0));

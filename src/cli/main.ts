@@ -70,7 +70,7 @@ Options for caseload (one row per log: flags, last session, pain and trend, adhe
   --pain-threshold N        as for check
   --rule ID=SEVERITY        as for check (a rule switched off raises no flag)
   --allow-guidelines DIR    as for check
-  --jobs N                  worker threads for many logs (default: one per core; 1: this thread only)
+  --jobs N                  worker processes for many logs (default: one per core; 1: this process only)
 
 dosage takes no options.
 

@@ -100,7 +100,7 @@ export class AthletesView implements vscode.TreeDataProvider<AthleteNode>, vscod
       item.contextValue = 'athleteLog.athleteGroup';
       return item;
     }
-    const { uri, summary } = node.entry;
+    const { file: uri, summary } = node.entry;
     const item = new vscode.TreeItem(summary.athlete, vscode.TreeItemCollapsibleState.None);
     item.id = uri.toString();
     item.description = flagsLine(summary);

@@ -92,7 +92,7 @@ export class CaseloadPanel implements vscode.Disposable {
       nonce: nonce(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'caseload.css')).toString(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'caseload.js')).toString(),
-      rows: this.caseload.entries().map((e) => ({ uri: e.uri.toString(), summary: e.summary })),
+      rows: this.caseload.entries().map((e) => ({ uri: e.key, summary: e.summary })),
       note: this.note(),
     });
   }
@@ -108,7 +108,7 @@ export class CaseloadPanel implements vscode.Disposable {
     }
     const entry = this.caseload.entry(m.uri);
     if (entry) {
-      await vscode.window.showTextDocument(entry.uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+      await vscode.window.showTextDocument(entry.file, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     }
   }
 

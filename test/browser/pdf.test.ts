@@ -5,20 +5,16 @@
  * script goes on without a browser. Also the browser search order, and the CLI summary's plurals.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { browserCandidates, NoBrowserError } from '../../src/node/pdf.js';
-import { ROOT } from '../helpers.js';
+import { CLI, runCli, type CliRun } from '../helpers.js';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-function run(args: string[], env: NodeJS.ProcessEnv = process.env): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env, timeout: 120000 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], env: NodeJS.ProcessEnv = {}): CliRun => runCli(args, { env, timeout: 120000 });
 
 function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -57,7 +53,7 @@ describe('athlete-log render --format pdf (a real process, Debian chromium)', fu
 
   it('finds the browser by itself (ATHLETE_LOG_BROWSER here) and takes the PDF format from -o NAME.pdf', () => {
     const out = path.join(tmp, 'sam.pdf');
-    const r = run(['render', 'examples/sam-sprinter.athlete.md', '--today', '2026-11-11', '-o', out], { ...process.env, ATHLETE_LOG_BROWSER: CHROMIUM });
+    const r = run(['render', 'examples/sam-sprinter.athlete.md', '--today', '2026-11-11', '-o', out], { ATHLETE_LOG_BROWSER: CHROMIUM });
     assert.equal(r.code, 0, r.stderr);
     assert.match(pdfText(out), /Sam Sprinter/);
   });

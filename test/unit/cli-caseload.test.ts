@@ -1,23 +1,19 @@
 /** `athlete-log caseload` as a user runs it: a real process, the table, the JSON shape, the HTML page, exit codes. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { compareByAttention, type CaseloadSummary } from '../../src/core/index.js';
 import { caseloadPage } from '../../src/core/render/index.js';
 import { caseloadText, colourful } from '../../src/cli/main.js';
-import { FIXTURES, read, ROOT, service } from '../helpers.js';
+import { caseloadWorkerFile, summarizeFiles } from '../../src/cli/caseload.js';
+import { buildBundles, FIXTURES, read, ROOT, runCli, service, type CliRun } from '../helpers.js';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const TODAY = '2026-11-20';
 const EXAMPLES = ['examples/sam-sprinter.athlete.md', 'examples/jane-runner.athlete.md', 'examples/alex-progressing.athlete.md'];
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], env: NodeJS.ProcessEnv = {}): CliRun => runCli(args, { env });
 
 type Node = DefaultTreeAdapterMap['node'];
 
@@ -64,8 +60,7 @@ describe('athlete-log caseload', function () {
   let tmp = '';
 
   before(() => {
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    buildBundles();
     tmp = mkdtempSync(path.join(os.tmpdir(), 'athlete-log-caseload-'));
   });
 
@@ -139,12 +134,33 @@ describe('athlete-log caseload', function () {
     for (let i = 0; i < 40; i++) {
       copyFileSync(path.join(ROOT, EXAMPLES[i % 3] ?? ''), path.join(tmp, `a${String(i).padStart(2, '0')}.athlete.md`));
     }
+    // Without the bundled worker the pool falls back to one process, and this test would compare it with itself.
+    assert.ok(existsSync(caseloadWorkerFile()), 'dist/caseload-worker.js is missing: run npm run build first');
     const one = run(['caseload', '--format', 'json', '--today', TODAY, '--jobs', '1', tmp]);
     const pool = run(['caseload', '--format', 'json', '--today', TODAY, '--jobs', '3', tmp]);
     assert.equal(one.code, 0, one.stderr);
     assert.equal(pool.code, 0, pool.stderr);
     assert.equal((JSON.parse(pool.stdout) as { logs: unknown[] }).logs.length, 40);
     assert.equal(pool.stdout, one.stdout);
+  });
+
+  it('summarizes on worker processes, one per job, and leaves none running afterwards', async () => {
+    const jobs = Array.from({ length: 24 }, (_, i) => {
+      const file = path.join(tmp, `w${String(i).padStart(2, '0')}.athlete.md`);
+      copyFileSync(path.join(ROOT, EXAMPLES[i % 3] ?? ''), file);
+      return { file, path: file, relativePath: path.basename(file) };
+    });
+    const processes = (): number => process.getActiveResourcesInfo().filter((r) => r === 'ProcessWrap').length;
+    const before = processes();
+    const running = summarizeFiles(jobs, { today: TODAY, options: { today: TODAY }, allowedFolders: [] }, 3);
+    assert.equal(processes() - before, 3, 'three worker processes started');
+    const results = await running;
+    // A process handle is let go of in the event loop's close phase, a turn or two after its exit.
+    for (let turn = 0; turn < 20 && processes() > before; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    assert.equal(processes(), before, 'every worker process has ended');
+    assert.deepEqual(results.map((r) => (r.kind === 'summary' ? r.summary.athlete : r.kind)), jobs.map((_, i) => ['Sam Sprinter', 'Jane Runner', 'Alex Strider'][i % 3]));
   });
 
   it('exits as check: 1 when a log has an error, 2 on usage and file problems', () => {

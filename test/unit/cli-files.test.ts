@@ -10,15 +10,11 @@ import {
 } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ROOT } from '../helpers.js';
+import { buildBundles, CLI, runCli, type CliRun } from '../helpers.js';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const TODAY = ['--today', '2026-11-10'];
 
-function run(args: string[], cwd: string, extra: { timeout?: number; node?: string[]; input?: string } = {}): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [...(extra.node ?? []), CLI, ...args], { cwd, encoding: 'utf8', timeout: extra.timeout ?? 30000, ...(extra.input !== undefined ? { input: extra.input } : {}) });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd: string, extra: { timeout?: number; node?: string[]; input?: string } = {}): CliRun => runCli(args, { cwd, ...extra });
 
 /** A log with one fixable typo (`Chair Bridg`) and text around it. */
 const FIXABLE = '---\nathlete: Ana Bytes\n---\n\n## Program\n\n### Phase 1\n- Chair Bridge: 3 x 10, hold 5 s, 2x daily\n\n## Log\n\n### 2026-11-03\n- Chair Bridg: 3 x 10, hold 5 s\n\nNOTE\n';
@@ -52,8 +48,7 @@ describe('CLI files: bytes, safe writes, hangs, privacy, terminal', function () 
   };
 
   before(() => {
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    buildBundles();
     tmp = mkdtempSync(path.join(os.tmpdir(), 'athlete-log-files-'));
   });
 

@@ -7,22 +7,16 @@ import * as path from 'node:path';
 import { generateLog } from '../../bench/generate.js';
 import { builtinGuidelines } from '../../src/cli/node-host.js';
 import { createAthleteLogService } from '../../src/core/index.js';
-import { FIXTURES, ROOT } from '../helpers.js';
+import { buildBundles, FIXTURES, ROOT, runCli, type CliRun } from '../helpers.js';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
-
-function run(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd = ROOT): CliRun => runCli(args, { cwd });
 
 describe('athlete-log CLI', function () {
   this.timeout(30000);
   let tmp = '';
 
   before(() => {
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    buildBundles();
     tmp = mkdtempSync(path.join(os.tmpdir(), 'athlete-log-cli-'));
   });
 

@@ -4,11 +4,10 @@
  * extension send it again at once, for ever (the preview re-rendered without end).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { ROOT } from '../helpers.js';
+import { buildBundles, ROOT } from '../helpers.js';
 
 interface Page {
   posted: { type: string }[];
@@ -45,8 +44,7 @@ function loadPage(): Page {
 describe('preview page script', () => {
   before(function () {
     this.timeout(60000);
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    buildBundles();
   });
 
   it('asks for the content once when it loads, and only reports an update', () => {

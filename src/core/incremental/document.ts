@@ -14,8 +14,9 @@
  *   aspects of the log it reads; after an edit that leaves those alone in the edited blocks (and moves no
  *   line) its findings are kept, else it runs again on the whole timeline, as steps.
  *
- * Beside this file: the edit diff (diff.ts), the kept state's types (state.ts), findings kept between
- * checks (findings.ts), the typed-array timeline and its LogView (timeline.ts), the step scheduler
+ * Beside this file: the edit diff (diff.ts), the parsing pipeline that hands a cold check's parsing to the
+ * host's parser (pipeline.ts), the kept state's types (state.ts), findings kept between checks
+ * (findings.ts), the typed-array timeline and its LogView (timeline.ts), the step scheduler
  * (../scheduler/: steps.ts, slicer.ts), which the plain engine runs on too.
  *
  * The result is the same as the plain engine's (../check.ts), byte for byte (test/unit/incremental.test.ts
@@ -30,67 +31,17 @@ import type { LogView } from '../logView.js';
 import type { AthleteLog, Finding } from '../model.js';
 import type { DateOrder } from '../read/dates.js';
 import { resolveOptions } from '../options.js';
-import type { Root } from 'mdast';
 import { assembleBlock, blockAssembler, LIST_KINDS, makeLog, rememberIndex, sameState, startState, stateAfter, type ModelLists, type ReadState } from '../read/assemble.js';
-import { needsGuard, parseMarkdown, type TreeParser } from '../markdown/parse.js';
-import { guardPlan, MAX_PIECE_CHARS, pieceTree, type Piece } from '../markdown/guard.js';
-import { runSteps, settled, type Steps } from '../scheduler/steps.js';
+import type { TreeParser } from '../markdown/parse.js';
+import { runSteps, type Steps } from '../scheduler/steps.js';
 import type { BlockSummary, Rule } from '../rules/rule.js';
 import { AnchorTable, LineIndex, PointMaker } from '../text.js';
 import { blockAt, commonPrefix, commonSuffix, lineEnd, ownCopy, splicePrefix } from './diff.js';
 import { ALL_ASPECTS, blockKey, finish, moveLogFindings, plainPoint, remake } from './findings.js';
+import { parseBlock, parseCold, parsePieces, piecewise, type Assembly } from './pipeline.js';
 import type { BlockState, Change, ListKind, Snapshot } from './state.js';
 export type { Snapshot } from './state.js';
 import { blockPart, ExerciseIds, joinPartsSteps, sameNumbers, slicePart, Timeline, TimelineView, type BlockPart, type TimelinePart } from './timeline.js';
-
-/** How many blocks, and characters, a cold check parses with one parser call at most. */
-const CHUNK_BLOCKS = 16;
-const CHUNK_CHARS = 2048;
-/** The characters of the first run a cold check parses here, and how long parsing a run should take. */
-const FIRST_RUN_CHARS = 256;
-const RUN_MS = 10;
-
-/** Blocks `[from, to)` parsed with one parser call, as the text `within`. */
-interface Run {
-  readonly from: number;
-  readonly to: number;
-  readonly within: Block;
-}
-
-/**
- * Whether a block parses the same inside a longer text as on its own, in a run of blocks: a body block
- * without link or footnote definitions (`]:`, which other blocks of the run would see) and not nested
- * beyond what the parser is given (see parse.ts).
- */
-function chunkable(b: Block | undefined): boolean {
-  return b !== undefined && b.kind === 'body' && !b.text.includes(']:') && !needsGuard(b.text);
-}
-
-/**
- * A body block longer than this is parsed and assembled piece by piece (markdown/guard.ts cuts it where
- * every Markdown block is closed): its whole tree never exists at once (a 5 MB session of small tables
- * made a tree of over 500 MB, and as much again crossing from the worker).
- */
-const PIECEWISE_CHARS = 4 * MAX_PIECE_CHARS;
-
-/** Whether block `b` is parsed and assembled piece by piece. */
-function piecewise(b: Block): boolean {
-  return b.kind === 'body' && b.text.length > PIECEWISE_CHARS;
-}
-
-/** A cold update gives its parsing to the host's `TreeParser` from this length on (a worker starts in tens of ms). */
-const REMOTE_MIN_CHARS = 64 * 1024;
-/**
- * Runs asked of the `TreeParser` ahead of the one being assembled: enough to keep it busy. More would keep
- * more trees alive here, for every young-generation collection to copy (8 made the longest stretch at 5 MB
- * 50-100 ms, 2 makes it 30-35 ms).
- */
-const AHEAD = 2;
-/**
- * Pieces of a long block asked ahead: pieces are short (about 2 KB when the block has no definitions,
- * guard.ts), so more of them keep the worker busy for as long as AHEAD runs do, with as little kept here.
- */
-const PIECES_AHEAD = 8;
 
 interface Plan {
   readonly text: string;
@@ -248,148 +199,45 @@ export class LogDocument implements CheckEngine {
     const middle: BlockState[] = [];
     const restacked: BlockState[] = [];
     let stack: ReadState = old[head - 1]?.stackOut ?? this.#start;
-    // `tree` and `within` (the text its offsets refer to) default to the block's own parse.
-    const assemble = (b: Block, tree = parseMarkdown(b.text, b.kind === 'front-matter'), within: Block = b): BlockState => {
-      const fragment = assembleBlock(index, within, tree, stack, anchors.add(b.start, b.line));
+    // A block's state from its fragment; the sections it leaves open are where the next block starts.
+    const stateOf = (b: Block, fragment: BlockState['fragment']): BlockState => {
       const state: BlockState = { text: b.text, kind: b.kind, stackIn: stack, stackOut: stateAfter(stack, fragment), fragment };
       stack = state.stackOut;
       return state;
     };
-    // A long body block, piece by piece: each piece parsed (by `remote` when given, a few pieces ahead),
-    // added to the block's fragment, and dropped.
-    const assemblePieces = function* (b: Block, remote?: TreeParser): Steps<BlockState> {
-      const plan: readonly Piece[] = guardPlan(b.text) ?? [{ start: 0, end: b.text.length, line: 1, column: 1, mode: 'parse' }];
-      const assembler = blockAssembler(index, b, stack, anchors.add(b.start, b.line));
-      const asked: (Promise<Root | undefined> | undefined)[] = [];
-      for (let i = 0; i < plan.length; i++) {
-        for (let k = i; remote && k < Math.min(plan.length, i + PIECES_AHEAD + 1); k++) {
-          const q = plan[k] as Piece;
-          if (q.mode === 'parse') {
-            asked[k] ??= remote.parse(b.text.slice(q.start, q.end), false).catch(() => undefined);
-          }
-        }
-        const p = plan[i] as Piece;
-        let tree: Root | undefined;
-        if (p.mode === 'parse') {
-          const pending = asked[i];
-          asked[i] = undefined;
-          tree = pending ? yield* settled(pending) : undefined;
-          tree ??= parseMarkdown(b.text.slice(p.start, p.end), false);
-        }
-        assembler.add(pieceTree(b.text, p, tree));
-        yield;
-      }
-      const fragment = assembler.finish();
-      const state: BlockState = { text: b.text, kind: b.kind, stackIn: stack, stackOut: stateAfter(stack, fragment), fragment };
-      stack = state.stackOut;
-      return state;
+    // `tree` and `within` (the text its offsets refer to) default to the block's own parse.
+    const assemble = (b: Block, tree = parseBlock(b), within: Block = b): BlockState =>
+      stateOf(b, assembleBlock(index, within, tree, stack, anchors.add(b.start, b.line)));
+    // What the pipeline (pipeline.ts) parses is assembled here, block after block.
+    const into: Assembly = {
+      block: (b, tree, within) => {
+        middle.push(assemble(b, tree, within));
+      },
+      pieces: (b) => {
+        const assembler = blockAssembler(index, b, stack, anchors.add(b.start, b.line));
+        return {
+          add: (tree) => assembler.add(tree),
+          finish: () => {
+            middle.push(stateOf(b, assembler.finish()));
+          },
+        };
+      },
     };
     if (base) {
       for (const b of scanned.blocks) {
         // After an edit, a new block gets a text of its own: a slice would keep this whole version of the
         // document alive for as long as the block (and every name and note read from it) lives.
         const own = { ...b, text: ownCopy(b.text) };
-        middle.push(piecewise(own) ? yield* assemblePieces(own) : assemble(own));
+        if (piecewise(own)) {
+          yield* parsePieces(own, into);
+        } else {
+          middle.push(assemble(own));
+        }
         yield;
       }
     } else {
-      // A cold check parses runs of plain blocks with one parser call each (the call's own setup costs as
-      // much as a short block), then gives each block its share of the tree.
-      const blocks = scanned.blocks;
-      // The run of blocks from `i`: plain blocks up to `limit` characters (one block at least).
-      const runFrom = (i: number, limit: number): Run => {
-        let j = i;
-        let size = 0;
-        // A block parsed piece by piece runs alone.
-        for (; j < blocks.length && j - i < CHUNK_BLOCKS && size < limit && chunkable(blocks[j]) && !piecewise(blocks[j] as Block); j++) {
-          size += blocks[j]?.text.length ?? 0;
-        }
-        j = Math.max(j, i + 1);
-        const first = blocks[i] as Block;
-        const last = blocks[j - 1] as Block;
-        return { from: i, to: j, within: j - i < 2 ? first : { start: first.start, line: first.line, text: text.slice(first.start, last.start + last.text.length), kind: 'body' } };
-      };
-      // Gives each block of a parsed run its share of the tree.
-      const place = ({ from, to, within }: Run, tree: Root): void => {
-        if (to - from < 2) {
-          middle.push(assemble(within, tree));
-          return;
-        }
-        let n = 0;
-        for (let k = from; k < to; k++) {
-          const b = blocks[k] as Block;
-          const end = b.start + b.text.length - within.start;
-          const children: Root['children'] = [];
-          while (n < tree.children.length && (tree.children[n]?.position?.start.offset ?? 0) < end) {
-            children.push(tree.children[n] as Root['children'][number]);
-            n++;
-          }
-          middle.push(assemble(b, { type: 'root', children }, within));
-        }
-      };
-      const parseHere = (run: Run): Root => parseMarkdown(run.within.text, run.within.kind === 'front-matter');
-      const remote = parser && text.length >= REMOTE_MIN_CHARS ? parser : undefined;
-      if (remote) {
-        // A long text is parsed by the parser the host gave, a few runs ahead; here each tree is only
-        // assembled. Should that parser fail, this thread parses.
-        const runs: Run[] = [];
-        for (let i = 0; i < blocks.length;) {
-          const run = runFrom(i, CHUNK_CHARS);
-          runs.push(run);
-          i = run.to;
-          if (runs.length % 64 === 0) {
-            yield;
-          }
-        }
-        const ahead: (Promise<Root | undefined> | undefined)[] = [];
-        for (let r = 0; r < runs.length; r++) {
-          for (let k = r; k < Math.min(runs.length, r + AHEAD); k++) {
-            const run = runs[k] as Run;
-            if (run.to - run.from < 2 && piecewise(run.within)) {
-              continue; // asked for piece by piece when its turn comes
-            }
-            // A failed parse is `undefined` (this thread parses then); a check a newer edit stopped never
-            // waits for the runs it asked ahead, so none may reject unhandled.
-            ahead[k] ??= remote.parse(run.within.text, run.within.kind === 'front-matter').catch(() => undefined);
-          }
-          const run = runs[r] as Run;
-          if (run.to - run.from < 2 && piecewise(run.within)) {
-            middle.push(yield* assemblePieces(run.within, remote));
-            yield;
-            continue;
-          }
-          const asked = ahead[r] as Promise<Root | undefined>;
-          ahead[r] = undefined;
-          let tree = yield* settled(asked);
-          if (!tree) {
-            tree = parseHere(run);
-            yield;
-          }
-          place(run, tree);
-          yield;
-        }
-      } else {
-        // Runs grow or shrink so that parsing one takes about RUN_MS: the parser's code runs slowly until
-        // the engine has compiled it (the first 2 KB in a fresh host took 40 ms), fast after.
-        let limit = FIRST_RUN_CHARS;
-        for (let i = 0; i < blocks.length;) {
-          const run = runFrom(i, limit);
-          if (run.to - run.from < 2 && piecewise(run.within)) {
-            middle.push(yield* assemblePieces(run.within));
-            yield;
-            i = run.to;
-            continue;
-          }
-          const t0 = performance.now();
-          const tree = parseHere(run);
-          const took = performance.now() - t0;
-          limit = Math.max(FIRST_RUN_CHARS, Math.min(CHUNK_CHARS, Math.round((limit * RUN_MS) / Math.max(took, 0.5))));
-          yield; // parsing and assembling are steps of their own
-          place(run, tree);
-          yield;
-          i = run.to;
-        }
-      }
+      // A cold check: parsed in runs, here or by the host's parser (pipeline.ts).
+      yield* parseCold(text, scanned.blocks, into, parser);
     }
     // Blocks after the edit whose open sections changed: a fragment that did not read them only needs
     // its sections worked out again; one that did is parsed and assembled again where it now stands.

@@ -80,10 +80,10 @@ describe('Athletes view and caseload page', function () {
 
   it('lists the example logs in attention order, with their flags, icon and tooltip', () => {
     const nodes = athletes(api.athletes.getChildren());
-    const examples = nodes.filter((n) => folderOf(n.entry.uri) === 'examples');
+    const examples = nodes.filter((n) => folderOf(n.entry.file) === 'examples');
     assert.deepStrictEqual(examples.map((n) => n.entry.summary.athlete), EXAMPLES_IN_ORDER);
     // Every log of the workspace is listed, and nothing that is not a log.
-    const files = nodes.map((n) => vscode.workspace.asRelativePath(n.entry.uri, false)).sort();
+    const files = nodes.map((n) => vscode.workspace.asRelativePath(n.entry.file, false)).sort();
     for (const f of ['jane.athlete.md', 'sam.athlete.md', 'unopened.athlete.md', 'examples/alex-progressing.athlete.md']) {
       assert.ok(files.includes(f), `${f} among ${files.join(', ')}`);
     }
@@ -99,12 +99,12 @@ describe('Athletes view and caseload page', function () {
   });
 
   it('opens a log when its item is clicked', async () => {
-    const node = athletes(api.athletes.getChildren()).find((n) => n.entry.summary.athlete === 'Jane Runner' && folderOf(n.entry.uri) === 'examples');
+    const node = athletes(api.athletes.getChildren()).find((n) => n.entry.summary.athlete === 'Jane Runner' && folderOf(n.entry.file) === 'examples');
     assert.ok(node);
     const command = api.athletes.getTreeItem(node).command;
     assert.ok(command);
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
-    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), node.entry.uri.toString());
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), node.entry.key);
   });
 
   it('groups athletes by condition or coach on the setting, in attention order within a group', async () => {
@@ -115,9 +115,9 @@ describe('Athletes view and caseload page', function () {
       assert.deepStrictEqual(groups.map((g) => api.athletes.getTreeItem(g).label).sort(), ['Alex Coach', 'No coach', 'Sam Coach']);
       const sam = groups.find((g) => g.group.label === 'Sam Coach');
       assert.ok(sam);
-      const inGroup = api.athletes.getChildren(sam).map((n) => (n.kind === 'athlete' ? n.entry.uri.toString() : ''));
+      const inGroup = api.athletes.getChildren(sam).map((n) => (n.kind === 'athlete' ? n.entry.file.toString() : ''));
       await config.update('athletes.groupBy', 'none', vscode.ConfigurationTarget.Workspace);
-      const order = athletes(api.athletes.getChildren()).map((n) => n.entry.uri.toString());
+      const order = athletes(api.athletes.getChildren()).map((n) => n.entry.file.toString());
       assert.deepStrictEqual(inGroup, order.filter((u) => inGroup.includes(u)), 'the view\'s order within the group');
     } finally {
       await config.update('athletes.groupBy', undefined, vscode.ConfigurationTarget.Workspace);
@@ -127,7 +127,7 @@ describe('Athletes view and caseload page', function () {
   it('reads a new log, and only it, when it appears; drops it when it is deleted', async () => {
     const uri = vscode.Uri.joinPath(root(), 'new-athlete.athlete.md');
     const before = api.caseload.summarized;
-    const listed = (): boolean => api.caseload.entries().some((e) => e.uri.toString() === uri.toString());
+    const listed = (): boolean => api.caseload.entries().some((e) => e.key === uri.toString());
     const added = waitFor(api.caseload.onDidChange, listed, 'the new log to be listed');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\nathlete: Nova Newcomer\n---\n\n## Log\n\n### 2026-11-30\n- Chair Bridge: 3 x 10. Pain 1/10\n'));
     await added;
@@ -163,10 +163,10 @@ describe('Athletes view and caseload page', function () {
     await shown;
     const target = entries.find((e) => e.summary.athlete === 'Alex Strider');
     assert.ok(target);
-    await api.caseloadPanel.receive({ type: 'open', uri: target.uri.toString() });
-    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), target.uri.toString());
+    await api.caseloadPanel.receive({ type: 'open', uri: target.key });
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), target.key);
     // A URI the caseload does not list is not opened.
     await api.caseloadPanel.receive({ type: 'open', uri: vscode.Uri.joinPath(root(), 'README.md').toString() });
-    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), target.uri.toString());
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), target.key);
   });
 });
