@@ -5,6 +5,7 @@
  */
 import { DOSAGE_FIELDS, type SpanField } from './dosage/fields.js';
 import type { Dosage, Finding, Span, TextEdit } from './model.js';
+import { partitionPoint } from './lists.js';
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   const as = a.range.start.offset;
@@ -125,17 +126,7 @@ function selfOverlapping(edits: readonly TextEdit[]): boolean {
 
 /** The index of the first edit in `sorted` that starts after `offset`. */
 function firstStartingAfter(sorted: readonly TextEdit[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid]?.range.start.offset ?? 0) <= offset) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
+  return partitionPoint(sorted.length, (k) => (sorted[k]?.range.start.offset ?? 0) <= offset);
 }
 
 function overlapsTaken(sorted: readonly TextEdit[], e: TextEdit): boolean {

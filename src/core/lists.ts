@@ -43,6 +43,25 @@ export function maxOf(values: Iterable<number>, ...also: number[]): number | und
   return out;
 }
 
+/**
+ * The first index in `[0, length)` at which `before(i)` is false, for a `before` that holds up to some index
+ * and fails from there on (a sorted list cut in two); `length` when it holds everywhere. The binary search,
+ * written once: with `(i) => list[i] <= x` over a sorted list it is how many items are at most `x`.
+ */
+export function partitionPoint(length: number, before: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(mid)) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
 /** Appends `items` to `out` one by one (`out.push(...items)` overflows the stack on long lists). */
 export function pushAll<T>(out: T[], items: Iterable<T>): T[] {
   for (const x of items) {

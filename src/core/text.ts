@@ -1,4 +1,5 @@
 import type { Point, Range } from './model.js';
+import { partitionPoint } from './lists.js';
 
 /** Line starts of `text` from `from` to `to` (both inclusive): `\n`, `\r\n` and a lone `\r` end a line. */
 function startsBetween(text: string, from: number, to: number, out: number[]): void {
@@ -58,17 +59,8 @@ export class LineIndex {
 
   /** The index of the first line start at or after `offset`. */
   #firstAtOrAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.#starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.#starts[mid] ?? 0) < offset) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+    const starts = this.#starts;
+    return partitionPoint(starts.length, (k) => (starts[k] ?? 0) < offset);
   }
 
   get lineCount(): number {

@@ -4,17 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { dosageToJson, formatDosage, parseDosage, type Dosage, type DosageJson, type Quantity } from '../../src/core/index.js';
+import { parseDosage, type Dosage } from '../../src/core/index.js';
+import { assertRoundTrip, q, s, spanArb as span, values, type Expect } from '../dosage-helpers.js';
 
-type Expect = Partial<Omit<DosageJson, 'problems'>>;
-
-const s = (min: number, max = min): { min: number; max: number } => ({ min, max });
-
-function values(text: string): Expect {
-  const { problems, ...rest } = dosageToJson(parseDosage(text));
-  assert.deepEqual(problems, [], `no problems in ${JSON.stringify(text)}`);
-  return rest;
-}
 
 /** Each row: the forms FORMAT.md says are equivalent, and what they all mean. */
 const TABLE: readonly [string, readonly string[], Expect][] = [
@@ -186,9 +178,6 @@ describe('dosage grammar', function () {
     });
 
     it('parse(format(d)) reads back the same values', () => {
-      const span = (lo: number, hi: number): fc.Arbitrary<{ min: number; max: number }> =>
-        fc.tuple(fc.integer({ min: lo, max: hi }), fc.integer({ min: 0, max: 3 })).map(([a, b]) => ({ min: a, max: a + b }));
-      const q = (sp: { min: number; max: number }): Quantity => ({ ...sp, start: 0, end: 0, style: 'digits' });
       const dosage = fc.record({
         sets: fc.option(span(1, 6), { nil: undefined }),
         reps: fc.option(span(1, 20), { nil: undefined }),
@@ -221,11 +210,7 @@ describe('dosage grammar', function () {
         if (r.rpe) { d.rpe = q(r.rpe); }
         if (r.pain) { d.pain = q(r.pain); }
         if (r.tempo) { d.tempo = r.tempo; }
-        const text = formatDosage(d);
-        const back = parseDosage(text);
-        assert.deepEqual(back.problems, [], text);
-        assert.deepEqual(dosageToJson(back), dosageToJson(d), text);
-        assert.equal(formatDosage(back), text);
+        assertRoundTrip(d);
       }), { seed: 42, numRuns: 500 });
     });
   });

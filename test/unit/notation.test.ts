@@ -7,19 +7,12 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   compareDosages, describeDosage, DOSAGE_FIELDS, dosageToJson, formatDosage, inRange, parseDosage, parseLog, readInContext,
-  type Dosage, type DosageJson, type Quantity,
+  type Dosage,
 } from '../../src/core/index.js';
 import * as path from 'node:path';
 import { checkFixture, FIXTURES, read, service } from '../helpers.js';
+import { assertRoundTrip, q, s, spanArb as span, values, type Expect } from '../dosage-helpers.js';
 
-type Expect = Partial<Omit<DosageJson, 'problems'>>;
-const s = (min: number, max = min): { min: number; max: number } => ({ min, max });
-
-function values(text: string): Expect {
-  const { problems, ...rest } = dosageToJson(parseDosage(text));
-  assert.deepEqual(problems, [], `no problems in ${JSON.stringify(text)}`);
-  return rest;
-}
 
 /** Each row of the spec's table: its forms, and the JSON each gives. */
 const TABLE: readonly [string, readonly [string, Expect][]][] = [
@@ -276,9 +269,6 @@ describe('dosage notation of real logs (FORMAT.md v2)', function () {
     });
 
     it('format(parse(x)) reads back the same value, new parts included', () => {
-      const span = (lo: number, hi: number): fc.Arbitrary<{ min: number; max: number }> =>
-        fc.tuple(fc.integer({ min: lo, max: hi }), fc.integer({ min: 0, max: 3 })).map(([a, b]) => ({ min: a, max: a + b }));
-      const q = (sp: { min: number; max: number }): Quantity => ({ ...sp, start: 0, end: 0, style: 'digits' });
       const volume = fc.oneof(
         fc.record({ kind: fc.constant('sets-reps' as const), sets: span(1, 6), reps: span(1, 20) }),
         fc.record({ kind: fc.constant('failure' as const), sets: span(1, 5) }),
@@ -348,11 +338,7 @@ describe('dosage notation of real logs (FORMAT.md v2)', function () {
         if (r.load && v.kind !== 'groups') { d.load = { ...r.load.sp, unit: r.load.unit, start: 0, end: 0 }; }
         if (r.boutSeconds !== undefined && r.bouts && r.bouts.metres === undefined) { d.boutSeconds = q(s(r.boutSeconds)); }
         if (r.timing) { d.timing = { value: r.timing, start: 0, end: 0 }; }
-        const text = formatDosage(d);
-        const back = parseDosage(text);
-        assert.deepEqual(back.problems, [], text);
-        assert.deepEqual(dosageToJson(back), dosageToJson(d), text);
-        assert.equal(formatDosage(back), text);
+        assertRoundTrip(d);
       }), { seed: 2026, numRuns: 600 });
     });
   });

@@ -97,6 +97,18 @@ function plainRun(days: readonly number[], down: boolean): Set<number> {
   return kept;
 }
 
+/** Positions 0..n-1 cut into runs that share a week key: a new run wherever the key changes. */
+function runsOfWeeks(weeks: readonly string[]): number[][] {
+  const runs: number[][] = [];
+  for (let i = 0; i < weeks.length; i++) {
+    if (i === 0 || weeks[i] !== weeks[i - 1]) {
+      runs.push([]);
+    }
+    (runs[runs.length - 1] as number[]).push(i);
+  }
+  return runs;
+}
+
 function datesOutOfOrder(log: AthleteLog): Ref[] {
   const dated = log.sessions.filter((s) => s.date !== undefined);
   const days = dated.map((s) => Date.parse(s.date ?? '') / 86_400_000);
@@ -104,54 +116,34 @@ function datesOutOfOrder(log: AthleteLog): Ref[] {
     return [];
   }
   const weeks = plainWeeks(log, dated);
-  const blamed: { at: number; before?: number; what: string; asc: boolean }[] = [];
-  const blame = (idx: number[], asc: boolean | undefined, what: string): Set<number> => {
+  const blamed: { at: number; before: number | undefined; what: string; asc: boolean }[] = [];
+  // Blames the sessions `idx` outside a longest run in order; the kept one before each is the last kept
+  // position ahead of it. Returns the kept sessions.
+  const blame = (idx: readonly number[], asc: boolean | undefined, what: string): number[] => {
     const d = idx.map((i) => days[i] ?? 0);
     const up = plainRun(d, false);
     const down = plainRun(d, true);
     const a = asc ?? up.size >= down.size;
     const kept = a ? up : down;
-    let before: number | undefined;
     idx.forEach((i, k) => {
-      if (kept.has(k)) {
-        before = i;
-      } else {
-        blamed.push({ at: i, ...(before === undefined ? {} : { before }), what, asc: a });
+      if (!kept.has(k)) {
+        blamed.push({ at: i, before: idx.filter((_, j) => j < k && kept.has(j)).pop(), what, asc: a });
       }
     });
-    return kept;
+    return idx.filter((_, k) => kept.has(k));
   };
   if (weeks.every((w) => w === '')) {
     blame(days.map((_, i) => i), undefined, 'sessions');
   } else {
-    const groups: number[][] = [];
-    weeks.forEach((w, i) => {
-      const g = groups[groups.length - 1];
-      if (g && weeks[g[0] ?? 0] === w) {
-        g.push(i);
-      } else {
-        groups.push([i]);
-      }
-    });
-    const steps = groups.flatMap((g) => g.slice(1).map((i, k) => Math.sign((days[i] ?? 0) - (days[g[k] ?? 0] ?? 0))));
+    const runs = runsOfWeeks(weeks);
+    const steps = runs.flatMap((g) => g.slice(1).map((i, k) => Math.sign((days[i] ?? 0) - (days[g[k] ?? 0] ?? 0))));
     const asc = steps.filter((x) => x > 0).length >= steps.filter((x) => x < 0).length;
-    const firsts = groups.map((g) => {
-      const kept = [...blame(g, asc, 'the days of each week')].map((k) => g[k] ?? 0);
+    // A week stands where its earliest kept day is.
+    const firsts = runs.map((g) => {
+      const kept = blame(g, asc, 'the days of each week');
       return kept.reduce((m, i) => ((days[i] ?? 0) < (days[m] ?? 0) ? i : m), kept[0] ?? g[0] ?? 0);
     });
-    const fd = firsts.map((i) => days[i] ?? 0);
-    const up = plainRun(fd, false);
-    const down = plainRun(fd, true);
-    const a = up.size >= down.size;
-    const kept = a ? up : down;
-    let before: number | undefined;
-    firsts.forEach((i, k) => {
-      if (kept.has(k)) {
-        before = i;
-      } else {
-        blamed.push({ at: i, ...(before === undefined ? {} : { before }), what: 'weeks', asc: a });
-      }
-    });
+    blame(firsts, undefined, 'weeks');
   }
   return blamed.sort((x, y) => x.at - y.at).map((b) => {
     const s = dated[b.at];

@@ -13,6 +13,7 @@
  * or a pain trend. Sessions on the same day are in order.
  */
 import { dayNumber } from '../dates.js';
+import { partitionPoint } from '../lists.js';
 import { labelWeek } from '../read/dates.js';
 import type { AthleteLog, Session, WeekHeading } from '../model.js';
 import type { Rule } from './rule.js';
@@ -67,16 +68,7 @@ function longestInOrder(days: readonly number[], down: boolean): Set<number> {
   const tails: number[] = [];
   for (let i = n - 1; i >= 0; i--) {
     const v = -key(i);
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((tails[mid] ?? 0) <= v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
+    const lo = partitionPoint(tails.length, (k) => (tails[k] ?? 0) <= v);
     tails[lo] = v;
     best[i] = lo + 1;
   }

@@ -16,6 +16,7 @@
  */
 import { dayNumber, isoDate } from '../dates.js';
 import { morningPains, type MorningPain } from '../coaching/morning.js';
+import { partitionPoint } from '../lists.js';
 import type { Rule, RuleScope } from './rule.js';
 
 const SOURCE = 'the pain-monitoring model says pain after exercise should have settled by the next morning (Silbernagel et al. 2007)';
@@ -92,16 +93,7 @@ const rule: Rule = {
         continue;
       }
       // The morning before the session: the latest scored morning on or before the session's day.
-      let lo = 0;
-      let hi = days.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((days[mid] ?? 0) <= sessionDay) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
+      const lo = partitionPoint(days.length, (k) => (days[k] ?? 0) <= sessionDay);
       const before = lo > 0 ? byDay.get(days[lo - 1] ?? 0) : undefined;
       const session = isoDate(sessionDay);
       const what = `Pain ${m.score}/10 the morning after the session of ${session}`;
