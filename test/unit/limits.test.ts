@@ -11,7 +11,7 @@ import { exerciseLines, type RuleScope } from '../../src/core/rules/rule.js';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { guardPlan, MAX_NESTING, MAX_OPENERS, MAX_PIECE_CHARS, parsePieces } from '../../src/core/markdown/guard.js';
+import { guardPlan, MAX_NESTING, MAX_OPENERS, MAX_PIECE_CHARS, parsePieces, SMALL_PIECE_CHARS } from '../../src/core/markdown/guard.js';
 import { parseMarkdown } from '../../src/core/markdown/parse.js';
 import { builtinGuidelines, createNodeService } from '../../src/cli/node-host.js';
 import { createAthleteLogService, plainEngine } from '../../src/core/index.js';
@@ -109,6 +109,29 @@ describe('long texts are parsed in pieces where every block is closed', function
     }
     const tree = parseMarkdown(text);
     assert.equal(tree.children.filter((c) => c.type === 'table').length, 4000);
+  });
+
+  it('a text without link or footnote definitions is cut into short pieces, one with a definition into long ones', () => {
+    const table = '| set | reps |\n|---|---|\n| 2 | 12 |\n\n';
+    const tables = table.repeat(1500);
+    const plain = guardPlan(`${HEAD}${tables}`);
+    assert.ok(plain && plain.length >= tables.length / (2 * SMALL_PIECE_CHARS), `${plain?.length} pieces`);
+    for (const p of plain) {
+      assert.ok(p.end - p.start <= SMALL_PIECE_CHARS + 64, `piece of ${p.end - p.start}`);
+    }
+    const withDefinition = `${HEAD}[plan]: https://example.org/plan\n\n${tables}See [the plan][plan].\n`;
+    const long = guardPlan(withDefinition);
+    assert.ok(long);
+    assert.ok(long.some((p) => p.end - p.start > SMALL_PIECE_CHARS + 64), 'pieces as long as before');
+    for (const p of long) {
+      assert.ok(p.end - p.start <= MAX_PIECE_CHARS + 64, `piece of ${p.end - p.start}`);
+    }
+    // The definition still reaches a reference a few KB below it, in the same long piece.
+    const near = `${HEAD}[plan]: https://example.org/plan\n\n${table.repeat(100)}See [the plan][plan].\n`;
+    assert.ok(near.length > SMALL_PIECE_CHARS && near.length < MAX_PIECE_CHARS);
+    const refs = parseMarkdown(near).children.filter((c) => c.type === 'paragraph' && c.children.some((k) => k.type === 'linkReference'));
+    assert.equal(refs.length, 1);
+    assert.equal(parseMarkdown(`${HEAD}${tables}`).children.filter((c) => c.type === 'table').length, 1500);
   });
 
   it('the tree in pieces is the tree of the whole text, for any mix of blocks (property)', () => {

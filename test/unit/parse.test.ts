@@ -5,9 +5,12 @@ import fc from 'fast-check';
 import { LogDocument, parseLog, type AthleteLog, type Range } from '../../src/core/index.js';
 import { runSteps } from '../../src/core/scheduler/steps.js';
 import { splitBlocks } from '../../src/core/markdown/blocks.js';
-import { parseMarkdown } from '../../src/core/markdown/parse.js';
+import { needsGuard, parseMarkdown } from '../../src/core/markdown/parse.js';
 import { parseSessionDate, parseWhole, splitExerciseLine } from '../../src/core/read/assemble.js';
 import { read, ROOT } from '../helpers.js';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
 
 const EXAMPLE = read(path.join(ROOT, 'examples', 'jane-runner.athlete.md'));
 
@@ -221,5 +224,30 @@ describe('parseLog', function () {
         assert.deepEqual(shape(parseLog(text)), shape(parseWhole(text)));
       }), { seed: 3, numRuns: 300 });
     });
+  });
+});
+
+describe('the cheaper pipelines parse as full GFM does', function () {
+  this.timeout(60000);
+  const gfm = unified().use(remarkParse).use(remarkGfm);
+  const children = (t: string): unknown => JSON.parse(JSON.stringify(t === '' ? [] : gfm.parse(t).children));
+  const ours = (t: string): unknown => JSON.parse(JSON.stringify(parseMarkdown(t, false).children));
+
+  it('reads links written in capitals and task boxes with a tab, as GFM does', () => {
+    for (const text of ['Notes at WWW.example.org today\n', 'Plan: HTTPS://example.org/plan\n', 'Www.example.org\n', '- [\t] Foam roll\n', '- [X] Foam roll\n']) {
+      assert.deepEqual(ours(text), children(text), text);
+    }
+    assert.equal(JSON.stringify(parseMarkdown('Notes at WWW.example.org today\n', false)).includes('"link"'), true);
+  });
+
+  it('a text whose only GFM mark is a table pipe, or any other mix (property)', () => {
+    const piece = fc.constantFrom('| set | reps |\n|---|---:|\n| 1 | 10 |\n', '| a |\n', 'plain words ', 'WWW.example.org ', 'http://example.org ', 'HTTPS://x.org ',
+      'coach@example.org ', '~~gone~~ ', '~one~ ', '- [ ] box\n', '- [x] done\n', '- [\t] tab\n', '[^1] ', '[^1]: note\n', '*em* ', '`a|b` ', '\\| ', '\n', '\n\n', '> q | r\n', '- item | x\n');
+    fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 80 }), (parts, times) => {
+      const text = parts.join('').repeat(times);
+      // Storms of openers are cut on purpose (guard.ts, limits.test.ts); every other text parses as GFM.
+      fc.pre(!needsGuard(text));
+      assert.deepEqual(ours(text), children(text));
+    }), { numRuns: 200, seed: 7 });
   });
 });

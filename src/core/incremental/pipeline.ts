@@ -44,6 +44,11 @@ const REMOTE_MIN_CHARS = 64 * 1024;
  * 50-100 ms, 2 makes it 30-35 ms).
  */
 const AHEAD = 2;
+/**
+ * Pieces of a long block asked ahead: pieces are short (about 2 KB when the block has no definitions,
+ * guard.ts), so more of them keep the worker busy for as long as AHEAD runs do, with as little kept here.
+ */
+const PIECES_AHEAD = 8;
 
 /** What the pipeline hands its trees to, block by block in document order (the document assembles them). */
 export interface Assembly {
@@ -88,7 +93,7 @@ export function* parsePieces(b: Block, into: Assembly, remote?: TreeParser): Ste
   const assembler = into.pieces(b);
   const asked: (Promise<Root | undefined> | undefined)[] = [];
   for (let i = 0; i < plan.length; i++) {
-    for (let k = i; remote && k < Math.min(plan.length, i + AHEAD + 1); k++) {
+    for (let k = i; remote && k < Math.min(plan.length, i + PIECES_AHEAD + 1); k++) {
       const q = plan[k] as Piece;
       if (q.mode === 'parse') {
         asked[k] ??= remote.parse(b.text.slice(q.start, q.end), false).catch(() => undefined);
