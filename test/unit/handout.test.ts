@@ -235,7 +235,7 @@ describe('athlete handout: the page', function () {
     const r = await check(SAM);
     const page = handoutPage({ text: SAM, log: r.log, findings: r.findings, library: r.library, today: '2026-11-11' }, 'body{}');
     assert.equal(page.title, 'Sam Sprinter: home exercise program');
-    assert.match(page.html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;">/);
+    assert.match(page.html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:;">/);
     assert.doesNotMatch(page.html, /<script/i);
     assert.match(page.html, /<body class="athlete-log handout">/);
   });
@@ -279,10 +279,66 @@ describe('adherence chart', () => {
     assert.doesNotMatch(svg, /1 sessions/);
   });
 
+  it('draws a range as a band from the days that count as enough up to its top, and says so', () => {
+    const svg = adherenceChart([{ ...week(1, 2, 3), expectedUpTo: 4 }, { ...week(2, 3, 3), expectedUpTo: 4 }], { today: '2026-11-20', perDay: 1 });
+    assert.equal((svg.match(/<rect class="target-band"/g) ?? []).length, 2, 'one band per week');
+    assert.match(svg, /<text class="target-label"[^>]*>at least 3, up to 4<\/text>/);
+    assert.doesNotMatch(svg, /prescribed 4/, 'the top alone is never drawn as the prescription');
+    assert.match(svg, /fewest days a week that count as enough \(at least 3\); the shaded band reaches up to the most the program asks for \(4\)/);
+    assert.match(svg, /2 sessions logged, 3-4 prescribed \(at least 3 count as enough\)/);
+    // The line stands at 3 on the chart's own axis: the same height as the top of a bar of 3.
+    const line = /<line class="target" [^>]*y1="([\d.]+)"/.exec(svg)?.[1];
+    const bar3 = /<g class="week[^"]*"><rect class="bar" [^>]*y="([\d.]+)"[^>]*\/><text class="value"[^>]*>3</.exec(svg)?.[1];
+    assert.ok(line !== undefined && line === bar3, `line at ${line}, bar of 3 at ${bar3}`);
+  });
+
   it('says it counts days with the exercise when a prescription is more than once a day', () => {
     const svg = adherenceChart([week(1, 5, 7)], { today: '2026-11-20', perDay: 2 });
     assert.match(svg, /days with the exercise logged each week/);
     assert.match(svg, /a day counts once however many times it was done/);
     assert.match(svg, /5 days logged, 7 prescribed/);
+  });
+});
+
+describe('adherence chart and adherence-low agree on a range', function () {
+  this.timeout(60000);
+  // Started Monday 2 November; week 2 runs 9-15 November; 18 November is in week 3.
+  const log = (days: readonly string[], often = 'every other day'): string => [
+    '---', 'athlete: Robin Example', 'started: 2026-11-02', '---', '', '## Program', '### Phase 1', `- Chair Bridge: 3 x 10, hold 5 s, ${often}`, '',
+    '## Log', ...days.flatMap((d) => ['', `### ${d}`, '- Chair Bridge: 3 x 10, hold 5 s']), '',
+  ].join('\n');
+  const checkOn = async (text: string): Promise<NonNullable<Awaited<ReturnType<typeof service.check>>>> => {
+    const r = await service.check({ text, options: { today: '2026-11-18' } });
+    assert.ok(r, 'an athlete log');
+    return r;
+  };
+
+  for (const [often, label] of [['every other day', 'EOD'], ['3-4x/week', '3-4x/week']] as const) {
+    it(`${label}: three days is enough for both, two is short for both (coach preview and handout)`, async () => {
+      const enough = log(['2026-11-09', '2026-11-11', '2026-11-13'], often);
+      const short = log(['2026-11-09', '2026-11-12'], often);
+      const r = await checkOn(enough);
+      const s = await checkOn(short);
+      assert.deepEqual(r.findings.filter((f) => f.ruleId === 'adherence-low').map((f) => f.message), []);
+      const low = s.findings.filter((f) => f.ruleId === 'adherence-low');
+      assert.equal(low.length, 1);
+      assert.match(low[0]?.message ?? '', /so at least 3 days a week/);
+      for (const handout of [false, true]) {
+        const html = renderProgram({ text: enough, log: r.log, findings: r.findings, library: r.library, today: '2026-11-18', handout });
+        const chart = /<figure class="chart adherence-chart">[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+        assert.match(chart, /at least 3, up to 4/, handout ? 'handout' : 'preview');
+        assert.match(chart, /Week 2 \(2026-11-09 to 2026-11-15\): 3 sessions logged, 3-4 prescribed \(at least 3 count as enough\)/);
+        assert.match(chart, /count as enough \(at least 3\)/);
+      }
+    });
+  }
+
+  it('keeps one line labelled with its number when the program asks for a single figure', async () => {
+    const text = log(['2026-11-09', '2026-11-11', '2026-11-13'], '3x/week');
+    const r = await checkOn(text);
+    const html = renderProgram({ text, log: r.log, findings: r.findings, library: r.library, today: '2026-11-18', handout: true });
+    assert.match(html, /<text class="target-label"[^>]*>prescribed 3<\/text>/);
+    assert.doesNotMatch(html, /target-band/);
+    assert.match(html, /The line marks the days a week the program asks for/);
   });
 });

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseLog, type AthleteLog, type Finding } from '../../src/core/index.js';
+import { currentPhase, parseLog, type AthleteLog, type Finding } from '../../src/core/index.js';
 import { service } from '../helpers.js';
 
 interface Read {
@@ -479,6 +479,50 @@ describe('reading real logs', function () {
       assert.equal(cr.log.started, '2026-11-02');
       assert.deepEqual(cr.log.sessions.map((s) => s.entries.map((e) => [e.name, e.dosage.text])), lf.log.sessions.map((s) => s.entries.map((e) => [e.name, e.dosage.text])));
       assert.deepEqual(cr.findings.map((f) => `${f.range.start.line}:${f.ruleId}`), lf.found);
+    });
+  });
+
+  describe('phase headings', () => {
+    it('reads a phase named as a week or a span of weeks as that phase\'s weeks', async () => {
+      const r = await check(lines(
+        '## Program',
+        '### Week 1',
+        '- Chair Bridge: 2 x 10, hold 4 s',
+        '### Weeks 2-3',
+        '- Chair Bridge: 3 x 10, hold 4 s',
+        '### Week 4 to 5: single leg',
+        '- Single-Leg Chair Bridge: 2 x 10, hold 4 s',
+        '### Phase 4 — wk 6',
+        '- Chair Bridge: 3 x 10, hold 5 s',
+        '### Week of 2026-11-02',
+        '- Chair Bridge: 3 x 10, hold 5 s',
+        '### Keep going for 6 weeks',
+        '- Chair Bridge: 3 x 10, hold 5 s',
+      ));
+      assert.deepEqual(r.log.phases.map((p) => [p.name, p.weeks ? `${p.weeks.min}-${p.weeks.max}` : '']), [
+        ['Week 1', '1-1'], ['Weeks 2-3', '2-3'], ['Week 4 to 5: single leg', '4-5'], ['Phase 4 — wk 6', '6-6'],
+        ['Week of 2026-11-02', ''], ['Keep going for 6 weeks', ''],
+      ]);
+    });
+
+    it('reads a week heading with items of its own as a phase of those weeks when there is no Program heading', async () => {
+      const r = await check(lines('# Home plan for Pat', '## Weeks 1-2', '- Chair Bridge: 2 x 10, hold 4 s', '## Week 3', '- Chair Bridge: 3 x 10, hold 5 s'));
+      assert.deepEqual(r.log.phases.map((p) => [p.name, p.weeks?.min, p.weeks?.max]), [['Weeks 1-2', 1, 2], ['Week 3', 3, 3]]);
+    });
+
+    it('checks a week-named phase against the protocol stage of its weeks, like (weeks N-M)', async () => {
+      const body = (a: string, b: string): string => lines('## Program', a, '- Leg press (HSR): 4 x 10, 3x/week', b, '- Hack squat (HSR): 4 x 6, 3x/week');
+      const stage = (r: Read): string[] => r.findings.filter((f) => f.ruleId.endsWith('out-of-range')).map((f) => `${f.range.start.line}:${f.ruleId} ${f.guideline?.stage ?? ''}`);
+      const named = await check(body('### Weeks 1-3', '### Weeks 9-12'), 'athlete: Pat Example\nprotocol: hsr-patellar');
+      const spanned = await check(body('### Phase 1 (weeks 1-3)', '### Phase 3 (weeks 9-12)'), 'athlete: Pat Example\nprotocol: hsr-patellar');
+      assert.deepEqual(stage(named), ['7:reps-out-of-range weeks 1-3']);
+      assert.deepEqual(stage(named), stage(spanned));
+    });
+
+    it('picks the week-named phase a date falls in as the current phase', async () => {
+      const r = await check(lines('## Program', '### Weeks 1-2', '- Chair Bridge: 2 x 10, hold 4 s', '### Weeks 3-4', '- Chair Bridge: 3 x 10, hold 5 s'), 'athlete: Pat Example\nstarted: 2026-11-02');
+      assert.equal(currentPhase(r.log, '2026-11-17')?.name, 'Weeks 3-4');
+      assert.equal(currentPhase(r.log, '2026-11-03')?.name, 'Weeks 1-2');
     });
   });
 

@@ -7,7 +7,7 @@ import { inRange } from '../dosage/fields.js';
 import { dosageToJson, type DosageJson } from '../dosage/format.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { Guideline } from '../guidelines/parse.js';
-import { dayNumber, exerciseHistory, phaseForWeek, weeklyAdherence, type ExerciseHistory, type HistoryPoint, type WeekAdherence } from './history.js';
+import { dayNumber, daysPerWeekAsked, exerciseHistory, phaseForWeek, weeklyAdherence, type ExerciseHistory, type HistoryPoint, type WeekAdherence } from './history.js';
 import type { AthleteLog, Dosage, ExerciseLine, Phase, Quantity, Session } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import { normalizeName } from '../text.js';
@@ -233,20 +233,9 @@ export function twoHighInARow(h: ExerciseHistory, threshold: number): HistoryPoi
   return last.length === 2 && last.every((p) => (p.pain ?? 0) > threshold) ? last : [];
 }
 
-/**
- * Logged days a week a prescription asks for, at the least: a daily prescription (`2x daily` too) asks for
- * every day, since a log has one session heading a day; `3x/week` asks for 3. Undefined without a
- * frequency, or per run.
- */
+/** Logged days a week a prescription asks for, at the least (the low end of daysPerWeekAsked in history.ts). */
 export function minPerWeek(d: Dosage): number | undefined {
-  if (d.perDay) {
-    return 7;
-  }
-  if (d.intervalDays && d.intervalDays.max > 0) {
-    // `every other day` is 3-4 days a week: at least 3.
-    return Math.floor(7 / d.intervalDays.max);
-  }
-  return d.perWeek?.min;
+  return daysPerWeekAsked(d)?.min;
 }
 
 /** Sessions of an exercise logged in the last complete program week before `today`. */

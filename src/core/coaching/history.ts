@@ -4,7 +4,7 @@
  * preview's charts, the text summary and the coaching rules.
  */
 import type { GuidelineLibrary } from '../guidelines/library.js';
-import type { AthleteLog, Phase } from '../model.js';
+import type { AthleteLog, Dosage, Phase, Span } from '../model.js';
 import { dayNumber, isoDate } from '../dates.js';
 import { plainLogView, pointsOf, type ExerciseHistory } from '../logView.js';
 import { maxOf, minOf } from '../lists.js';
@@ -36,8 +36,13 @@ export interface WeekAdherence {
   readonly end: string;
   /** Days with at least one logged entry in the week. */
   readonly logged: number;
-  /** Sessions the program asks for in that week (the most frequent prescription), or undefined. */
+  /**
+   * Days the program asks for in that week (its most demanding prescription), at the least: what counts as
+   * enough, as in adherence-low (`every other day` and `3-4x/week`: 3). Undefined without a frequency.
+   */
   readonly expected?: number;
+  /** The top of that prescription's range when it asks for a range (`every other day`, `3-4x/week`: 4). */
+  readonly expectedUpTo?: number;
 }
 
 /** The phase for a program week: the one whose `(weeks A-B)` span holds it, else the last phase. */
@@ -46,16 +51,32 @@ export function phaseForWeek(phases: readonly Phase[], week: number): Phase | un
   return spanned ?? (phases.some((p) => p.weeks) ? phases[phases.length - 1] : undefined);
 }
 
-function expectedPerWeek(phases: readonly Phase[]): number | undefined {
-  let best: number | undefined;
+/**
+ * Days a week a prescription asks for, as a range: a daily prescription (`2x daily` too) asks for every
+ * day, since a log has one session heading a day; `3-4x/week` for 3 to 4; `every other day` for 3 to 4
+ * (at least 3 whole days in 7, at most 4). The low end is what counts as enough: the adherence-low rule
+ * and the adherence chart's line both use it. Undefined without a frequency, or per run.
+ */
+export function daysPerWeekAsked(d: Dosage): Span | undefined {
+  if (d.perDay) {
+    return { min: 7, max: 7 };
+  }
+  if (d.intervalDays && d.intervalDays.max > 0) {
+    const min = Math.floor(7 / d.intervalDays.max);
+    const max = d.intervalDays.min > 0 ? Math.ceil(7 / d.intervalDays.min) : 7;
+    return { min, max: Math.max(min, max) };
+  }
+  return d.perWeek ? { min: d.perWeek.min, max: Math.max(d.perWeek.min, d.perWeek.max) } : undefined;
+}
+
+/** The days a week the most demanding prescription asks for: the highest low end, and the highest top. */
+function expectedPerWeek(phases: readonly Phase[]): Span | undefined {
+  let best: { min: number; max: number } | undefined;
   for (const p of phases) {
     for (const x of p.prescriptions) {
-      const d = x.dosage;
-      // A daily prescription asks for a session every day (a log has one session heading a day).
-      // `every other day` asks for up to 4 days a week.
-      const n = d.perDay ? 7 : d.intervalDays && d.intervalDays.min > 0 ? Math.ceil(7 / d.intervalDays.min) : d.perWeek?.max;
-      if (n !== undefined && (best === undefined || n > best)) {
-        best = n;
+      const n = daysPerWeekAsked(x.dosage);
+      if (n !== undefined) {
+        best = best ? { min: Math.max(best.min, n.min), max: Math.max(best.max, n.max) } : { min: n.min, max: n.max };
       }
     }
   }
@@ -82,10 +103,9 @@ export function weeklyAdherence(log: AthleteLog, today: string, limit = 12): Wee
       return d !== undefined && d >= from && d <= to && s.entries.length > 0;
     }).map((s) => s.date)).size;
     const phase = phaseForWeek(log.phases, w);
-    const expected = expectedPerWeek(phase ? [phase] : log.phases);
-    out.push(expected === undefined
-      ? { week: w, start: isoDate(from), end: isoDate(to), logged }
-      : { week: w, start: isoDate(from), end: isoDate(to), logged, expected });
+    const asked = expectedPerWeek(phase ? [phase] : log.phases);
+    const week: WeekAdherence = { week: w, start: isoDate(from), end: isoDate(to), logged };
+    out.push(asked === undefined ? week : asked.max > asked.min ? { ...week, expected: asked.min, expectedUpTo: asked.max } : { ...week, expected: asked.min });
   }
   return out;
 }

@@ -51,7 +51,12 @@ export function parseSessionDate(text: string): { dateText: string; date?: strin
   return out;
 }
 
-const WEEKS = /\(\s*weeks?\s+(\d+)(?:\s*(?:-|–|—|to)\s*(\d+))?\s*\)/i;
+/**
+ * A phase's weeks in its heading: `(weeks 1-2)`, or the heading named as a week or a span of weeks, the way
+ * week headings are spelled (FORMAT.md): `Week 3`, `Wk 3`, `Weeks 3-4`, `Week 5 to 6: loading`,
+ * `Phase 2 — weeks 3-4`. `Week of 2026-11-02` and ISO weeks (`2026-W20`) name dates, not program weeks.
+ */
+const WEEKS = /(?:^|[\s([:,;·|—–-])(?:weeks?|wks?)\.?\s*(\d{1,3})(?:\s*(?:-|–|—|to|through)\s*(?:weeks?\s*|wks?\.?\s*)?(\d{1,3}))?(?!\w|\.\d)/i;
 
 function phaseWeeks(title: string): Span | undefined {
   const m = WEEKS.exec(title);

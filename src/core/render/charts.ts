@@ -75,6 +75,17 @@ export interface AdherenceContext {
   readonly lastWeek?: number;
 }
 
+/** What the program asks for in a week, after `sep`: `, 7 prescribed` or `, at least 3 of 3-4 prescribed` (the title), ` of 7` or ` of at least 3` (the description). */
+function asked(w: WeekAdherence, sep: ', ' | ' of '): string {
+  if (w.expected === undefined) {
+    return '';
+  }
+  if (sep === ' of ') {
+    return w.expectedUpTo === undefined ? ` of ${w.expected}` : ` of at least ${w.expected} (up to ${w.expectedUpTo})`;
+  }
+  return w.expectedUpTo === undefined ? `, ${w.expected} prescribed` : `, ${w.expected}-${w.expectedUpTo} prescribed (at least ${w.expected} count as enough)`;
+}
+
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -93,7 +104,7 @@ export function adherenceChart(weeks: readonly WeekAdherence[], ctx: AdherenceCo
   const lastShown = weeks[weeks.length - 1]?.week ?? 0;
   const ahead = ctx.lastWeek !== undefined && ctx.lastWeek > lastShown ? Math.min(ctx.lastWeek - lastShown, 6) : 0;
   const slots = weeks.length + ahead;
-  const top = Math.max(1, ...weeks.map((w) => Math.max(w.logged, w.expected ?? 0)));
+  const top = Math.max(1, ...weeks.map((w) => Math.max(w.logged, w.expected ?? 0, w.expectedUpTo ?? 0)));
   const slot = (W - PAD.left - PAD.right) / slots;
   const bw = Math.max(6, Math.min(36, slot * 0.6));
   const y = (n: number): number => PAD.top + (1 - n / top) * (H - PAD.top - PAD.bottom);
@@ -124,7 +135,7 @@ export function adherenceChart(weeks: readonly WeekAdherence[], ctx: AdherenceCo
     return `<g class="week${soFar ? ' so-far' : ''}${w.logged === 0 ? ' empty' : ''}"><rect class="bar" x="${(cx - bw / 2).toFixed(1)}" y="${y(w.logged).toFixed(1)}" width="${bw.toFixed(1)}" height="${(y(0) - y(w.logged)).toFixed(1)}"/>`
       + `<text class="value" x="${cx.toFixed(1)}" y="${(y(w.logged) - 5).toFixed(1)}" text-anchor="middle">${value}</text>`
       + (shown ? `<text class="axis" x="${cx.toFixed(1)}" y="${H - 10}" text-anchor="middle">${soFar ? `W${w.week}*` : `W${w.week}`}</text>` : '')
-      + `<title>${esc(`Week ${w.week} (${w.start} to ${w.end})${soFar ? ', so far' : ''}: ${plural(w.logged, ctx.perDay > 1 ? 'day' : 'session', ctx.perDay > 1 ? 'days' : 'sessions')} logged${w.expected === undefined ? '' : `, ${w.expected} prescribed`}`)}</title><desc>${esc(label)}</desc></g>`;
+      + `<title>${esc(`Week ${w.week} (${w.start} to ${w.end})${soFar ? ', so far' : ''}: ${plural(w.logged, ctx.perDay > 1 ? 'day' : 'session', ctx.perDay > 1 ? 'days' : 'sessions')} logged${asked(w, ', ')}`)}</title><desc>${esc(label)}</desc></g>`;
   }).join('');
   const later = Array.from({ length: ahead }, (_, k) => {
     const cx = PAD.left + slot * (weeks.length + k + 0.5);
@@ -132,26 +143,38 @@ export function adherenceChart(weeks: readonly WeekAdherence[], ctx: AdherenceCo
     return `<g class="week ahead"><rect class="slot" x="${(cx - bw / 2).toFixed(1)}" y="${PAD.top}" width="${bw.toFixed(1)}" height="${(y(0) - PAD.top).toFixed(1)}"/>`
       + (hasLabel(week) ? `<text class="axis" x="${cx.toFixed(1)}" y="${H - 10}" text-anchor="middle">W${week}</text>` : '') + '</g>';
   }).join('');
-  // The prescription: one line across the weeks it covers, a step where it changes, labelled on the axis.
+  // The prescription: one line across the weeks it covers at the days that count as enough (the low end,
+  // as adherence-low counts), a step where it changes, labelled on the axis. A range (`every other day`,
+  // `3-4x/week`) is a band from its low end up to its top.
+  let band = '';
   let target = '';
-  const labelled = new Set<number>();
+  const labelled = new Set<string>();
   weeks.forEach((w, i) => {
     if (w.expected === undefined) {
       return;
     }
     const x1 = PAD.left + slot * i;
     const yy = y(w.expected).toFixed(1);
+    if (w.expectedUpTo !== undefined) {
+      band += `<rect class="target-band" x="${x1.toFixed(1)}" y="${y(w.expectedUpTo).toFixed(1)}" width="${slot.toFixed(1)}" height="${(y(w.expected) - y(w.expectedUpTo)).toFixed(1)}"/>`;
+    }
     target += `<line class="target" x1="${x1.toFixed(1)}" x2="${(x1 + slot).toFixed(1)}" y1="${yy}" y2="${yy}"/>`;
-    if (!labelled.has(w.expected)) {
-      labelled.add(w.expected);
-      target += `<text class="target-label" x="${(x1 + 3).toFixed(1)}" y="${(y(w.expected) - 5).toFixed(1)}">prescribed ${w.expected}</text>`;
+    const text = w.expectedUpTo === undefined ? `prescribed ${w.expected}` : `at least ${w.expected}, up to ${w.expectedUpTo}`;
+    if (!labelled.has(text)) {
+      labelled.add(text);
+      // A band's label sits just under its line, clear of the band; a single line's just above it.
+      const ly = w.expectedUpTo === undefined ? y(w.expected) - 5 : Math.min(y(w.expected) + 17, y(0) - 3);
+      target += `<text class="target-label" x="${(x1 + 3).toFixed(1)}" y="${ly.toFixed(1)}">${text}</text>`;
     }
   });
   const notes: string[] = [];
   if (ctx.perDay > 1) {
     notes.push(`A prescription here is more than once a day, so the chart counts days with the exercise: a day counts once however many times it was done.`);
   }
-  if (weeks.some((w) => w.expected !== undefined)) {
+  const ranged = weeks.find((w) => w.expectedUpTo !== undefined);
+  if (ranged?.expected !== undefined && ranged.expectedUpTo !== undefined) {
+    notes.push(`The line marks the fewest days a week that count as enough (at least ${ranged.expected}); the shaded band reaches up to the most the program asks for (${ranged.expectedUpTo}).`);
+  } else if (weeks.some((w) => w.expected !== undefined)) {
     notes.push('The line marks the days a week the program asks for.');
   }
   if (weeks.some((w) => w.logged === 0 && w !== current)) {
@@ -163,9 +186,9 @@ export function adherenceChart(weeks: readonly WeekAdherence[], ctx: AdherenceCo
   if (ahead > 0) {
     notes.push(ahead === 1 ? `W${lastShown + 1} is still ahead.` : `W${lastShown + 1}-W${lastShown + ahead} are still ahead.`);
   }
-  const desc = weeks.map((w) => `week ${w.week}: ${w.logged}${w.expected === undefined ? '' : ` of ${w.expected}`}`).join(', ');
+  const desc = weeks.map((w) => `week ${w.week}: ${w.logged}${asked(w, ' of ')}`).join(', ');
   return `<figure class="chart adherence-chart"><figcaption>Weekly adherence: ${unit} logged each week</figcaption>`
-    + `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(`${unit[0]?.toUpperCase() ?? ''}${unit.slice(1)} per week. ${desc}`)}">${ticks}${later}${bars}${target}`
+    + `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(`${unit[0]?.toUpperCase() ?? ''}${unit.slice(1)} per week. ${desc}`)}">${ticks}${later}${band}${bars}${target}`
     + `<line class="axis-line" x1="${PAD.left}" x2="${PAD.left}" y1="${PAD.top}" y2="${y(0).toFixed(1)}"/></svg>`
     + `<p class="chart-note">${esc(notes.join(' '))}</p></figure>`;
 }

@@ -1,16 +1,17 @@
 /**
  * `adherence-low`: in the last complete program week, the exercise was logged on fewer days than its
  * prescribed frequency asks for (for example `2x daily` prescribed, 3 days with it in 7; a daily
- * prescription asks for every day, `3x/week` for 3).
+ * prescription asks for every day, `3x/week` for 3; a range counts its low end as enough: `every other day`
+ * and `3-4x/week` ask for at least 3, as the adherence chart's line shows).
  * Reported on the prescription, in the current phase.
  *
  * Rationale: a dosage only works when it is done; a gap between program and log is worth a conversation
  * before the program is blamed. Weeks count from `started` (without it, the 7 days before today); a log
  * with no sessions yet is not judged.
  */
-import { currentPhase, lastCompleteWeek, minPerWeek } from '../coaching/coaching.js';
+import { currentPhase, lastCompleteWeek } from '../coaching/coaching.js';
 import { formatFrequency } from '../dosage/format.js';
-import { isoDate } from '../coaching/history.js';
+import { daysPerWeekAsked, isoDate } from '../coaching/history.js';
 import type { Rule } from './rule.js';
 
 const rule: Rule = {
@@ -26,17 +27,20 @@ const rule: Rule = {
       return;
     }
     for (const p of phase.prescriptions) {
-      const expected = minPerWeek(p.dosage);
-      if (expected === undefined) {
+      // The low end of what the prescription asks for counts as enough (`every other day`: 3), as on the
+      // adherence chart's line.
+      const asked = daysPerWeekAsked(p.dosage);
+      if (asked === undefined) {
         continue;
       }
+      const expected = asked.min;
       const logged = ctx.view().daysWith(p.name, week.from, week.to);
       if (logged >= expected) {
         continue;
       }
       ctx.report({
         range: p.range,
-        message: `${p.name} logged on ${logged} day${logged === 1 ? '' : 's'} from ${isoDate(week.from)} to ${isoDate(week.to)}; the program says ${formatFrequency(p.dosage).join(', ')}, so ${expected} day${expected === 1 ? '' : 's'} a week`,
+        message: `${p.name} logged on ${logged} day${logged === 1 ? '' : 's'} from ${isoDate(week.from)} to ${isoDate(week.to)}; the program says ${formatFrequency(p.dosage).join(', ')}, so ${asked.max > expected ? 'at least ' : ''}${expected} day${expected === 1 ? '' : 's'} a week`,
       });
     }
   },
