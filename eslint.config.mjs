@@ -70,6 +70,13 @@ export default tseslint.config(
     },
   },
   {
+    // Mocha's settings file (CommonJS).
+    files: ['.mocharc.cjs'],
+    languageOptions: {
+      globals: { process: 'readonly', module: 'writable' },
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' },

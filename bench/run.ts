@@ -9,7 +9,8 @@
  * editor's slicing, in a fresh process, worst of three); the heap it adds; and the same text through
  * `unified().use(remarkParse).parse`, markdown-it and markdownlint. Also the extension bundle's size and
  * cold load time and the .vsix size (after `npm run package`). And `athlete-log caseload` over 2,000 logs in
- * one thread against its worker pool (bench/caseload.ts). Then the scaling rows
+ * one thread against its worker pool (bench/caseload.ts), and the Athletes view's build of 2,000 logs through
+ * the core's caseload store with the longest stretch it holds the thread (bench/athletes-view.ts). Then the scaling rows
  * (bench/scaling.ts): every hostile shape at doubling sizes, with the slope of time against size.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -21,6 +22,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { createNodeService } from '../src/cli/node-host.js';
 import { SLICE_MS } from '../src/core/scheduler/slicer.js';
+import { athletesViewInFreshProcess, athletesViewRow, ATHLETES_VIEW_HEADER } from './athletes-view.js';
 import { caseloadFigures, caseloadRow, CASELOAD_HEADER } from './caseload.js';
 import { generateLog } from './generate.js';
 
@@ -183,6 +185,8 @@ async function main(): Promise<void> {
   const many = quick ? undefined : await workspaceFigures(2000);
   process.stderr.write('measuring the caseload of 2,000 logs...\n');
   const caseload = quick ? undefined : caseloadFigures(2000);
+  process.stderr.write('measuring the Athletes view over 2,000 logs...\n');
+  const athletes = quick ? undefined : athletesViewInFreshProcess(2000);
   const ext = extensionFigures();
   const big = rows[rows.length - 1];
   const mb = rows.find((r) => r.size === '1 MB');
@@ -197,6 +201,7 @@ async function main(): Promise<void> {
     '',
     ...(many ? [`A workspace of 2,000 logs (4-11 KB each), checked one after another as Check All Logs does: ${fmt(many.ms)} ms in all (${fmt(many.ms / 2000)} ms a log), ${many.heapMb > 0 ? `${fmt(many.heapMb)} MB of heap held afterwards` : 'no heap held afterwards (after a collection the heap was smaller than before)'} (parsed blocks of unopened logs are dropped), ${many.findings} findings.`, ''] : []),
     ...(caseload ? [`\`athlete-log caseload --format json\` over 2,000 generated logs (4-11 KB each), each run a fresh CLI process (bench/caseload.ts); the ratio is one thread's time over the pool's; the second ratio is against one thread started with the pool workers' V8 flags (garbage collection on the thread itself, a larger young generation), which tells the cores' share of the gain from the flags' share:`, '', ...CASELOAD_HEADER, caseloadRow(caseload), ''] : []),
+    ...(athletes ? ['The Athletes view\'s build over 2,000 generated logs in a temp folder (bench/athletes-view.ts, a fresh process): the core\'s caseload store (src/core/caseload/store.ts) with a Node host that reads files synchronously and gives the thread back with `setImmediate` when the store pauses; on each notice of progress the listener sorts the list and writes every athlete\'s flags, tooltip and the caseload page\'s whole table, as the view and an open page do. The longest hold is the longest stretch from getting the thread back to the next pause (`performance.now()`), file reads and redraws included; the event-loop delay (1 ms monitor) cross-checks it.', '', ...ATHLETES_VIEW_HEADER, athletesViewRow(athletes), ''] : []),
     `Extension bundle (production): ${fmt(ext.bundleKb)} KB (the renderer, yaml and the parse worker are files of their own, loaded on first use), cold load ${fmt(ext.loadMs)} ms (median of 5, \`require\` with a stub \`vscode\`); .vsix ${ext.vsixKb === undefined ? 'not built' : `${fmt(ext.vsixKb)} KB`}.`,
     '',
     '## Targets (issue: performance)',
@@ -218,6 +223,9 @@ async function main(): Promise<void> {
   if (caseload) {
     // "Close to the core count": at least 80% of it.
     lines.push(`| caseload of 2,000 logs on the worker pool faster than one thread by close to the core count (${caseload.jobs}) | ${caseload.ratio.toFixed(2)}x | ${verdict(caseload.same && caseload.ratio >= 0.8 * caseload.jobs)} |`);
+  }
+  if (athletes) {
+    lines.push(`| the Athletes view's build of 2,000 logs holds the thread under 50 ms at a time | ${fmt(athletes.holdMs)} ms (event-loop delay ${fmt(athletes.loopDelayMs)} ms) | ${verdict(athletes.holdMs < 50)} |`);
   }
   lines.push(`| cold load of the extension bundle under 50 ms | ${fmt(ext.loadMs)} ms | ${verdict(ext.loadMs < 50)} |`);
   lines.push(`| .vsix under 1 MB | ${ext.vsixKb === undefined ? '-' : `${fmt(ext.vsixKb)} KB`} | ${verdict(ext.vsixKb !== undefined && ext.vsixKb < 1024)} |`);

@@ -7,7 +7,8 @@
  * page names a log only by the URI the extension gave it, and the extension opens only URIs it listed.
  */
 import type { CaseloadSummary } from '../core/caseload/caseload.js';
-import { previewCsp } from './previewHtml.js';
+import { esc } from '../core/render/html.js';
+import { htmlPage, webviewCsp } from '../core/render/page.js';
 import { adherenceWords, findingsWords, flagsLine, lastSessionWords, painWords, phaseWords } from './caseloadWords.js';
 
 export interface CaseloadRow {
@@ -46,10 +47,6 @@ export function isFromCaseloadPage(m: unknown): m is FromCaseloadPage {
   }
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** A table column: its heading, how a cell reads, and the key it sorts by (numbers sort as numbers). */
 interface Column {
   readonly heading: string;
@@ -75,37 +72,25 @@ function row(r: CaseloadRow, rank: number): string {
   const s = r.summary;
   const cells = COLUMNS.map((c) => {
     const key = c.key(s, rank);
-    const sort = key === undefined ? '' : ` data-sort="${escapeHtml(String(key))}"`;
-    return `<td${sort}>${escapeHtml(c.cell(s, rank))}</td>`;
+    const sort = key === undefined ? '' : ` data-sort="${esc(String(key))}"`;
+    return `<td${sort}>${esc(c.cell(s, rank))}</td>`;
   }).join('');
-  const urgent = s.flags[0] ? ` data-flag="${escapeHtml(s.flags[0])}"` : '';
-  return `<tr tabindex="0" data-uri="${escapeHtml(r.uri)}"${urgent}>${cells}</tr>`;
+  const urgent = s.flags[0] ? ` data-flag="${esc(s.flags[0])}"` : '';
+  return `<tr tabindex="0" data-uri="${esc(r.uri)}"${urgent}>${cells}</tr>`;
 }
 
 /** The table alone (rows in the order given, which is attention order). */
 export function caseloadTable(rows: readonly CaseloadRow[]): string {
-  const head = COLUMNS.map((c, i) => `<th scope="col" data-column="${i}" data-kind="${c.kind}"><button type="button">${escapeHtml(c.heading)}</button></th>`).join('');
+  const head = COLUMNS.map((c, i) => `<th scope="col" data-column="${i}" data-kind="${c.kind}"><button type="button">${esc(c.heading)}</button></th>`).join('');
   return `<table class="caseload"><thead><tr>${head}</tr></thead><tbody>${rows.map((r, i) => row(r, i + 1)).join('')}</tbody></table>`;
 }
 
 export function caseloadPage(p: CaseloadPageInput): string {
   const body = p.rows.length === 0 ? '<p class="empty">No athlete logs in this workspace yet.</p>' : caseloadTable(p.rows);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(previewCsp(p.cspSource, p.nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-${p.styleUri ? `<link rel="stylesheet" href="${escapeHtml(p.styleUri)}">` : ''}
-<title>Caseload</title>
-</head>
-<body class="athlete-log caseload">
-<main>
-<h1>Caseload</h1>
-<p class="note">${escapeHtml(p.note)}</p>
-${body}
-</main>
-${p.scriptUri ? `<script nonce="${escapeHtml(p.nonce)}" src="${escapeHtml(p.scriptUri)}"></script>` : ''}
-</body>
-</html>`;
+  return htmlPage({
+    title: 'Caseload', csp: webviewCsp(p.cspSource, p.nonce), bodyClass: 'athlete-log caseload',
+    main: `<h1>Caseload</h1>\n<p class="note">${esc(p.note)}</p>\n${body}`,
+    ...(p.styleUri ? { styleUri: p.styleUri } : {}),
+    ...(p.scriptUri ? { script: { src: p.scriptUri, nonce: p.nonce } } : {}),
+  });
 }

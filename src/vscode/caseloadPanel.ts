@@ -10,16 +10,11 @@
 import { vscode } from './api.js';
 import { caseloadPage, isFromCaseloadPage } from '../shared/caseloadPage.js';
 import type { Caseload } from './caseload.js';
+import { nonce, webviewOptions, wirePanel } from './webview.js';
 
 export const CASELOAD_VIEW_TYPE = 'athleteLog.caseload';
 /** While logs are being read, the page (a table of every athlete) is drawn again at most this often. */
 const REDRAW_WHILE_READING_MS = 1000;
-
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 function count(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -46,25 +41,18 @@ export class CaseloadPanel implements vscode.Disposable {
     if (this.#panel) {
       this.#panel.reveal(undefined, false);
     } else {
-      const panel = vscode.window.createWebviewPanel(CASELOAD_VIEW_TYPE, 'Caseload', vscode.ViewColumn.Active, {
-        enableScripts: true,
-        enableForms: false,
-        enableCommandUris: false,
-        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
-      });
+      const panel = vscode.window.createWebviewPanel(CASELOAD_VIEW_TYPE, 'Caseload', vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
       this.#panel = panel;
-      panel.onDidDispose(() => {
-        if (this.#panel === panel) {
-          this.#panel = undefined;
-        }
-      }, undefined, this.#subscriptions);
-      panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m), undefined, this.#subscriptions);
-      // A hidden page is dropped (no retained context); shown again, it is drawn from the caseload as it is now.
-      panel.onDidChangeViewState((e) => {
-        if (e.webviewPanel.visible) {
-          this.render();
-        }
-      }, undefined, this.#subscriptions);
+      wirePanel(panel, {
+        disposed: () => {
+          if (this.#panel === panel) {
+            this.#panel = undefined;
+          }
+        },
+        receive: (m) => this.receive(m),
+        // Drawn from the caseload as it is now.
+        shown: () => this.render(),
+      }, this.#subscriptions);
     }
     this.render();
     void this.caseload.ensure();

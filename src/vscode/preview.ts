@@ -12,17 +12,12 @@ import { previewShell } from '../shared/previewHtml.js';
 import { localToday } from '../shared/today.js';
 import { isFromWebview, type RenderedMessage, type ToWebviewMessage } from '../shared/previewMessages.js';
 import type { LogChecker } from './diagnostics.js';
+import { nonce, webviewOptions, wirePanel } from './webview.js';
 
 export const PREVIEW_VIEW_TYPE = 'athleteLog.preview';
 const THROTTLE_MS = 300;
 const LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
 
-
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export class ProgramPreview implements vscode.Disposable, vscode.WebviewPanelSerializer<{ uri?: string }> {
   #panel: vscode.WebviewPanel | undefined;
@@ -80,14 +75,14 @@ export class ProgramPreview implements vscode.Disposable, vscode.WebviewPanelSer
     if (this.#panel) {
       this.#panel.reveal(column, true);
     } else {
-      const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Program Preview', { viewColumn: column, preserveFocus: true }, this.options());
+      const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Program Preview', { viewColumn: column, preserveFocus: true }, webviewOptions(this.extensionUri));
       this.attach(panel);
     }
     this.scheduleUpdate(0);
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: { uri?: string } | undefined): Promise<void> {
-    panel.webview.options = this.options();
+    panel.webview.options = webviewOptions(this.extensionUri);
     this.attach(panel);
     if (state?.uri) {
       try {
@@ -100,33 +95,24 @@ export class ProgramPreview implements vscode.Disposable, vscode.WebviewPanelSer
     this.scheduleUpdate(0);
   }
 
-  options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableForms: false,
-      enableCommandUris: false,
-      retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
-    };
-  }
-
   attach(panel: vscode.WebviewPanel): void {
     this.#panel = panel;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'preview-icon.svg');
     panel.webview.html = this.shell(panel.webview, '');
-    panel.onDidDispose(() => {
-      if (this.#panel === panel) {
-        this.#panel = undefined;
-      }
-    }, undefined, this.#subscriptions);
-    panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m), undefined, this.#subscriptions);
-    // A hidden webview loses its page (no retained context): shown again, it starts from the empty shell,
-    // so the content is sent again.
-    panel.onDidChangeViewState((e) => {
-      if (e.webviewPanel.visible && this.#panel === e.webviewPanel) {
-        this.scheduleUpdate(0);
-      }
-    }, undefined, this.#subscriptions);
+    wirePanel(panel, {
+      disposed: () => {
+        if (this.#panel === panel) {
+          this.#panel = undefined;
+        }
+      },
+      receive: (m) => this.receive(m),
+      // Shown again, it starts from the empty shell, so the content is sent again.
+      shown: () => {
+        if (this.#panel === panel) {
+          this.scheduleUpdate(0);
+        }
+      },
+    }, this.#subscriptions);
   }
 
   /** The page around the content (src/shared/previewHtml.ts): CSP with a nonce, stylesheet and script. */

@@ -7,7 +7,7 @@ import type { CaseloadFlag, CaseloadSummary } from '../../src/core/caseload/case
 import { groupCaseload, isCaseloadGrouping } from '../../src/core/caseload/group.js';
 import { caseloadPage, caseloadTable, isFromCaseloadPage } from '../../src/shared/caseloadPage.js';
 import { flagsLine, flagWords, tooltipLines } from '../../src/shared/caseloadWords.js';
-import { previewCsp } from '../../src/shared/previewHtml.js';
+import { webviewCsp } from '../../src/core/render/page.js';
 
 const NO_FINDINGS = { error: 0, warning: 0, information: 0, hint: 0 };
 
@@ -99,7 +99,7 @@ describe('caseload in the editor', () => {
 
     it('has the preview\'s strict policy and exactly one script, the nonce\'d one from the extension', () => {
       const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1] ?? '';
-      assert.equal(csp, previewCsp('https://x.vscode-cdn.net', 'n0nce').replace(/'/g, '&#39;'));
+      assert.equal(csp, webviewCsp('https://x.vscode-cdn.net', 'n0nce').replace(/'/g, '&#39;'));
       assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
       assert.equal((html.match(/<script/gi) ?? []).length, 1);
       assert.match(html, /<script nonce="n0nce" src="https:\/\/x\.vscode-cdn\.net\/c\.js"><\/script>/);
@@ -110,10 +110,10 @@ describe('caseload in the editor', () => {
     });
 
     it('escapes every value from a log, in text and in attributes', () => {
-      assert.ok(html.includes('&#60;img src=x onerror=alert(1)&#62;&#34;&#39;&#38;'));
-      assert.ok(html.includes('&#60;/td&#62;&#60;script&#62;alert(2)&#60;/script&#62;'));
-      assert.ok(html.includes('data-uri="file:///logs/a&#34;b.athlete.md"'));
-      assert.ok(html.includes('As of &#60;today&#62;'));
+      assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;'));
+      assert.ok(html.includes('&lt;/td&gt;&lt;script&gt;alert(2)&lt;/script&gt;'));
+      assert.ok(html.includes('data-uri="file:///logs/a&quot;b.athlete.md"'));
+      assert.ok(html.includes('As of &lt;today&gt;'));
       assert.equal((html.match(/<tr /g) ?? []).length, 2, 'one row per athlete');
     });
 

@@ -120,6 +120,14 @@ class FakeHost implements CaseloadHost<string> {
   }
 }
 
+function workspaceOf(files: Readonly<Record<string, string>>): FakeHost {
+  const host = new FakeHost();
+  for (const [path, text] of Object.entries(files)) {
+    host.add(path, text);
+  }
+  return host;
+}
+
 function workspace(count: number): FakeHost {
   const host = new FakeHost();
   for (let i = 0; i < count; i++) {
@@ -200,13 +208,11 @@ describe('caseload store', () => {
   });
 
   it('lists logs in attention order, then by file; drops deleted files and folders, skips files too large', async () => {
-    const host = workspace(0);
-    host.add('/ws/b.md', 'athlete: Bo\nattention: 9\n');
-    host.add('/ws/a.md', 'athlete: Al\nattention: 9\n');
-    host.add('/ws/team/c.md', 'athlete: Cy\nattention: 0\n');
-    host.add('/ws/team/d.md', 'athlete: Di\nattention: 4\n');
-    host.add('/ws/notes.md', 'not a log\n');
-    host.add('/ws/huge.md', 'athlete: Huge\nattention: 0\n');
+    const host = workspaceOf({
+      '/ws/b.md': 'athlete: Bo\nattention: 9\n', '/ws/a.md': 'athlete: Al\nattention: 9\n',
+      '/ws/team/c.md': 'athlete: Cy\nattention: 0\n', '/ws/team/d.md': 'athlete: Di\nattention: 4\n',
+      '/ws/notes.md': 'not a log\n', '/ws/huge.md': 'athlete: Huge\nattention: 0\n',
+    });
     const huge = host.files.get('/ws/huge.md');
     assert.ok(huge);
     huge.size = host.maxSize + 1;
@@ -226,11 +232,10 @@ describe('caseload store', () => {
   });
 
   it('reads again the logs that use a guideline file when it changes', async () => {
-    const host = workspace(0);
-    host.add('/ws/own.md', '---\nathlete: Own\nguidelines: [protocol.md]\n---\nattention: 9\n');
-    host.add('/ws/plain.md', 'athlete: Plain\nattention: 9\n');
-    host.add('/ws/protocol.md', '# a guideline file\n');
-    host.add('/ws/shared.md', '# a workspace guideline file\n');
+    const host = workspaceOf({
+      '/ws/own.md': '---\nathlete: Own\nguidelines: [protocol.md]\n---\nattention: 9\n', '/ws/plain.md': 'athlete: Plain\nattention: 9\n',
+      '/ws/protocol.md': '# a guideline file\n', '/ws/shared.md': '# a workspace guideline file\n',
+    });
     host.everyLog.add('/ws/shared.md');
     const store = new CaseloadStore(host);
     await store.ensure();

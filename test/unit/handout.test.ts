@@ -235,7 +235,7 @@ describe('athlete handout: the page', function () {
     const r = await check(SAM);
     const page = handoutPage({ text: SAM, log: r.log, findings: r.findings, library: r.library, today: '2026-11-11' }, 'body{}');
     assert.equal(page.title, 'Sam Sprinter: home exercise program');
-    assert.match(page.html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;">/);
+    assert.match(page.html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:;">/);
     assert.doesNotMatch(page.html, /<script/i);
     assert.match(page.html, /<body class="athlete-log handout">/);
   });

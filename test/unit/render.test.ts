@@ -48,7 +48,7 @@ describe('renderer', function () {
     const html = await render(read(path.join(ROOT, 'examples', 'sam-sprinter.athlete.md')), { handout: true });
     assert.doesNotMatch(html, /class="findings"/);
     const page = handoutDocument('Sam: program', html, 'body{}');
-    assert.match(page, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;">/);
+    assert.match(page, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:;">/);
     assert.doesNotMatch(page, /<script/i);
   });
 

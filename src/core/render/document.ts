@@ -5,29 +5,11 @@
  * `handoutPage` is the one handout builder: the CLI (`athlete-log render`, HTML and PDF) and the editor
  * (Export Program as HTML, Export Handout as PDF) both call it, so the athlete gets the same page from both.
  */
-import { esc } from './html.js';
+import { htmlPage, STANDALONE_CSP } from './page.js';
 import { renderProgram, type RenderInput } from './program.js';
 
 export function handoutDocument(title: string, body: string, css: string, kind: 'handout' | 'coach' | 'caseload' = 'handout'): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${esc(title)}</title>
-<style>
-${css}
-</style>
-</head>
-<body class="athlete-log ${kind}">
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
+  return htmlPage({ title, csp: STANDALONE_CSP, bodyClass: `athlete-log ${kind}`, main: body, css, noReferrer: true });
 }
 
 export type HandoutPageInput = Omit<RenderInput, 'handout' | 'linkFindings'>;

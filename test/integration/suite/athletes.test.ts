@@ -11,12 +11,12 @@ import type { AthleteLogApi } from '../../../src/vscode/extension';
 import alex from '../../../examples/alex-progressing.athlete.md';
 import jane from '../../../examples/jane-runner.athlete.md';
 import sam from '../../../examples/sam-sprinter.athlete.md';
+import { waitFor } from './wait';
 
 const EXAMPLES: Record<string, string> = { 'alex-progressing.athlete.md': alex, 'jane-runner.athlete.md': jane, 'sam-sprinter.athlete.md': sam };
 /** The workspace's own logs (jane, sam, unopened) and the three examples. */
 const LOGS = 6;
 
-const WAIT_MS = 30000;
 const TODAY = '2026-12-01';
 /** The three example athletes (examples/*.athlete.md) in attention order as of TODAY. */
 const EXAMPLES_IN_ORDER = ['Sam Sprinter', 'Jane Runner', 'Alex Strider'];
@@ -25,26 +25,6 @@ function root(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the test workspace is open');
   return folder.uri;
-}
-
-function waitFor<T>(event: vscode.Event<T>, test: (e: T) => boolean, what: string, now?: () => boolean): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (now?.()) {
-      resolve();
-      return;
-    }
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, WAIT_MS);
-    const sub = event((e) => {
-      if (test(e)) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve();
-      }
-    });
-  });
 }
 
 /** The folder of a listed log relative to the workspace ('' for the workspace root). */

@@ -7,10 +7,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AthleteLogApi } from '../../../src/vscode/extension';
 import { generateLog } from '../../../bench/generate';
-
-// Generous: the waits are on events and end as soon as the event comes; on a loaded machine a revert or a
-// first webview can take many seconds.
-const WAIT_MS = 45000;
+import { waitFor } from './wait';
 
 /** The extension's API (the extension is active once the suite's `before` has run). */
 function activeApi(): AthleteLogApi {
@@ -39,30 +36,6 @@ function codeOf(d: vscode.Diagnostic): string {
  */
 function summary(ds: readonly vscode.Diagnostic[]): string[] {
   return ds.filter((d) => codeOf(d) !== 'adherence-low' && codeOf(d) !== 'log-gap').map((d) => `${d.range.start.line + 1}:${codeOf(d)}`).sort();
-}
-
-/**
- * Resolves with the first event that passes `test` (or at once when `now` already holds); fails after
- * WAIT_MS. The one way this suite waits: on events, never on time.
- */
-function waitFor<T>(event: vscode.Event<T>, test: (e: T) => boolean, what: string, now?: () => boolean): Promise<T | undefined> {
-  return new Promise((resolve, reject) => {
-    if (now?.()) {
-      resolve(undefined);
-      return;
-    }
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, WAIT_MS);
-    const sub = event((e) => {
-      if (test(e)) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(e);
-      }
-    });
-  });
 }
 
 /** Resolves with the document's diagnostics once `until` holds; waits on onDidChangeDiagnostics. */
@@ -445,7 +418,7 @@ describe('Athlete Log in a real VS Code', function () {
     assert.strictEqual(await exported, 'Athlete Log: handout saved as jane-handout.html.');
     const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.ok(html.includes('<h1>Jane Runner</h1>'), html.slice(0, 400));
-    assert.ok(html.includes("default-src 'none'"));
+    assert.ok(html.includes('default-src &#39;none&#39;'), 'the policy lets nothing load');
     assert.ok(!/<script/i.test(html), 'no script in the handout');
     const copied = waitFor(api.onDidConfirm, (m) => m.includes('summary'), 'the copy confirmation');
     const summary = await vscode.commands.executeCommand<string>('athleteLog.copySummary');
