@@ -333,6 +333,13 @@ describe('adherence chart and adherence-low agree on a range', function () {
     });
   }
 
+  it('counts the caseload\'s adherence the same way: 3 days of every other day is all of it', async () => {
+    const path = '/ws/adherence-range.athlete.md';
+    const s = await service.summarize({ text: log(['2026-11-09', '2026-11-11', '2026-11-13']), path, relativePath: 'adherence-range.athlete.md', options: {} }, '2026-11-18');
+    service.forget(path);
+    assert.equal(s?.adherenceLastWeek, 1);
+  });
+
   it('keeps one line labelled with its number when the program asks for a single figure', async () => {
     const text = log(['2026-11-09', '2026-11-11', '2026-11-13'], '3x/week');
     const r = await checkOn(text);
