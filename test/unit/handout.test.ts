@@ -70,6 +70,31 @@ describe('athlete handout: the model', function () {
     assert.equal(march?.howOften, 'before your run');
   });
 
+  it('prints only the guideline\'s cues for the athlete, never its source notes, and no next step to a card beside it', async () => {
+    // A coach's own log: two drills in one phase, the second the progression of the first.
+    const text = [
+      '---', 'athlete: Lee Example', 'started: 2026-11-02', '---', '', '## Program', '### Phase 1: Drills',
+      '- Marching drill: 3 bouts x 10 s, before run', '- Skipping drill: 3 bouts x 10 s, before run', '',
+      '### Phase 2: Bridges', '- Chair Bridge: 2 x 10, hold 4 s, 1x daily', '',
+    ].join('\n');
+    const r = await check(text);
+    const march = r.library.lookup('Marching drill');
+    assert.ok(march && march.notes.length > 0, 'the built-in entry keeps a source note for the coach');
+    const h = buildHandout({ log: r.log, library: r.library, today: '2026-11-03' });
+    const cards = h.phases.flatMap((p) => p.cards);
+    for (const c of cards) {
+      for (const cue of c.cues) {
+        assert.doesNotMatch(cue, /this project|inference|the column/i, `${c.name}: "${cue}" is a note for the coach, not a cue`);
+      }
+    }
+    assert.equal(cards.find((c) => c.name === 'Marching drill')?.nextStep, undefined, 'Skipping drill is already on the same phase');
+    assert.match(cards.find((c) => c.name === 'Chair Bridge')?.nextStep ?? '', /^Single-Leg Chair Bridge, when/);
+    const page = await handoutHtml(text, '2026-11-03');
+    assert.doesNotMatch(page, /this project|inference/i, 'the page holds no source note');
+    const preview = await handoutHtml(text, '2026-11-03', { handout: false });
+    assert.match(preview, /<p class="note">Note: [^<]*this project/, 'the coach\'s preview keeps the note');
+  });
+
   it('words how often and rest plainly, and keeps only web links as references', () => {
     assert.equal(howOften({ text: '', components: [], problems: [], perWeek: { min: 3, max: 3, start: 0, end: 1, style: 'digits' } }), '3 times a week');
     assert.equal(howOften({ text: '', components: [], problems: [], perDay: { min: 1, max: 1, start: 0, end: 1, style: 'digits' } }), 'once a day');

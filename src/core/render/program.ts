@@ -68,6 +68,9 @@ function card(line: ExerciseLine, library: GuidelineLibrary): string {
   if (g && g.cues.length > 0) {
     parts.push(`<ul class="cues">${g.cues.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>`);
   }
+  for (const n of g?.notes ?? []) {
+    parts.push(`<p class="note">Note: ${esc(n)}</p>`);
+  }
   if (g && g.progression.length > 0) {
     parts.push(`<p class="progression">Next step: ${esc(g.progression.join('; '))}</p>`);
   }
