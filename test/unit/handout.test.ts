@@ -95,6 +95,26 @@ describe('athlete handout: the model', function () {
     assert.match(preview, /<p class="note">Note: [^<]*this project/, 'the coach\'s preview keeps the note');
   });
 
+  it('charts adherence from the current phase on: no twice-a-day note or daily line left from phases done', async () => {
+    // Twice a day for four weeks, then twice a week from week 5; made on a day of week 5.
+    const text = [
+      '---', 'athlete: Max Example', 'started: 2026-11-02', '---', '', '## Program',
+      '### Phase 1: Early (weeks 1-2)', '- Chair Bridge: 2 x 10, hold 5 s, 2x daily', '',
+      '### Phase 2: Middle (weeks 3-4)', '- Single-Leg Chair Bridge: 2 x 10, hold 4 s, 1x daily', '',
+      '### Phase 3: Late (weeks 5-8)', '- Nordic hamstring curl: 2 x 5, 2x/week', '',
+      '## Log', '', '### 2026-11-04', '- Chair Bridge: 2 x 10, hold 5 s', '', '### 2026-11-17', '- Single-Leg Chair Bridge: 2 x 10, hold 4 s',
+      '', '### 2026-11-30', '- Nordic hamstring curl: 2 x 5', '',
+    ].join('\n');
+    const page = await handoutHtml(text, '2026-11-30');
+    assert.doesNotMatch(page, /more than once a day/, 'the current phase asks for nothing twice a day');
+    assert.doesNotMatch(page, /prescribed 7/, 'no daily line from the phases already done');
+    assert.match(page, /prescribed 2/);
+    assert.doesNotMatch(page, />W[1-4]\*?</, 'the weeks of earlier phases are left out');
+    const preview = await handoutHtml(text, '2026-11-30', { handout: false });
+    assert.match(preview, /prescribed 7/, 'the coach\'s preview keeps the whole program');
+    assert.match(preview, /more than once a day/);
+  });
+
   it('words how often and rest plainly, and keeps only web links as references', () => {
     assert.equal(howOften({ text: '', components: [], problems: [], perWeek: { min: 3, max: 3, start: 0, end: 1, style: 'digits' } }), '3 times a week');
     assert.equal(howOften({ text: '', components: [], problems: [], perDay: { min: 1, max: 1, start: 0, end: 1, style: 'digits' } }), 'once a day');
