@@ -723,9 +723,9 @@ describe('reading real logs', function () {
       const r = await check(lines(
         '## Log',
         '### 2026-11-03',
-        '- Chin-ups: 9, 7',
-        '- Chin-ups 3xMAX',
-        '- Pain 2/10 afterwards',
+        '- Chin-ups: 9 & 7',
+        '- Chin-ups 3xMAXX',
+        '- Sore afterwards, 2/10',
         '- Felt strong today',
       ));
       assert.deepEqual(r.findings.filter((f) => f.ruleId === 'unread-exercise-line').map((f) => f.range.start.line), [6, 7], r.found.join(' '));
