@@ -57,14 +57,19 @@ export default tseslint.config(
   {
     // Rules and the renderer read the log through the model and the LogView port (src/core/logView.ts),
     // never through the accelerator's typed arrays, edit plans or caches (src/core/incremental/). The
-    // plain engine (check.ts) and the step scheduler stand without the accelerator too.
-    files: ['src/core/rules/**/*.ts', 'src/core/render/**/*.ts', 'src/core/check.ts', 'src/core/scheduler/**/*.ts'],
+    // plain engine (check.ts), the step scheduler and every other layer of the core stand without the
+    // accelerator too: only the service (and index.ts, the public surface) use it.
+    files: [
+      'src/core/rules/**/*.ts', 'src/core/render/**/*.ts', 'src/core/check.ts', 'src/core/scheduler/**/*.ts', 'src/core/logView.ts',
+      'src/core/coaching/**/*.ts', 'src/core/caseload/**/*.ts', 'src/core/features/**/*.ts', 'src/core/read/**/*.ts',
+      'src/core/markdown/**/*.ts', 'src/core/dosage/**/*.ts', 'src/core/guidelines/**/*.ts', 'src/core/diagnosis/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', {
         paths: corePure.paths,
         patterns: [
           ...corePure.patterns,
-          { group: ['**/incremental/*', '**/incremental'], message: 'Rules, render, the plain engine and the scheduler read the model and the LogView port (src/core/logView.ts), not src/core/incremental.' },
+          { group: ['**/incremental/*', '**/incremental'], message: 'Only the service uses the accelerator: rules, render and the other layers of the core read the model and the LogView port (src/core/logView.ts), not src/core/incremental.' },
         ],
       }],
     },

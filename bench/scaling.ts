@@ -1,10 +1,10 @@
 /**
  * Scaling rows: the time of a cold check against the size of the log, for every hostile shape the attack
  * on issue #18 found (storms of inline openers, deep nesting, many front-matter keys, repeated phases and
- * prescriptions, long dosage chains, many entries, sessions and pain points, many small tables, deep
- * indentation and quotes), at doubling sizes. The slope is the exponent k of time ~ size^k (least squares
- * on log time against log size): 1 is linear; above SLOPE_LIMIT the row is flagged. Benchmarks measure; no
- * test asserts a timing. `npm run bench` runs this and puts its table in bench/RESULTS.md.
+ * prescriptions, long dosage chains, many entries, sessions and pain points, many small tables (in one
+ * session, and one a session), deep indentation and quotes), at doubling sizes. The slope is the exponent
+ * k of time ~ size^k (least squares on log time against log size): 1 is linear; above SLOPE_LIMIT the row
+ * is flagged. Benchmarks measure; no test asserts a timing. `npm run bench` runs this and puts its table in bench/RESULTS.md.
  *
  * usage: node --expose-gc --require tsx/cjs bench/scaling.ts [--sizes 32,64,128,256,512] [--shapes a,b]
  * (sizes in KB). Prints a Markdown table; the last line says how many rows are flagged.
@@ -44,6 +44,7 @@ export const SHAPES: Readonly<Record<string, (n: number) => string>> = {
   'sessions (no start date)': (n) => `${FRONT}## Log\n${lines(n, (i) => `### ${day(i)}\n`)}`,
   'pain points, 1000 a session': (n) => `${FRONT}## Log\n${lines(n, (i) => `${i % 1000 === 0 ? `\n### ${day(i / 1000)}\n` : ''}- Chair Bridge: 3 x 10. Pain 3/10\n`)}`,
   'small tables in one session': (n) => `${FRONT}${BASE}${'| set | reps |\n|---|---|\n| 1 | 10 |\n\n'.repeat(n)}`,
+  'small tables, one a session (varied)': (n) => `${FRONT}## Log\n${lines(n, (i) => `\n### ${day(i)}\n\n| set | reps | load |\n|---|---:|---|\n| 1 | ${8 + (i % 5)} | ${20 + (i % 9)} kg |\n| 2 | ${6 + (i % 4)} | body |\n`)}`,
   'deeply indented lines': (n) => `${FRONT}${BASE}${`${' '.repeat(140)}- Chair Bridge: 3 x 10. Pain 4/10\n`.repeat(n)}`,
   'deep quotes (70 >)': (n) => `${FRONT}${BASE}${`${'>'.repeat(70)} Chair Bridge: 3 x 10. Pain 4/10\n\n`.repeat(n)}`,
   'one list line nested n deep': (n) => `${FRONT}${BASE}${'- '.repeat(n)}deep\n`,

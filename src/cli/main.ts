@@ -663,7 +663,9 @@ export async function main(argv: string[]): Promise<number> {
       return 3;
     }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`athlete-log: ${safeLine((e as Error).message)}\nRun athlete-log --help for usage.\n`);
+      // Node's own option messages run over several lines; a message naming the user's text stays on one.
+      const message = e instanceof UsageError ? safeLine(e.message) : safeText((e as Error).message);
+      process.stderr.write(`athlete-log: ${message}\nRun athlete-log --help for usage.\n`);
       return 2;
     }
     const err = e as NodeJS.ErrnoException;

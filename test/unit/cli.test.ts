@@ -140,12 +140,15 @@ describe('athlete-log CLI', function () {
       [['check', '--pain-threshold', '11', 'examples'], /bad --pain-threshold/],
       [['check', 'src/'], /no athlete logs found/],
       [['dosage'], /exactly one TEXT/],
+      // Node's option parser explains over several lines: real line breaks, not a printed backslash-n.
+      [['check', '--pain-threshold', '-1', 'examples'], /argument is ambiguous\.\nDid you forget/],
     ];
     for (const [args, message] of cases) {
       const r = run(args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, message, args.join(' '));
       assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+      assert.doesNotMatch(r.stderr, /\\n/, 'no escaped line breaks');
     }
   });
 

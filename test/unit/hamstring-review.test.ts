@@ -16,6 +16,13 @@ function cues(name: string): string {
   return g.cues.join('; ');
 }
 
+/** The entry's notes for the coach (hover and preview; never the athlete's handout). */
+function notes(name: string): string {
+  const g = library.lookup(name);
+  assert.ok(g, `${name} is in the built-in library`);
+  return g.notes.join('; ');
+}
+
 describe('hamstring review: built-in cues and sources', () => {
   it('F1: the Power Position cue keeps the free-leg hip level, the stance side lower', () => {
     const c = cues('Power Position');
@@ -46,14 +53,15 @@ describe('hamstring review: built-in cues and sources', () => {
     assert.match(g?.source ?? '', /Mjølsnes/);
   });
 
-  it('F14: skipping after marching is said to be the project\'s inference', () => {
-    assert.match(cues('Marching drill'), /this project's suggestion/);
-    assert.match(cues('Skipping drill'), /this project's inference/);
+  it('F14: skipping after marching is said to be the project\'s inference, in a note for the coach, not a cue', () => {
+    assert.match(notes('Marching drill'), /this project's suggestion/);
+    assert.match(notes('Skipping drill'), /this project's inference/);
+    assert.doesNotMatch(cues('Marching drill') + cues('Skipping drill'), /this project/);
   });
 
   it('F17: RICE stays the column\'s; PEACE and LOVE is there with its source', () => {
     assert.match(library.lookup('RICE')?.source ?? '', /Hamstrung/);
-    assert.match(cues('RICE'), /PEACE and LOVE/);
+    assert.match(notes('RICE'), /PEACE and LOVE/);
     assert.match(library.lookup('PEACE and LOVE')?.source ?? '', /Dubois B, Esculier J-F\. .*Br J Sports Med 2020;54\(2\):72-73/);
     assert.match(cues('peace & love'), /avoid anti-inflammatory medicines and routine icing/);
   });

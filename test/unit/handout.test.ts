@@ -70,6 +70,51 @@ describe('athlete handout: the model', function () {
     assert.equal(march?.howOften, 'before your run');
   });
 
+  it('prints only the guideline\'s cues for the athlete, never its source notes, and no next step to a card beside it', async () => {
+    // A coach's own log: two drills in one phase, the second the progression of the first.
+    const text = [
+      '---', 'athlete: Lee Example', 'started: 2026-11-02', '---', '', '## Program', '### Phase 1: Drills',
+      '- Marching drill: 3 bouts x 10 s, before run', '- Skipping drill: 3 bouts x 10 s, before run', '',
+      '### Phase 2: Bridges', '- Chair Bridge: 2 x 10, hold 4 s, 1x daily', '',
+    ].join('\n');
+    const r = await check(text);
+    const march = r.library.lookup('Marching drill');
+    assert.ok(march && march.notes.length > 0, 'the built-in entry keeps a source note for the coach');
+    const h = buildHandout({ log: r.log, library: r.library, today: '2026-11-03' });
+    const cards = h.phases.flatMap((p) => p.cards);
+    for (const c of cards) {
+      for (const cue of c.cues) {
+        assert.doesNotMatch(cue, /this project|inference|the column/i, `${c.name}: "${cue}" is a note for the coach, not a cue`);
+      }
+    }
+    assert.equal(cards.find((c) => c.name === 'Marching drill')?.nextStep, undefined, 'Skipping drill is already on the same phase');
+    assert.match(cards.find((c) => c.name === 'Chair Bridge')?.nextStep ?? '', /^Single-Leg Chair Bridge, when/);
+    const page = await handoutHtml(text, '2026-11-03');
+    assert.doesNotMatch(page, /this project|inference/i, 'the page holds no source note');
+    const preview = await handoutHtml(text, '2026-11-03', { handout: false });
+    assert.match(preview, /<p class="note">Note: [^<]*this project/, 'the coach\'s preview keeps the note');
+  });
+
+  it('charts adherence from the current phase on: no twice-a-day note or daily line left from phases done', async () => {
+    // Twice a day for four weeks, then twice a week from week 5; made on a day of week 5.
+    const text = [
+      '---', 'athlete: Max Example', 'started: 2026-11-02', '---', '', '## Program',
+      '### Phase 1: Early (weeks 1-2)', '- Chair Bridge: 2 x 10, hold 5 s, 2x daily', '',
+      '### Phase 2: Middle (weeks 3-4)', '- Single-Leg Chair Bridge: 2 x 10, hold 4 s, 1x daily', '',
+      '### Phase 3: Late (weeks 5-8)', '- Nordic hamstring curl: 2 x 5, 2x/week', '',
+      '## Log', '', '### 2026-11-04', '- Chair Bridge: 2 x 10, hold 5 s', '', '### 2026-11-17', '- Single-Leg Chair Bridge: 2 x 10, hold 4 s',
+      '', '### 2026-11-30', '- Nordic hamstring curl: 2 x 5', '',
+    ].join('\n');
+    const page = await handoutHtml(text, '2026-11-30');
+    assert.doesNotMatch(page, /more than once a day/, 'the current phase asks for nothing twice a day');
+    assert.doesNotMatch(page, /prescribed 7/, 'no daily line from the phases already done');
+    assert.match(page, /prescribed 2/);
+    assert.doesNotMatch(page, />W[1-4]\*?</, 'the weeks of earlier phases are left out');
+    const preview = await handoutHtml(text, '2026-11-30', { handout: false });
+    assert.match(preview, /prescribed 7/, 'the coach\'s preview keeps the whole program');
+    assert.match(preview, /more than once a day/);
+  });
+
   it('words how often and rest plainly, and keeps only web links as references', () => {
     assert.equal(howOften({ text: '', components: [], problems: [], perWeek: { min: 3, max: 3, start: 0, end: 1, style: 'digits' } }), '3 times a week');
     assert.equal(howOften({ text: '', components: [], problems: [], perDay: { min: 1, max: 1, start: 0, end: 1, style: 'digits' } }), 'once a day');
@@ -332,6 +377,13 @@ describe('adherence chart and adherence-low agree on a range', function () {
       }
     });
   }
+
+  it('counts the caseload\'s adherence the same way: 3 days of every other day is all of it', async () => {
+    const path = '/ws/adherence-range.athlete.md';
+    const s = await service.summarize({ text: log(['2026-11-09', '2026-11-11', '2026-11-13']), path, relativePath: 'adherence-range.athlete.md', options: {} }, '2026-11-18');
+    service.forget(path);
+    assert.equal(s?.adherenceLastWeek, 1);
+  });
 
   it('keeps one line labelled with its number when the program asks for a single figure', async () => {
     const text = log(['2026-11-09', '2026-11-11', '2026-11-13'], '3x/week');

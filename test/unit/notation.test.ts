@@ -12,6 +12,7 @@ import {
 import * as path from 'node:path';
 import { checkFixture, FIXTURES, read, service } from '../helpers.js';
 import { assertRoundTrip, q, s, spanArb as span, values, type Expect } from '../dosage-helpers.js';
+import { AMOUNT_FIELDS } from '../../src/core/dosage/fields.js';
 
 
 /** Each row of the spec's table: its forms, and the JSON each gives. */
@@ -240,6 +241,15 @@ describe('dosage notation of real logs (FORMAT.md v2)', function () {
       assert.equal(describeDosage(parseDosage('@ 75% 1RM')), 'at 75% of 1RM');
       assert.equal(describeDosage(parseDosage('3 x 5, RIR 2, for 12 weeks')), '3 sets of 5 reps · for 12 weeks · 2 reps in reserve');
       assert.equal(describeDosage(parseDosage('6 x 100m')), '6 repeats of 100 m');
+    });
+
+    it('says each part of the amount done in words the grammar reads back as that part', () => {
+      assert.deepEqual(AMOUNT_FIELDS.map((f) => f.name), ['sets', 'reps', 'holdSeconds', 'bouts', 'boutSeconds', 'distanceMeters', 'steps']);
+      for (const f of AMOUNT_FIELDS) {
+        const said = f.amount.says(s(12, 15));
+        const got = parseDosage(said)[f.name];
+        assert.deepEqual(got && { min: got.min, max: got.max }, s(12, 15), said);
+      }
     });
 
     it('compares parts with the one in-range test', () => {

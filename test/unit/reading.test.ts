@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { currentPhase, parseLog, type AthleteLog, type Finding } from '../../src/core/index.js';
+import { currentPhase, LogDocument, parseLog, type AthleteLog, type Finding } from '../../src/core/index.js';
+import { runSteps } from '../../src/core/scheduler/steps.js';
+import { parseWhole } from '../../src/core/read/assemble.js';
 import { service } from '../helpers.js';
 
 interface Read {
@@ -523,6 +525,90 @@ describe('reading real logs', function () {
       const r = await check(lines('## Program', '### Weeks 1-2', '- Chair Bridge: 2 x 10, hold 4 s', '### Weeks 3-4', '- Chair Bridge: 3 x 10, hold 5 s'), 'athlete: Pat Example\nstarted: 2026-11-02');
       assert.equal(currentPhase(r.log, '2026-11-17')?.name, 'Weeks 3-4');
       assert.equal(currentPhase(r.log, '2026-11-03')?.name, 'Weeks 1-2');
+    });
+  });
+
+  describe('exercise headings outside a phase', () => {
+    it('reads exercise headings written straight under Program as prescriptions of the Program, not phases', async () => {
+      const r = await check(lines(
+        '## Home Program',
+        '### Chair Bridge',
+        'Sets: 2',
+        '',
+        'Reps: 10, hold 4 s',
+        '### Nordic hamstring curl',
+        '3 x 5',
+        '### Phase 2: single leg',
+        '- Single-Leg Chair Bridge: 2 x 10, hold 4 s',
+      ));
+      assert.deepEqual(r.phases, ['Home Program: Chair Bridge, Nordic hamstring curl', 'Phase 2: single leg: Single-Leg Chair Bridge']);
+    });
+
+    it('reads exercise headings under a phase a level below Program in that phase', async () => {
+      const r = await check(lines('# Program', '## Phase 1', '- Chair Bridge: 2 x 10, hold 4 s', '### Nordic hamstring curl', 'Sets: 3', '', 'Reps: 5', '## Phase 2', '### Chair Bridge', '3 x 10, hold 5 s'));
+      assert.deepEqual(r.phases, ['Phase 1: Chair Bridge, Nordic hamstring curl', 'Phase 2: Chair Bridge']);
+    });
+
+    it('without a Program heading, reads them in the phase the heading above names, weeks and all', async () => {
+      const r = await check(lines(
+        '# Pat\'s home exercises',
+        '## Week 1',
+        '### Chair Bridge',
+        'Sets: 2',
+        '',
+        'Repetitions: 10, hold 4 s',
+        '### Nordic hamstring curl',
+        '- Set 1: 4 reps',
+        '- Set 2: 5 reps',
+        '## Notes for the evening',
+        '### Chair Bridge',
+        '2 x 10, hold 4 s',
+      ));
+      assert.deepEqual(r.phases, ['Week 1: Chair Bridge, Nordic hamstring curl, Nordic hamstring curl', 'Notes for the evening: Chair Bridge']);
+      assert.deepEqual(r.log.phases[0]?.weeks, { min: 1, max: 1 });
+    });
+
+    it('reports one outside the Program, under the Log or under the Assessment, never a phase and never dropped', async () => {
+      const r = await check(lines(
+        '## Assessment',
+        '- [x] Sore spot along the hamstring',
+        '### Chair Bridge',
+        'Sets: 2',
+        '## Program',
+        '### Phase 1',
+        '- Chair Bridge: 2 x 10, hold 4 s',
+        '## Notes',
+        '### Chair Bridge',
+        'Sets: 3',
+        '## Log',
+        '### Nordic hamstring curl',
+        '3 x 5',
+        '### 2026-11-03',
+        '- Chair Bridge: 2 x 10, hold 4 s',
+      ));
+      assert.deepEqual(r.phases, ['Phase 1: Chair Bridge']);
+      assert.deepEqual(r.log.unread.map((u) => `${u.range.start.line}: ${u.reason}`), [
+        '7: it is under the Assessment heading',
+        '12: it is outside the Program and Log sections',
+        '15: it is under the Log heading but not under a dated session heading',
+      ]);
+      assert.deepEqual(r.found.filter((f) => f.endsWith('unread-exercise-line')), ['7:unread-exercise-line', '12:unread-exercise-line', '15:unread-exercise-line']);
+    });
+
+    it('reads the same block by block as in one piece, and after edits (property)', () => {
+      const piece = fc.constantFrom('# Pat', '# Program', '## Program', '## Log', '## Notes', '## Week 1', '### Week 2', '## Phase 1', '### Chair Bridge', '#### Nordic hamstring curl',
+        '### 2026-11-03', '#### Warm-up', '## Assessment', 'Sets: 2', 'Reps: 10, hold 4 s', '3 x 5', '- Set 1: 5 reps', '- Chair Bridge: 2 x 10', '- [x] sore', '', 'Felt fine.');
+      fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 24 }), fc.nat(), (ls, cut) => {
+        const text = `---\nathlete: Pat Example\n---\n${ls.join('\n')}\n`;
+        const json = (l: AthleteLog): string => JSON.stringify([l.phases, l.sessions, l.unread, l.sections], (k, v: unknown) => (k === 'components' ? undefined : v));
+        assert.equal(json(parseLog(text)), json(parseWhole(text)));
+        // An edit that removes one line: the accelerator re-reads only what it touched and agrees with a fresh read.
+        const doc = new LogDocument();
+        runSteps(doc.update(text));
+        const at = ls.length === 0 ? 0 : cut % ls.length;
+        const edited = `---\nathlete: Pat Example\n---\n${ls.filter((_, i) => i !== at).join('\n')}\n`;
+        assert.equal(json(runSteps(doc.update(edited)).log), json(parseWhole(edited)));
+      }), { seed: 13, numRuns: 300 });
     });
   });
 

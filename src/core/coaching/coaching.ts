@@ -3,7 +3,7 @@
  * `athlete-log report`: which phase is current, whether an exercise is ready to progress, whether pain is
  * climbing, and adherence. Thresholds are options, ranges come from guidelines.
  */
-import { inRange } from '../dosage/fields.js';
+import { AMOUNT_FIELDS, inRange } from '../dosage/fields.js';
 import { dosageToJson, type DosageJson } from '../dosage/format.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { Guideline } from '../guidelines/parse.js';
@@ -12,7 +12,6 @@ import type { AthleteLog, Dosage, ExerciseLine, Phase, Quantity, Session } from 
 import type { ResolvedOptions } from '../options.js';
 import { normalizeName } from '../text.js';
 
-const COMPARED = ['sets', 'reps', 'holdSeconds', 'bouts', 'boutSeconds', 'steps', 'distanceMeters'] as const;
 const AT_LEAST_AS_HARD = ['restSeconds'] as const;
 
 const keys = new WeakMap<GuidelineLibrary, Map<string, string>>();
@@ -68,7 +67,7 @@ export function lastSessionBy(sessions: readonly Session[], today: string | unde
 /** Whether a logged dosage reaches the top of the guideline's range in every part both give (and gives one). */
 export function atTopOfRange(done: Dosage, g: Dosage): boolean {
   let compared = 0;
-  for (const f of COMPARED) {
+  for (const { name: f } of AMOUNT_FIELDS) {
     const q: Quantity | undefined = done[f];
     const want: Quantity | undefined = g[f];
     if (q && want) {
@@ -98,7 +97,7 @@ export function atTopOfRange(done: Dosage, g: Dosage): boolean {
 /** Whether a logged dosage goes outside the prescription in any part both give. */
 export function differsFrom(done: Dosage, prescribed: Dosage): string[] {
   const parts: string[] = [];
-  for (const f of COMPARED) {
+  for (const { name: f } of AMOUNT_FIELDS) {
     const q: Quantity | undefined = done[f];
     const want: Quantity | undefined = prescribed[f];
     if (q && want && !inRange(q, want)) {

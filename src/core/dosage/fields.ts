@@ -2,8 +2,9 @@
  * The one table of dosage parts. Each part says, in one place, its JSON name (the `athlete-log dosage`
  * contract), its label and unit, how it reads in plain words (hover, handout, summary), how it is written
  * canonically (fixes, completions), whether it is compared with a guideline, and what completion offers
- * after an exercise name. format.ts, the JSON, the range rules, the hover and the program page read it;
- * a new part is a new row here.
+ * after an exercise name. format.ts, the JSON, the range rules, the hover and the program page read it,
+ * and the rules that compare the amount done (off-program-dosage, missing-dosage-component, readiness)
+ * read its `amount` rows; a new part is a new row here.
  */
 import type { Dosage, Intensity, Load, SetGroup, Span } from '../model.js';
 
@@ -43,6 +44,14 @@ export interface DosageField {
    * as `rest 60-90 s`, `12` as `12 weeks`), and an example for messages.
    */
   readonly column?: { readonly names: readonly string[]; readonly prefix: string; readonly suffix: string; readonly example: string };
+  /**
+   * For a part of the amount done (sets, reps, hold, bouts, bout time, distance, steps): such parts are
+   * compared between a logged entry and its prescription (off-program-dosage, which says a value with
+   * `says`: `hold 5 s`), and at the top of their range they make the case for a progression (readiness).
+   * `missing`: the word for the part when a prescription leaves out what its guideline sets
+   * (missing-dosage-component); none for a part a prescription may leave out.
+   */
+  readonly amount?: { readonly says: (q: Span) => string; readonly missing?: string };
 }
 
 /** Whether a value (or range) lies inside a guideline's range. The one in-range test of the project. */
@@ -234,6 +243,7 @@ export const DOSAGE_FIELDS: readonly DosageField[] = [
     name: 'sets', label: 'sets', unit: '', compared: true, words: setsWords, written: setsWritten,
     completion: { label: 'x reps', snippet: '${1:3} x ${2:10}', detail: 'sets x reps' },
     harder: 'higher',
+    amount: { says: (q) => `${formatSpan(q)} sets`, missing: 'sets' },
   },
   {
     name: 'reps', label: 'reps', unit: '', compared: true,
@@ -241,6 +251,7 @@ export const DOSAGE_FIELDS: readonly DosageField[] = [
     written: (d) => (d.reps && !d.sets ? `${formatSpan(d.reps)} reps` : undefined),
     completion: { label: 'reps', snippet: '${1:10} reps', detail: 'repetitions' },
     harder: 'higher',
+    amount: { says: (q) => `${formatSpan(q)} reps`, missing: 'reps' },
   },
   { name: 'repsPerSet', label: 'reps of each set', unit: '', compared: false, ...same(() => undefined) },
   // Written and said by the sets row (`3 x 10, 1 x 25`); its own row for the JSON name and label.
@@ -257,22 +268,26 @@ export const DOSAGE_FIELDS: readonly DosageField[] = [
     ...same((d) => (d.holdSeconds ? `hold ${formatSeconds(d.holdSeconds)}` : undefined)),
     completion: { label: 'hold', snippet: 'hold ${1:5} s', detail: 'hold time in seconds' },
     harder: 'higher',
+    amount: { says: (q) => `hold ${formatSeconds(q)}`, missing: 'hold' },
   },
   {
     name: 'bouts', label: 'bouts', unit: '', compared: true, words: boutsWords, written: boutsWritten,
     completion: { label: 'bouts', snippet: '${1:3} bouts x ${2:12} s', detail: 'timed bouts' },
     harder: 'higher',
+    amount: { says: (q) => `${formatSpan(q)} bouts`, missing: 'bouts' },
   },
   {
     name: 'boutSeconds', label: 'bout', unit: 's', compared: true,
     ...same((d) => (d.boutSeconds && !d.bouts ? formatSeconds(d.boutSeconds) : undefined)),
     harder: 'higher',
+    amount: { says: (q) => `${formatSeconds(q)} bouts`, missing: 'bout time' },
   },
   {
     name: 'distanceMeters', label: 'distance', unit: 'm', compared: true,
     ...same((d) => (d.distanceMeters && (!d.bouts || d.boutSeconds) ? formatMeters(d.distanceMeters) : undefined)),
     completion: { label: 'distance', snippet: '${1:6} x ${2:100} m', detail: 'repeats of a distance' },
     harder: 'higher',
+    amount: { says: (q) => formatMeters({ min: Math.round(q.min), max: Math.round(q.max) }) },
     column: { names: ['distance'], prefix: '', suffix: '', example: '400-800 m' },
   },
   {
@@ -280,6 +295,7 @@ export const DOSAGE_FIELDS: readonly DosageField[] = [
     ...same((d) => (d.steps ? `${wordsSpan(d.steps, 'step', 'steps')} each leg` : undefined)),
     completion: { label: 'steps', snippet: '${1:5} steps each leg', detail: 'steps per leg' },
     harder: 'higher',
+    amount: { says: (q) => `${formatSpan(q)} steps`, missing: 'steps' },
   },
   {
     name: 'restSeconds', label: 'rest', unit: 's', compared: true,
@@ -384,6 +400,12 @@ export const DOSAGE_FIELDS: readonly DosageField[] = [
     ...same((d) => (d.note !== undefined && d.note !== '' ? d.note : undefined)),
   },
 ];
+
+/** A row of the amount done: a number part with its `amount`. */
+export type AmountField = DosageField & { readonly name: SpanField; readonly amount: NonNullable<DosageField['amount']> };
+
+/** The parts of the amount done (rows with `amount`), in table order. */
+export const AMOUNT_FIELDS: readonly AmountField[] = DOSAGE_FIELDS.filter((f): f is AmountField => f.amount !== undefined);
 
 /** Each compared part both dosages give, with whether the first lies in the second's range. */
 export interface Comparison {

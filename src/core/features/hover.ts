@@ -30,7 +30,7 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
 }
 
-/** A guideline's card: its dosage in words, aliases, cues, progression, regression, protocol and source. */
+/** A guideline's card: its dosage in words, aliases, cues, source notes, progression, regression, protocol and source. */
 export function guidelineCard(g: Guideline, link: GuidelineLink): string {
   const out: string[] = [`**${escapeMarkdown(g.name)}**`, g.dosage ? `: ${escapeMarkdown(describeDosage(g.dosage))}\n\n` : ': known exercise, no set dosage\n\n'];
   if (g.aliases.length > 0) {
@@ -38,6 +38,9 @@ export function guidelineCard(g: Guideline, link: GuidelineLink): string {
   }
   for (const c of g.cues) {
     out.push(`- ${escapeMarkdown(c)}\n`);
+  }
+  for (const n of g.notes) {
+    out.push(`\nNote: ${escapeMarkdown(n)}\n`);
   }
   if (g.progression.length > 0) {
     out.push(`\nProgression: ${escapeMarkdown(g.progression.join('; '))}\n`);

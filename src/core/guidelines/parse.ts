@@ -1,6 +1,8 @@
 /**
  * Guideline files (FORMAT.md, "Guideline files"): Markdown where each exercise is a heading and list items
  * under it give `Dosage`, `Aliases`, `Cues`, `Progression`, `Regression` and `Source`, and optionally
+ * `Note` (the clinician's source note: where a fact comes from, what is this project's inference; shown
+ * to the coach in hover and preview, never printed on the athlete's handout, which shows only `Cues`), and
  * `Schedule` (a nested list of `Week 1: dosage`, `Weeks 2-3: dosage`, `Phase 2 (weeks 2-5): dosage`,
  * `Weeks 11+: dosage`), one item per dosage part the field table gives a column (dosage/fields.ts:
  * `Rest`, `Intensity`, `Weeks` (the programme's length), `Distance`, `RPE`, `RIR`, `Every`, `Tempo`; each
@@ -35,7 +37,10 @@ export interface Guideline {
   readonly aliases: readonly string[];
   readonly dosage?: Dosage;
   readonly dosageText?: string;
+  /** Athlete-facing cues: the handout prints these. */
   readonly cues: readonly string[];
+  /** Clinician-facing source notes (`Note:`): for the coach only, never on the athlete's handout. */
+  readonly notes: readonly string[];
   readonly progression: readonly string[];
   readonly regression: readonly string[];
   readonly source?: string;
@@ -76,7 +81,7 @@ export interface GuidelineFile {
   readonly problems: readonly GuidelineProblem[];
 }
 
-type Key = 'dosage' | 'aliases' | 'cues' | 'progression' | 'regression' | 'source' | 'schedule' | 'pain' | 'status' | 'unconfirmed'
+type Key = 'dosage' | 'aliases' | 'cues' | 'notes' | 'progression' | 'regression' | 'source' | 'schedule' | 'pain' | 'status' | 'unconfirmed'
   | { readonly column: DosageField };
 
 /** The list items every guideline reads; the dosage parts' own items (`Rest`, `Intensity`, ...) come from the field table. */
@@ -84,6 +89,7 @@ const KEYS: Readonly<Record<string, Key>> = {
   dosage: 'dosage', dose: 'dosage',
   aliases: 'aliases', alias: 'aliases', 'also called': 'aliases',
   cues: 'cues', cue: 'cues',
+  note: 'notes', notes: 'notes', 'source note': 'notes', 'source notes': 'notes',
   progression: 'progression', progressions: 'progression', progress: 'progression',
   regression: 'regression', regressions: 'regression', regress: 'regression',
   source: 'source', sources: 'source',
@@ -132,6 +138,7 @@ interface Draft {
   dosage?: Dosage;
   dosageText?: string;
   cues: string[];
+  notes: string[];
   progression: string[];
   regression: string[];
   source?: string;
@@ -157,7 +164,7 @@ function exerciseRef(s: string): string {
 function freeze(d: Draft, file: string, meta: GuidelineMeta, protocol: string): Guideline {
   const status: Record<string, FactStatus> = meta.status ? { all: meta.status, ...d.status } : d.status;
   const g: { -readonly [K in keyof Guideline]: Guideline[K] } = {
-    name: d.name, aliases: d.aliases, cues: d.cues, progression: d.progression, regression: d.regression, file, range: d.range,
+    name: d.name, aliases: d.aliases, cues: d.cues, notes: d.notes, progression: d.progression, regression: d.regression, file, range: d.range,
     status, unconfirmed: d.unconfirmed, protocol, meta,
     parts: [
       ...(d.dosage ? ['dosage'] : []), ...(d.schedule.length > 0 ? ['schedule'] : []), ...d.extraParts,
@@ -305,6 +312,9 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
       case 'cues':
         pushAll(current.cues, splitList(plain, /;/));
         break;
+      case 'notes':
+        current.notes.push(plain);
+        break;
       case 'progression':
         pushAll(current.progression, splitList(plain, /;/).map(exerciseRef));
         break;
@@ -379,7 +389,7 @@ export function* parseGuidelineFileSteps(text: string, file: string): Steps<Guid
       current = {
         name: plainText(h),
         range: index.range(base + (h.position?.start.offset ?? 0), base + (h.position?.end.offset ?? 0)),
-        aliases: [], cues: [], progression: [], regression: [], keyed: false, schedule: [], extras: [], extraParts: [], status: {}, unconfirmed: [],
+        aliases: [], cues: [], notes: [], progression: [], regression: [], keyed: false, schedule: [], extras: [], extraParts: [], status: {}, unconfirmed: [],
       };
       drafts.push(current);
       return;

@@ -16,7 +16,8 @@
  *
  * Beside this file: the edit diff (diff.ts), the parsing pipeline that hands a cold check's parsing to the
  * host's parser (pipeline.ts), the kept state's types (state.ts), findings kept between checks
- * (findings.ts), the typed-array timeline and its LogView (timeline.ts), the step scheduler
+ * (findings.ts), the typed-array timeline and its LogView (timeline.ts) and its splicing after an edit
+ * (splice.ts), the step scheduler
  * (../scheduler/: steps.ts, slicer.ts), which the plain engine runs on too.
  *
  * The result is the same as the plain engine's (../check.ts), byte for byte (test/unit/incremental.test.ts
@@ -41,7 +42,8 @@ import { ALL_ASPECTS, blockKey, finish, moveLogFindings, plainPoint, remake } fr
 import { parseBlock, parseCold, parsePieces, piecewise, type Assembly } from './pipeline.js';
 import type { BlockState, Change, ListKind, Snapshot } from './state.js';
 export type { Snapshot } from './state.js';
-import { blockPart, ExerciseIds, joinPartsSteps, sameNumbers, slicePart, Timeline, TimelineView, type BlockPart, type TimelinePart } from './timeline.js';
+import { timelineSteps, type KeptTimeline } from './splice.js';
+import { blockPart, EMPTY_PART, ExerciseIds, TimelineView } from './timeline.js';
 
 interface Plan {
   readonly text: string;
@@ -63,8 +65,8 @@ interface Plan {
   readonly edit: Change['edit'];
 }
 
-/** Findings kept between checks. */
-interface Kept {
+/** Findings kept between checks, and the timeline (with where each block's sessions and entries start in it). */
+interface Kept extends KeptTimeline {
   readonly generation: number;
   readonly key: string;
   /** `block` rule findings in document order, and where each block's start in that list. */
@@ -75,13 +77,7 @@ interface Kept {
   /** `log` rule findings by rule (plain positions), under `logKey`. */
   readonly logKey: string;
   readonly logFindings: ReadonlyMap<Rule, readonly Finding[]>;
-  /** The timeline, and where each block's sessions and entries start in it. */
-  readonly timeline: Timeline;
-  readonly sessionPrefix: Int32Array;
-  readonly entryPrefix: Int32Array;
 }
-
-const EMPTY_PART: BlockPart = { sessions: 0, entries: 0, data: [] };
 
 /** Summaries' numbers: each block keeps its summaries in a list, by number. */
 const summaryIds = new WeakMap<BlockSummary<unknown>, number>();
@@ -445,44 +441,9 @@ export class LogDocument implements CheckEngine {
         }
       }
     }
-    // The timeline `log` rules read: spliced like the findings, else joined from every block's part.
-    let timeline: Timeline;
-    let entryPrefix: Int32Array;
-    const sessionPrefix = snap.layout.prefix.sessions;
-    const middle = change ? snap.blocks.slice(change.head, change.head + change.added).map((b) => b.part ?? EMPTY_PART) : [];
-    if (kept && kept.generation === snap.generation && kept.key === key) {
-      timeline = kept.timeline;
-      entryPrefix = kept.entryPrefix;
-    } else if (follows && kept.key === key && !rekeyed && sameNumbers(middle, kept.timeline.part,
-      kept.sessionPrefix[change.head] ?? 0, kept.sessionPrefix[change.tail] ?? 0, kept.entryPrefix[change.head] ?? 0, kept.entryPrefix[change.tail] ?? 0)) {
-      // The edit changed nothing the timeline holds: the same numbers serve the new model.
-      timeline = new Timeline(snap.log.sessions, kept.timeline.part, ids, kept.timeline);
-      entryPrefix = splicePrefix(kept.entryPrefix, change.head, change.tail, middle.map((p) => p.entries));
-    } else {
-      const parts: (TimelinePart | BlockPart)[] = [];
-      if (follows && kept.key === key && !rekeyed) {
-        const { head, tail } = change;
-        const sp = kept.sessionPrefix;
-        const ep = kept.entryPrefix;
-        const last = sp.length - 1;
-        const old = kept.timeline.part;
-        parts.push(slicePart(old, 0, sp[head] ?? 0, 0, ep[head] ?? 0), ...middle, slicePart(old, sp[tail] ?? 0, sp[last] ?? 0, ep[tail] ?? 0, ep[last] ?? 0));
-        entryPrefix = splicePrefix(ep, head, tail, middle.map((p) => p.entries));
-      } else {
-        entryPrefix = new Int32Array(snap.blocks.length + 1);
-        for (let i = 0; i < snap.blocks.length; i++) {
-          const part = snap.blocks[i]?.part ?? EMPTY_PART;
-          parts.push(part);
-          entryPrefix[i + 1] = (entryPrefix[i] ?? 0) + part.entries;
-          if (i % 256 === 255) {
-            yield;
-          }
-        }
-      }
-      const joined = yield* joinPartsSteps(parts);
-      timeline = new Timeline(snap.log.sessions, joined, ids);
-      yield;
-    }
+    // The timeline `log` rules read (splice.ts): kept, spliced like the findings, or joined again.
+    const { timeline, sessionPrefix, entryPrefix } = yield* timelineSteps(snap, ids, kept, kept?.generation === snap.generation && kept.key === key,
+      follows && kept.key === key && !rekeyed ? change : undefined);
     // `log` findings, rule by rule: kept when the edit left what the rule reads alone, else found again.
     const logKey = `${key}\u0000${JSON.stringify([base.logByPath, base.guidelineFiles.map((g) => [g.path, 'error' in g ? g.error : ''])])}`;
     const logFindings = new Map<Rule, readonly Finding[]>();

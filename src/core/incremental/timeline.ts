@@ -90,6 +90,9 @@ export interface TimelinePart {
  * arrays, cost the garbage collector more than the numbers are worth): per session its date, day, label
  * hash and entry count, then per entry its exercise id and pain.
  */
+/** A block without sessions: one shared part. */
+export const EMPTY_PART: BlockPart = { sessions: 0, entries: 0, data: [] };
+
 export interface BlockPart {
   readonly sessions: number;
   readonly entries: number;

@@ -8,10 +8,15 @@
  * Where it is unsure it does not split: a larger block parses the same, only less incrementally.
  *
  * A session runs on through its sub-headings (FORMAT.md v2): after a date heading, deeper headings
- * (`#### Warm-up`) do not start a block, so a session never spans blocks. So does a phase written at level
- * 3 or deeper (`### Phase 1` then the exercise heading `#### Chair Bridge`).
+ * (`#### Warm-up`) do not start a block, so a session never spans blocks. Any other heading keeps the deeper
+ * headings under it that are neither dates nor sections in its block: a phase and its exercise headings
+ * (`## Phase 1` then `### Chair Bridge`), the Program and the exercise headings written straight under it,
+ * a heading of a log without a Program heading and the exercise headings under it. So the heading an
+ * exercise heading belongs to is always read with it (read/assemble.ts), and a date or a section heading,
+ * where reading starts afresh, still starts a block (a Log of dated sessions stays one block a session).
  */
 import { readHeadingDate } from '../read/dates.js';
+import { sectionKind } from '../read/sections.js';
 
 export interface Block {
   /** Offset of the block's first character in the document. */
@@ -48,6 +53,15 @@ export function isDateHeadingLine(line: string): boolean {
   const text = line.replace(/^#+[ \t]*/, '').replace(/^(?:[*_~`]+|\[(?!\[))+/, '');
   return readHeadingDate(text) !== undefined;
 }
+/**
+ * Whether a heading line names a section (Program, Log, Assessment and their other names). Where unsure (any
+ * markup left around or inside the text) this says no: the heading then stays in a larger block.
+ */
+export function isSectionHeadingLine(line: string): boolean {
+  const text = line.replace(/^#+[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').replace(/^[*_`]+|[*_`]+$/g, '').trim();
+  return !/[\\*_`[\]<>&]/.test(text) && sectionKind(text) !== undefined;
+}
+
 /** HTML blocks that run on over blank lines (CommonMark kinds 1-5): their opener and closer. */
 export const HTML_UNTIL: readonly [RegExp, RegExp][] = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
@@ -119,6 +133,9 @@ export function* scanBlocks(text: string, from = 0, line = 1, stop?: (offset: nu
   let fence: { char: number; length: number } | undefined;
   // The depth of the open session's date heading (0: none): deeper headings belong to its block.
   let session = 0;
+  // The depth of the block's first heading when it is not a date (0: none): deeper headings that are neither
+  // dates nor sections belong to its block.
+  let keeper = 0;
   let htmlEnd: RegExp | 'blank' | undefined;
   let counted = 0;
   for (; at < text.length; lineNo++) {
@@ -143,21 +160,24 @@ export function* scanBlocks(text: string, from = 0, line = 1, stop?: (offset: nu
     }
     const heading = isHeadingLine(l);
     const depth = heading ? headingDepth(l) : 0;
-    if (heading && session > 0 && depth > session) {
-      // a sub-heading of the open session
-    } else if (heading && lineStart > blockStart) {
-      if (stop?.(lineStart)) {
-        blocks.push({ start: blockStart, text: text.slice(blockStart, lineStart), line: blockLine, kind: 'body' });
-        return { blocks, end: lineStart };
-      }
-      blocks.push({ start: blockStart, text: text.slice(blockStart, lineStart), line: blockLine, kind: 'body' });
-      blockStart = lineStart;
-      blockLine = lineNo;
-    }
+    // A sub-heading of the open session stays in its block.
     if (heading && !(session > 0 && depth > session)) {
-      // A date heading, and a heading at level 3 or deeper (a phase), keep their sub-headings (`#### Warm-up`,
-      // an exercise heading `#### Chair Bridge`) in their block.
-      session = depth >= 3 || isDateHeadingLine(l) ? depth : 0;
+      const date = isDateHeadingLine(l);
+      // A heading under the block's first heading (a phase's exercise heading) stays in its block.
+      if (date || !(keeper > 0 && depth > keeper) || isSectionHeadingLine(l)) {
+        if (lineStart > blockStart) {
+          if (stop?.(lineStart)) {
+            blocks.push({ start: blockStart, text: text.slice(blockStart, lineStart), line: blockLine, kind: 'body' });
+            return { blocks, end: lineStart };
+          }
+          blocks.push({ start: blockStart, text: text.slice(blockStart, lineStart), line: blockLine, kind: 'body' });
+          blockStart = lineStart;
+          blockLine = lineNo;
+        }
+        // A date heading keeps its sub-headings (`#### Warm-up`); any other its exercise headings.
+        session = date ? depth : 0;
+        keeper = date ? 0 : depth;
+      }
     }
     // Only lines with a fence character or a `<` can open a fence or an HTML block: skip the regexes.
     if (l.includes('`') || l.includes('~')) {

@@ -7,34 +7,21 @@
 import { parseDocument, isMap, isScalar, isSeq } from 'yaml';
 import type { Heading, List, ListItem, Root, RootContent, Table, TableCell } from 'mdast';
 import type { Node } from 'unist';
-import { frontMatterEnd, type Block } from '../markdown/blocks.js';
+import { frontMatterEnd, isDateHeadingLine, isSectionHeadingLine, type Block } from '../markdown/blocks.js';
 import { parseMarkdown, parseMarkdownGfm, plainText } from '../markdown/parse.js';
 import { exact } from '../lists.js';
 import { parseDosage, startsComponent } from '../dosage/parse.js';
 import type {
   AssessmentItem, AthleteLog, Dosage, ExerciseLine, FrontMatter, FrontMatterField, LineKind, Phase, Point, Range, Section,
-  SectionKind, Session, Span, Suppression, UnreadLine, WeekHeading,
+  Session, Span, Suppression, UnreadLine, WeekHeading,
 } from '../model.js';
 import { dateOrderOf, readHeadingDate, weekKey, withYear, type DateOrder } from './dates.js';
+import { sectionKind } from './sections.js';
 import { cleanName, isExerciseDosage, isExerciseLine, looksLikeExerciseLine, readLineParts, setLineDosage, type LineParts } from './names.js';
 import { isMorningPainLine } from '../coaching/morning.js';
 import { Anchor, LineIndex, PointMaker } from '../text.js';
 
-const SECTION_NAMES: Readonly<Record<SectionKind, readonly string[]>> = {
-  assessment: ['assessment', 'evaluation', 'findings'],
-  program: ['program', 'plan', 'prescription', 'home program', 'exercises'],
-  log: ['log', 'session log', 'sessions', 'training log', 'journal'],
-};
-
-export function sectionKind(title: string): SectionKind | undefined {
-  const t = title.trim().toLowerCase().replace(/\s*[:(].*$/, '').replace(/\s+/g, ' ');
-  for (const [kind, names] of Object.entries(SECTION_NAMES) as [SectionKind, readonly string[]][]) {
-    if (names.includes(t)) {
-      return kind;
-    }
-  }
-  return undefined;
-}
+export { sectionKind } from './sections.js';
 
 /** Reads a session heading's date (read/dates.ts), with the rest of the heading as a label. */
 export function parseSessionDate(text: string): { dateText: string; date?: string; suggestion?: string; label: string } | undefined {
@@ -168,6 +155,20 @@ interface Ctx {
   label: Label | undefined;
   /** Dosage paragraphs under an exercise heading, waiting to become one line: their span in the block. */
   fields: { start: number; end: number } | undefined;
+  /**
+   * The block's open headings outside sessions, outermost first (a date or a section heading starts afresh):
+   * what an exercise heading stands under. The block scan keeps them in one block (markdown/blocks.ts).
+   */
+  parents: Parent[];
+}
+
+/** An open heading of the block, and the phase its lines go to once there is one. */
+interface Parent {
+  readonly depth: number;
+  readonly title: string;
+  readonly range: Range;
+  readonly section?: Section;
+  phase?: Phase;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -212,21 +213,62 @@ function firstLine(ctx: Ctx, node: Node | undefined): { start: number; raw: stri
 /** Where exercise lines go: entries of a session, prescriptions of a phase, or reported as unread (with why). */
 type Sink = { readonly kind: LineKind; readonly out: () => ExerciseLine[] } | { readonly unread: string };
 
+/** A phase named by a heading (or, with none, `Program`), with the weeks its title gives. */
+function namedPhase(h: { readonly title: string; readonly range: Range } | undefined): Phase {
+  const weeks = h ? phaseWeeks(h.title) : undefined;
+  const phase: Mutable<Phase> = { name: h?.title ?? 'Program', prescriptions: [] };
+  if (h) {
+    phase.headingRange = h.range;
+  }
+  if (weeks) {
+    phase.weeks = weeks;
+  }
+  return phase;
+}
+
 function implicitPhase(ctx: Ctx): Phase {
   if (!ctx.phase) {
-    const h = ctx.heading;
-    const weeks = h ? phaseWeeks(h.title) : undefined;
-    const phase: Mutable<Phase> = { name: h?.title ?? 'Program', prescriptions: [] };
-    if (h) {
-      phase.headingRange = h.range;
-    }
-    if (weeks) {
-      phase.weeks = weeks;
-    }
+    const phase = namedPhase(ctx.heading);
     ctx.frag.phases.push(phase);
     ctx.phase = phase;
+    const top = ctx.parents[ctx.parents.length - 1];
+    if (top && top.range === ctx.heading?.range) {
+      top.phase = phase;
+    }
   }
   return ctx.phase;
+}
+
+/**
+ * An exercise heading (a heading with dosage paragraphs or set lines under it) is never a phase of its own:
+ * its line goes to the phase of the heading it stands under, as a list item written there would go. Straight
+ * under Program that is the Program's own phase; in a log without a Program heading, the phase the heading
+ * above names (`## Week 1` then `### Chair Bridge`). A heading inside a phase of the Program is read as an
+ * exercise heading of that phase before it gets here (onHeading). With no heading above it in the block, the
+ * heading stays the phase it opened.
+ */
+function adoptExerciseHeading(ctx: Ctx, label: Label): void {
+  const own = ctx.parents[ctx.parents.length - 1];
+  const parent = ctx.parents[ctx.parents.length - 2];
+  if (!own || !parent || own.range !== label.nameRange || (ctx.phase && ctx.phase !== own.phase)) {
+    return;
+  }
+  if (own.phase) {
+    if (own.phase.prescriptions.length > 0) {
+      return;
+    }
+    const i = ctx.frag.phases.lastIndexOf(own.phase);
+    if (i >= 0) {
+      ctx.frag.phases.splice(i, 1);
+    }
+  }
+  if (!parent.phase) {
+    parent.phase = parent.section ? { name: parent.section.title, prescriptions: [] } : namedPhase(parent);
+    ctx.frag.phases.push(parent.phase);
+  }
+  own.phase = parent.phase;
+  ctx.phase = parent.phase;
+  ctx.phaseDepth = 0;
 }
 
 /** Where the exercise lines of a list or table here go; undefined under the Assessment. */
@@ -252,10 +294,13 @@ function sinkHere(ctx: Ctx): Sink | undefined {
   return { kind: 'prescription', out: () => implicitPhase(ctx).prescriptions };
 }
 
-function put(ctx: Ctx, sink: Sink, line: ExerciseLine): void {
+function put(ctx: Ctx, sink: Sink, line: ExerciseLine, label?: Label): void {
   if ('unread' in sink) {
     ctx.frag.unread.push({ range: line.range, reason: sink.unread });
   } else {
+    if (label?.by === 'heading' && sink.kind === 'prescription') {
+      adoptExerciseHeading(ctx, label);
+    }
     sink.out().push(line);
   }
 }
@@ -318,7 +363,7 @@ function collectLines(ctx: Ctx, base: number, list: List, sink: Sink, label: Lab
       if (setAt !== undefined && label) {
         const d = parseDosage(first.raw.slice(setAt));
         const parts: LineParts = { name: '', nameStart: 0, nameEnd: 0, dosageStart: setAt, dosageEnd: first.raw.length, dosage: d };
-        put(ctx, sink, withChecked(makeLine(ctx, at, first.raw, parts, 'kind' in sink ? sink.kind : 'entry', label), item));
+        put(ctx, sink, withChecked(makeLine(ctx, at, first.raw, parts, 'kind' in sink ? sink.kind : 'entry', label), item), label);
       } else {
         const parts = readLineParts(first.raw);
         const kind = 'kind' in sink ? sink.kind : 'entry';
@@ -391,7 +436,9 @@ function onHeading(ctx: Ctx, base: number, h: Heading): void {
     ctx.label = { by: 'heading', name: cleanName(title), nameRange: range, start: range.start };
     return;
   }
-  if (ctx.phase && ctx.phaseDepth > 0 && h.depth > ctx.phaseDepth && sectionKind(title) === undefined && readHeadingDate(title) === undefined) {
+  const line = headingLine(ctx, h);
+  const fresh = isDateHeadingLine(line) || isSectionHeadingLine(line);
+  if (ctx.phase && ctx.phaseDepth > 0 && h.depth > ctx.phaseDepth && !fresh && sectionKind(title) === undefined && readHeadingDate(title) === undefined) {
     // A heading inside a phase (`#### Chair Bridge` under `### Phase 1`): an exercise heading or a group of
     // its lines; the phase goes on.
     ctx.frag.headings.push({ depth: h.depth });
@@ -405,15 +452,24 @@ function onHeading(ctx: Ctx, base: number, h: Heading): void {
   ctx.label = undefined;
   ctx.heading = undefined;
   const kind = sectionKind(title);
+  const read = kind ? undefined : readHeadingDate(title);
+  // The open headings: a date or a section heading starts afresh (as the block scan starts a block there),
+  // any other closes those at its depth or deeper.
+  if (fresh || kind || read) {
+    ctx.parents.length = 0;
+  }
+  while ((ctx.parents[ctx.parents.length - 1]?.depth ?? 0) >= h.depth) {
+    ctx.parents.pop();
+  }
   if (kind) {
     const section: Section = { kind, title, headingRange: range, depth: h.depth };
     ctx.sections.push(section);
     ctx.frag.sections.push(section);
     ctx.frag.headings.push({ depth: h.depth, section });
+    ctx.parents.push({ depth: h.depth, title, range, section });
     return;
   }
   ctx.frag.headings.push({ depth: h.depth });
-  const read = readHeadingDate(title);
   if (read) {
     const textStart = base + (h.children[0]?.position?.start.offset ?? h.position?.start.offset ?? 0) + read.start;
     const session: Mutable<Session> = {
@@ -460,21 +516,37 @@ function onHeading(ctx: Ctx, base: number, h: Heading): void {
   }
   ctx.heading = { title, range };
   ctx.label = { by: 'heading', name: cleanName(title), nameRange: range, start: range.start };
+  const parent: Parent = { depth: h.depth, title, range };
+  ctx.parents.push(parent);
   if (currentSection(ctx)?.kind === 'program') {
-    const weeks = phaseWeeks(title);
-    const phase: Phase = weeks ? { name: title, headingRange: range, weeks, prescriptions: [] } : { name: title, headingRange: range, prescriptions: [] };
+    const phase = namedPhase(ctx.heading);
     ctx.frag.phases.push(phase);
     ctx.phase = phase;
     ctx.phaseDepth = h.depth;
+    parent.phase = phase;
   }
+}
+
+/** A heading's first source line (an ATX heading's whole line), as the block scan sees it. */
+function headingLine(ctx: Ctx, h: Heading): string {
+  const start = h.position?.start.offset ?? 0;
+  let end = start;
+  while (end < ctx.text.length && ctx.text.charCodeAt(end) !== 10 && ctx.text.charCodeAt(end) !== 13) {
+    end++;
+  }
+  return ctx.text.slice(start, end);
 }
 
 function programPhase(ctx: Ctx): Phase {
   if (!ctx.phase) {
     const section = currentSection(ctx);
+    const top = ctx.parents[ctx.parents.length - 1];
     const phase: Phase = { name: section?.title ?? 'Program', prescriptions: [] };
     ctx.frag.phases.push(phase);
     ctx.phase = phase;
+    if (top?.section && top.section === section) {
+      top.phase = phase;
+    }
   }
   return ctx.phase;
 }
@@ -504,7 +576,10 @@ function flushFields(ctx: Ctx, base: number): void {
   const parts: LineParts = { name: '', nameStart: 0, nameEnd: 0, dosageStart: 0, dosageEnd: raw.length, dosage: parseDosage(raw) };
   const sink = sinkHere(ctx);
   if (sink) {
-    put(ctx, sink, makeLine(ctx, base + f.start, raw, parts, 'kind' in sink ? sink.kind : 'entry', label));
+    put(ctx, sink, makeLine(ctx, base + f.start, raw, parts, 'kind' in sink ? sink.kind : 'entry', label), label);
+  } else {
+    // Under the Assessment: not a finding of the assessment, and never dropped in silence.
+    unread(ctx, ctx.index.range(base + f.start, base + f.end), 'it is under the Assessment heading');
   }
 }
 
@@ -847,7 +922,7 @@ export function blockAssembler(index: LineIndex, block: Block, stateIn: ReadStat
   const frag: Fragment = { sections: [], assessment: [], phases: [], sessions: [], suppressions: [], unread: [], weeks: [], fields: {}, guidelineFiles: [], headings: [], usesStack: false, anchor };
   const ctx: Ctx = {
     text: block.text, index: new PointMaker(index, anchor), frag, state: stateIn, sections: [...stateIn.sections], phase: undefined, session: undefined,
-    sessionDepth: 0, phaseDepth: 0, heading: undefined, label: undefined, fields: undefined,
+    sessionDepth: 0, phaseDepth: 0, heading: undefined, label: undefined, fields: undefined, parents: [],
   };
   return {
     add(tree) {

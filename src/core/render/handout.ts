@@ -245,7 +245,16 @@ export function referenceText(line: ExerciseLine): string | undefined {
   return href && !/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('//') ? href : undefined;
 }
 
-function card(line: ExerciseLine, input: HandoutInput): HandoutCard {
+/**
+ * The card's next step: the guideline's first progression that the same phase does not already prescribe
+ * (a step to a card printed beside it is no next step).
+ */
+function nextStepOf(g: Guideline | undefined, phase: readonly ExerciseLine[], library: GuidelineLibrary): string | undefined {
+  const here = new Set(phase.map((x) => (library.lookup(x.name)?.name ?? x.name).toLowerCase()));
+  return g?.progression.find((p) => !here.has((library.lookup(p)?.name ?? p).toLowerCase()));
+}
+
+function card(line: ExerciseLine, phase: readonly ExerciseLine[], input: HandoutInput): HandoutCard {
   const g = input.library.lookup(line.name);
   const d = line.dosage;
   const dose = doseWords(d) || (d.text.trim() === '' ? 'as your coach shows you' : d.text.trim());
@@ -255,13 +264,13 @@ function card(line: ExerciseLine, input: HandoutInput): HandoutCard {
   const pain = d.painLimit ? `keep it at or below ${d.painLimit.max}/10` : undefined;
   const link = referenceLink(line);
   const reference = link ? undefined : referenceText(line);
-  const next = g?.progression[0];
+  const next = nextStepOf(g, phase, input.library);
   const ready = input.readyToProgress ?? { sessions: 3, maxPain: 2 };
   return {
     name: line.name,
     line: line.range.start.line,
     dose,
-    // The coach's own cue words from the line come first, then the guideline's cues.
+    // The coach's own cue words from the line come first, then the guideline's athlete-facing cues (never its source notes).
     cues: [...(d.note ? [d.note] : []), ...(g?.cues ?? [])],
     ...(link ? { link } : {}),
     ...(reference ? { reference } : {}),
@@ -351,7 +360,7 @@ export function buildHandout(input: HandoutInput): Handout {
     line: phaseLine(p),
     // Marked only when there is more than one phase to tell it from.
     current: i === 0 && at >= 0 && log.phases.length > 1,
-    cards: p.prescriptions.map((x) => card(x, input)),
+    cards: p.prescriptions.map((x) => card(x, p.prescriptions, input)),
   }));
   const choices = handoutChoices(log, input.choices);
   const coach = log.coach ?? text(fm.coach);

@@ -9,8 +9,9 @@ import { compareDosages, withUnit } from '../dosage/fields.js';
 import { describeDosage, formatDosage } from '../dosage/format.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { Guideline } from '../guidelines/parse.js';
+import { currentPhase } from '../coaching/coaching.js';
 import { dayNumber, exerciseHistory, weeklyAdherence } from '../coaching/history.js';
-import type { AthleteLog, Dosage, ExerciseLine, Finding } from '../model.js';
+import type { AthleteLog, Dosage, ExerciseLine, Finding, Phase } from '../model.js';
 import { adherenceChart, painChart } from './charts.js';
 import { renderHandoutBody } from './athlete.js';
 import { buildHandout, type HandoutChoices, type PainRule } from './handout.js';
@@ -67,6 +68,9 @@ function card(line: ExerciseLine, library: GuidelineLibrary): string {
   parts.push(comparison(readInContext(line.dosage, g?.dosage), g));
   if (g && g.cues.length > 0) {
     parts.push(`<ul class="cues">${g.cues.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>`);
+  }
+  for (const n of g?.notes ?? []) {
+    parts.push(`<p class="note">Note: ${esc(n)}</p>`);
   }
   if (g && g.progression.length > 0) {
     parts.push(`<p class="progression">Next step: ${esc(g.progression.join('; '))}</p>`);
@@ -159,9 +163,9 @@ function sessions(input: RenderInput, forAthlete = false): string {
   return `<section class="log"><div class="keep"><h2>Log</h2>${first ?? ''}</div>${rest.join('')}</section>`;
 }
 
-/** The number of times a day the most frequent prescription asks for (2 for `2x daily`). */
-function mostPerDay(log: AthleteLog): number {
-  return maxOf(log.phases.flatMap((p) => p.prescriptions.map((x) => x.dosage.perDay?.max ?? 1)), 1) ?? 1;
+/** The number of times a day the most frequent prescription of `phases` asks for (2 for `2x daily`). */
+function mostPerDay(phases: readonly Phase[]): number {
+  return maxOf(phases.flatMap((p) => p.prescriptions.map((x) => x.dosage.perDay?.max ?? 1)), 1) ?? 1;
 }
 
 /** The last program week the phases' `(weeks A-B)` spans reach, if any. */
@@ -173,8 +177,14 @@ function lastProgramWeek(log: AthleteLog): number | undefined {
 function charts(input: RenderInput): string {
   const pain = painChart(exerciseHistory(input.log, input.library));
   const last = lastProgramWeek(input.log);
-  const adherence = adherenceChart(weeklyAdherence(input.log, input.today), {
-    today: input.today, perDay: mostPerDay(input.log), ...(last !== undefined ? { lastWeek: last } : {}),
+  // The handout shows the current phase and those to come: when that phase has its weeks, its adherence
+  // chart starts at the phase's first week and counts by the prescriptions shown, not by phases already done.
+  const current = input.handout ? currentPhase(input.log, input.today) : undefined;
+  const from = current?.weeks?.min;
+  const phases = current && from !== undefined ? input.log.phases.slice(input.log.phases.indexOf(current)) : input.log.phases;
+  const weeks = weeklyAdherence(input.log, input.today).filter((w) => from === undefined || w.week >= from);
+  const adherence = adherenceChart(weeks, {
+    today: input.today, perDay: mostPerDay(phases), ...(last !== undefined ? { lastWeek: last } : {}),
   });
   // The heading stays with the charts (print: no heading at the foot of a page; side by side on paper).
   return pain || adherence ? `<section class="charts"><div class="keep"><h2>Progress</h2><div class="chart-row">${pain}${adherence}</div></div></section>` : '';

@@ -10,6 +10,7 @@
  *
  * Fix: appends the missing parts, as the guideline writes them, to the end of the dosage.
  */
+import { AMOUNT_FIELDS } from '../dosage/fields.js';
 import { formatDosage } from '../dosage/format.js';
 import { parseDosage } from '../dosage/parse.js';
 import { raisesDose } from '../fix.js';
@@ -17,18 +18,16 @@ import type { Dosage } from '../model.js';
 import { guidelineLabel, guidelineSays, withGuideline, type Rule } from './rule.js';
 import { timingMatches } from './timing-mismatch.js';
 
-const LABELS = {
-  sets: 'sets', reps: 'reps', holdSeconds: 'hold', bouts: 'bouts', boutSeconds: 'bout time', steps: 'steps',
-  frequency: 'frequency', timing: 'timing', side: 'side',
-} as const;
+const LABELS = { frequency: 'frequency', timing: 'timing', side: 'side' } as const;
 
 function missing(d: Dosage, g: Dosage): { labels: string[]; add: Dosage } {
   const labels: string[] = [];
   const add: Dosage = { text: '', components: [], problems: [] };
-  for (const f of ['sets', 'reps', 'holdSeconds', 'bouts', 'boutSeconds', 'steps'] as const) {
+  // The parts of the amount done a prescription must give (the field table's `amount.missing`).
+  for (const { name: f, amount } of AMOUNT_FIELDS) {
     const want = g[f];
-    if (want && !d[f]) {
-      labels.push(LABELS[f]);
+    if (amount.missing !== undefined && want && !d[f]) {
+      labels.push(amount.missing);
       add[f] = want;
     }
   }

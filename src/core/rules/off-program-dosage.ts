@@ -8,24 +8,14 @@
  */
 import { differsFrom } from '../coaching/coaching.js';
 import { prescriptionFinder } from '../coaching/prescription.js';
-import { formatSeconds, formatSpan } from '../dosage/format.js';
-import { formatMeters } from '../dosage/fields.js';
-import type { ExerciseLine, Quantity } from '../model.js';
+import { AMOUNT_FIELDS } from '../dosage/fields.js';
+import type { ExerciseLine } from '../model.js';
 
-const WORDS: Readonly<Record<string, (q: Quantity) => string>> = {
-  sets: (q) => `${formatSpan(q)} sets`,
-  reps: (q) => `${formatSpan(q)} reps`,
-  holdSeconds: (q) => `hold ${formatSeconds(q)}`,
-  bouts: (q) => `${formatSpan(q)} bouts`,
-  boutSeconds: (q) => `${formatSeconds(q)} bouts`,
-  steps: (q) => `${formatSpan(q)} steps`,
-  distanceMeters: (q) => formatMeters({ min: Math.round(q.min), max: Math.round(q.max) }),
-};
-
+/** The parts `parts` of a dosage as the field table says them (`hold 5 s`). */
 function describe(d: ExerciseLine['dosage'], parts: readonly string[]): string {
-  return parts.map((f) => {
-    const q = d[f as 'sets'];
-    return q ? (WORDS[f]?.(q) ?? '') : '';
+  return AMOUNT_FIELDS.filter((f) => parts.includes(f.name)).map((f) => {
+    const q = d[f.name];
+    return q ? f.amount.says(q) : '';
   }).filter((x) => x !== '').join(', ');
 }
 import { capitalize, type Rule } from './rule.js';
