@@ -48,7 +48,8 @@ export interface Load extends Span {
 }
 
 /** What an intensity is a share of: percent of the one-repetition maximum, a repetition maximum, or percent of a maximal voluntary isometric contraction. */
-export type IntensityUnit = '%1RM' | 'RM' | '%MVIC';
+/** A share of the one-rep max, a repetition maximum, a share of a maximal contraction, or of full effort or speed (runs). */
+export type IntensityUnit = '%1RM' | 'RM' | '%MVIC' | '%effort';
 
 export interface Intensity extends Span {
   readonly unit: IntensityUnit;

@@ -155,6 +155,14 @@ describe('athlete-log CLI', function () {
     }
   });
 
+  it('prints a negative --pain-threshold error as lines, not as \\n marks', () => {
+    const r = run(['check', '--pain-threshold', '-1', 'examples']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--pain-threshold/);
+    assert.doesNotMatch(r.stderr, /\\n/);
+    assert.ok(r.stderr.trim().split('\n').length > 2, r.stderr);
+  });
+
   it('exits 2 on an unreadable file', function () {
     if (process.getuid?.() === 0) {
       // root reads every file, so make one that no one can read: a symbolic link to itself.
