@@ -75,9 +75,36 @@ export interface LogView {
   daysWith(exercise: string, from: number, to: number): number;
 }
 
-/** The key an exercise is known by under a library: its guideline's name when there is one (aliases merge). */
+/**
+ * A name without the qualifier in brackets at its end (`Isometric hamstring curl (prone, band)` is
+ * `Isometric hamstring curl`); undefined when the name has none, or is nothing but brackets.
+ */
+export function withoutQualifier(name: string): string | undefined {
+  const t = name.trimEnd();
+  if (!t.endsWith(')')) {
+    return undefined;
+  }
+  const open = t.lastIndexOf('(');
+  if (open <= 0 || t.indexOf(')', open) !== t.length - 1) {
+    return undefined;
+  }
+  const bare = t.slice(0, open).trimEnd();
+  return bare === '' ? undefined : bare;
+}
+
+/**
+ * The key an exercise is known by under a library: its guideline's name when there is one (aliases
+ * merge). A name no guideline knows drops a bracketed qualifier at its end, so the program's
+ * `Isometric hamstring curl (prone, band)` and the log's `Isometric hamstring curl` are one exercise.
+ * The one key function: the coaching model, the plain LogView and the timeline all use it.
+ */
 export function exerciseKeyOf(library: GuidelineLibrary | undefined, name: string): string {
-  return normalizeName(library?.lookup(name)?.name ?? name);
+  const g = library?.lookup(name);
+  if (g) {
+    return normalizeName(g.name);
+  }
+  const bare = withoutQualifier(name);
+  return normalizeName(bare === undefined ? name : library?.lookup(bare)?.name ?? bare);
 }
 
 /** The plain LogView: computed from the model's objects on first use. */

@@ -70,6 +70,19 @@ describe('coaching', function () {
     assert.equal(readyMaxPain(undefined, resolveOptions({ painThreshold: 1 })), 1, 'no guideline limit: the pain-threshold setting');
   });
 
+  it('knows a logged exercise by the program\'s name without its bracketed qualifier, and reads a trailing hold', async () => {
+    const text = log(['- Isometric hamstring curl (prone, band): 5 x 10 s hold, 2x daily', '- Wall sit (back flat): 3 x 30 s'], [
+      ['2026-11-03', '- Isometric hamstring curl: 5 x 10 s\n- Wall sit: 3 x 30 s\n- Side plank (left): 2 x 20 s'],
+    ]);
+    const f = await findings(text, '2026-11-04');
+    assert.deepEqual(f.filter((x) => x.endsWith('not-in-program')), ['12:not-in-program'], 'only the side plank is not in the program');
+    const d = parseLog(text).phases[0]?.prescriptions[0]?.dosage;
+    assert.equal(d?.reps?.max, 5);
+    assert.equal(d?.holdSeconds?.max, 10);
+    assert.equal(d?.note, undefined, 'no stray "hold" note');
+    assert.equal(d?.bouts, undefined);
+  });
+
   it('never claims a pain level for sessions without a score (hamstring review F8)', async () => {
     const program = ['- Chair Bridge: 3 x 10, hold 3-6 s, 1x daily'];
     const unscored = log(program, [['2026-11-03', '- Chair Bridge: 3 x 10, hold 6 s'], ['2026-11-04', '- Chair Bridge: 3 x 10, hold 6 s'],

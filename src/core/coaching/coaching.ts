@@ -10,13 +10,13 @@ import type { Guideline } from '../guidelines/parse.js';
 import { dayNumber, daysPerWeekAsked, exerciseHistory, phaseForWeek, weeklyAdherence, type ExerciseHistory, type HistoryPoint, type WeekAdherence } from './history.js';
 import type { AthleteLog, Dosage, ExerciseLine, Phase, Quantity, Session } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
-import { normalizeName } from '../text.js';
+import { exerciseKeyOf } from '../logView.js';
 
 const AT_LEAST_AS_HARD = ['restSeconds'] as const;
 
 const keys = new WeakMap<GuidelineLibrary, Map<string, string>>();
 
-/** The key an exercise is known by: its guideline's name when there is one (aliases merge). */
+/** The key an exercise is known by: its guideline's name when there is one (aliases merge; logView.ts, `exerciseKeyOf`). */
 export function exerciseKey(library: GuidelineLibrary, name: string): string {
   let memo = keys.get(library);
   if (!memo) {
@@ -25,7 +25,7 @@ export function exerciseKey(library: GuidelineLibrary, name: string): string {
   }
   let k = memo.get(name);
   if (k === undefined) {
-    k = normalizeName(library.lookup(name)?.name ?? name);
+    k = exerciseKeyOf(library, name);
     memo.set(name, k);
   }
   return k;

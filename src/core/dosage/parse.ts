@@ -1367,6 +1367,13 @@ const setsReps: Matcher = (p, i) => {
   const boutScale = p.timeUnit(j);
   if (!setsWord && boutScale !== undefined) {
     const unitEnd = p.tok(j)?.end ?? b.end;
+    // `5 x 10 s hold`: a hold word after the time makes it reps held that long (as `5 x hold 10 s`).
+    if (p.inSet(j + 1, HOLD_WORDS)) {
+      return withProblem({
+        next: j + 2, kind: 'reps', fields: ['reps', 'holdSeconds'],
+        set: (d) => { d.reps = quantity(a); d.holdSeconds = quantity(b, boutScale, unitEnd); },
+      }, problem);
+    }
     return withProblem({
       next: j + 1, kind: 'bouts', fields: ['bouts', 'boutSeconds'],
       set: (d) => { d.bouts = quantity(a); d.boutSeconds = quantity(b, boutScale, unitEnd); },

@@ -7,9 +7,8 @@
  */
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import { dayNumber } from '../dates.js';
-import type { LoggedEntry, LoggedExercise, LogView } from '../logView.js';
+import { exerciseKeyOf, type LoggedEntry, type LoggedExercise, type LogView } from '../logView.js';
 import type { AthleteLog, Dosage, ExerciseLine, Session } from '../model.js';
-import { normalizeName } from '../text.js';
 
 const EMPTY_DOSAGE: Dosage = { text: '', components: [], problems: [] };
 const NOWHERE = { line: 1, column: 1, offset: 0 };
@@ -46,7 +45,7 @@ export class ExerciseIds {
 
   /** The key of a written name: the guideline's name when there is one, normalized. */
   keyOf(name: string): string {
-    return normalizeName(this.library?.lookup(name)?.name ?? name);
+    return exerciseKeyOf(this.library, name);
   }
 
   /** The id of a written name; -1 for an empty name. */

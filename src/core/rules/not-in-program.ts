@@ -1,6 +1,7 @@
 /**
  * `not-in-program`: a logged exercise that no phase of the program prescribes (names and aliases of one
- * guideline count as the same exercise). Only logs with a program are checked.
+ * guideline count as the same exercise, and a name no guideline knows counts without a bracketed
+ * qualifier at its end: logView.ts, `exerciseKeyOf`). Only logs with a program are checked.
  *
  * Rationale: extra exercises are sometimes right, but an unplanned one in a rehab log may be load the
  * program does not account for, or a renamed exercise that no longer links to its prescription.
