@@ -3,7 +3,7 @@
  * fix on save, `check --fix`) take only the fixes that do not raise a dose; a fix that raises one is
  * offered on its own, as a quick fix, for the coach to decide.
  */
-import { DOSAGE_FIELDS, type SpanField } from './dosage/fields.js';
+import { DOSAGE_FIELDS, FREQUENCY_FIELDS, type SpanField } from './dosage/fields.js';
 import type { Dosage, Finding, Span, TextEdit } from './model.js';
 import { partitionPoint } from './lists.js';
 
@@ -47,9 +47,6 @@ function perWeek(d: Dosage): Span | undefined {
     : undefined;
 }
 
-/** How often is compared in sessions a week, below; these rows are the frequency. */
-const FREQUENCY: ReadonlySet<string> = new Set(['perDay', 'perWeek', 'intervalDays']);
-
 /**
  * Whether the dosage `after` asks for more than `before` in any part: a part that got harder in the
  * direction the field table gives (dosage/fields.ts, `harder`: more sets, a shorter rest, fewer reps in
@@ -61,7 +58,8 @@ const FREQUENCY: ReadonlySet<string> = new Set(['perDay', 'perWeek', 'intervalDa
  */
 export function raisesDose(before: Dosage, after: Dosage): boolean {
   for (const f of DOSAGE_FIELDS) {
-    if (f.harder === undefined || FREQUENCY.has(f.name) || f.name === 'intensity') {
+    // How often (FREQUENCY_FIELDS) is compared in sessions a week, below.
+    if (f.harder === undefined || FREQUENCY_FIELDS.has(f.name) || f.name === 'intensity') {
       continue;
     }
     const name = f.name as SpanField;
