@@ -286,6 +286,7 @@ async function check(argv: string[]): Promise<number> {
   let logs = 0;
   let fixed = 0;
   let heldBack = 0;
+  let heldRecord = 0;
   for (const file of files) {
     let read: { bytes: Buffer; decoded: DecodedFile };
     try {
@@ -333,6 +334,7 @@ async function check(argv: string[]): Promise<number> {
         }
       }
       heldBack += (result?.findings ?? []).filter((f) => f.fix?.raisesDose === true).length;
+      heldRecord += (result?.findings ?? []).filter((f) => f.fix?.raisesDose === false && f.fix.changesRecord === true).length;
     }
     for (const f of result?.findings ?? []) {
       rows.push(row(file, f));
@@ -366,7 +368,13 @@ async function check(argv: string[]): Promise<number> {
     }
     process.stdout.write(chunk.join(''));
     const n = (k: number, one: string): string => `${k} ${one}${k === 1 ? '' : 's'}`;
-    const left = heldBack > 0 ? `, ${heldBack} ${heldBack === 1 ? 'fix' : 'fixes'} not applied because ${heldBack === 1 ? 'it raises' : 'they raise'} a dose (apply ${heldBack === 1 ? 'it' : 'them'} one by one in the editor if you agree)` : '';
+    // Fixes left for the coach: those that raise a dose, and those that would change a logged session (the record of what was done).
+    const held = [
+      ...(heldBack > 0 ? [`${heldBack} ${heldBack === 1 ? 'fix' : 'fixes'} not applied because ${heldBack === 1 ? 'it raises' : 'they raise'} a dose`] : []),
+      ...(heldRecord > 0 ? [`${heldRecord} ${heldRecord === 1 ? 'fix' : 'fixes'} not applied because ${heldRecord === 1 ? 'it changes' : 'they change'} what a logged session records`] : []),
+    ];
+    const them = heldBack + heldRecord === 1 ? 'it' : 'them';
+    const left = held.length > 0 ? `, ${held.join(', ')} (apply ${them} one by one in the editor if you agree)` : '';
     const fixNote = values.fix ? `, ${fixed} fixed${left}` : '';
     const problemNote = fileProblems > 0 ? `, ${n(fileProblems, 'file problem')}` : '';
     process.stderr.write(`${n(logs, 'log')} checked: ${n(errors, 'error')}, ${n(warnings, 'warning')}, ${n(notes, 'note')}${fixNote}${problemNote}\n`);

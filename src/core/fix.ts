@@ -1,7 +1,8 @@
 /**
  * Applying fixes: plain text edits, each inside its own range, never overlapping. Bulk fixes (fix-all,
- * fix on save, `check --fix`) take only the fixes that do not raise a dose; a fix that raises one is
- * offered on its own, as a quick fix, for the coach to decide.
+ * fix on save, `check --fix`) take only the fixes that do not raise a dose and do not change a logged
+ * session entry's dosage (the log is the record of what was done); such a fix is offered on its own, as a
+ * quick fix, for the coach to decide.
  */
 import { DOSAGE_FIELDS, FREQUENCY_FIELDS, type SpanField } from './dosage/fields.js';
 import type { Dosage, Finding, Span, TextEdit } from './model.js';
@@ -47,6 +48,41 @@ function perWeek(d: Dosage): Span | undefined {
     : undefined;
 }
 
+/** The most sets a per-set comparison spells out (`3 x 5` is [5, 5, 5]). */
+const MAX_LISTED_SETS = 100;
+
+/**
+ * The reps of each set: the list as written (`5,5,4`), or `3 x 5` spelled out as [5, 5, 5]; undefined when
+ * the sets or reps are a range or missing.
+ */
+function repsOfEachSet(d: Dosage): readonly number[] | undefined {
+  if (d.repsPerSet) {
+    return d.repsPerSet;
+  }
+  const { sets, reps } = d;
+  if (!sets || !reps || sets.min !== sets.max || reps.min !== reps.max || !Number.isInteger(sets.min) || sets.min < 1 || sets.min > MAX_LISTED_SETS) {
+    return undefined;
+  }
+  return new Array<number>(sets.min).fill(reps.min);
+}
+
+/**
+ * Whether a per-set list (`5,5,4`) asks more after the edit: any set with more reps than before raises it,
+ * and a list that can no longer be compared set by set (collapsed into one number, or unreadable) counts
+ * as a raise.
+ */
+function raisesASet(before: Dosage, after: Dosage): boolean {
+  if (!before.repsPerSet && !after.repsPerSet) {
+    return false;
+  }
+  const a = repsOfEachSet(before);
+  const b = repsOfEachSet(after);
+  if (!a || !b) {
+    return true;
+  }
+  return b.some((reps, i) => reps > (a[i] ?? 0));
+}
+
 /**
  * Whether the dosage `after` asks for more than `before` in any part: a part that got harder in the
  * direction the field table gives (dosage/fields.ts, `harder`: more sets, a shorter rest, fewer reps in
@@ -54,9 +90,13 @@ function perWeek(d: Dosage): Span | undefined {
  * where the log had none is a decision, not a correction). How often is compared in sessions a week
  * (`every other day` is 3.5); a change between a count and `per run` cannot be compared and counts as a
  * raise. Load counts when it grew in the same unit or changed unit; intensity likewise, where a lower
- * `RM` is the heavier load.
+ * `RM` is the heavier load. A per-set list (`5,5,4`) is compared set by set: any set raised is a raise, and
+ * a list the edit collapses or makes unreadable counts as one.
  */
 export function raisesDose(before: Dosage, after: Dosage): boolean {
+  if (raisesASet(before, after)) {
+    return true;
+  }
   for (const f of DOSAGE_FIELDS) {
     // How often (FREQUENCY_FIELDS) is compared in sessions a week, below.
     if (f.harder === undefined || FREQUENCY_FIELDS.has(f.name) || f.name === 'intensity') {
@@ -158,9 +198,17 @@ function overlapsTaken(sorted: readonly TextEdit[], e: TextEdit): boolean {
   return false;
 }
 
-/** The findings whose fix a bulk fix may apply: every fix that does not raise a dose. */
+/**
+ * Whether bulk fixes leave the finding's fix for the coach: it raises a dose, or it changes the dosage of
+ * a logged session entry (the log is the record of what was done; such a fix is a quick fix only).
+ */
+export function heldBackInBulk(f: Finding): boolean {
+  return f.fix !== undefined && (f.fix.raisesDose || f.fix.changesRecord === true);
+}
+
+/** The findings whose fix a bulk fix may apply: every fix that neither raises a dose nor changes a logged entry. */
 export function bulkFixes(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => f.fix && !f.fix.raisesDose);
+  return findings.filter((f) => f.fix && !heldBackInBulk(f));
 }
 
 /** Applies the fixes of `findings` to `text` (see selectFixes). Text outside the edits is kept byte for byte. */
@@ -186,11 +234,11 @@ export function applyFixes(text: string, findings: readonly Finding[]): { text: 
 }
 
 /**
- * Fix-all: applies every fix of `findings` that does not raise a dose, and says how many were left for
- * the coach (fixes that raise a dose, offered one at a time as quick fixes).
+ * Fix-all: applies every fix of `findings` that does not raise a dose or change a logged entry, and says
+ * how many were left for the coach (offered one at a time as quick fixes).
  */
 export function applyFixAll(text: string, findings: readonly Finding[]): { text: string; applied: number; heldBack: number } {
   const safe = bulkFixes(findings);
-  const heldBack = findings.filter((f) => f.fix?.raisesDose === true).length;
+  const heldBack = findings.filter(heldBackInBulk).length;
   return { ...applyFixes(text, safe), heldBack };
 }

@@ -6,7 +6,7 @@ export type { CheckContext, CheckEngine, CheckResult } from './check.js';
 export { plainLogView } from './logView.js';
 export type { LogView, LoggedEntry, LoggedExercise } from './logView.js';
 export { checkText, LogDocument, parseLog } from './incremental/document.js';
-export { applyFixAll, applyFixes, bulkFixes, raisesDose, selectFixes } from './fix.js';
+export { applyFixAll, applyFixes, bulkFixes, heldBackInBulk, raisesDose, selectFixes } from './fix.js';
 export { parseDosage } from './dosage/parse.js';
 export { describeDosage, dosageToJson, formatDosage } from './dosage/format.js';
 export { readInContext } from './dosage/context.js';

@@ -48,7 +48,8 @@ export interface Load extends Span {
 }
 
 /** What an intensity is a share of: percent of the one-repetition maximum, a repetition maximum, or percent of a maximal voluntary isometric contraction. */
-export type IntensityUnit = '%1RM' | 'RM' | '%MVIC';
+/** A share of the one-rep max, a repetition maximum, a share of a maximal contraction, or of full effort or speed (runs). */
+export type IntensityUnit = '%1RM' | 'RM' | '%MVIC' | '%effort';
 
 export interface Intensity extends Span {
   readonly unit: IntensityUnit;
@@ -167,6 +168,12 @@ export interface Fix {
    * applied by fix-all, fix on save or `check --fix`: raising load is the coach's decision.
    */
   readonly raisesDose: boolean;
+  /**
+   * Whether the fix changes the dosage of a logged session entry: the log is the record of what was done,
+   * so such a fix is offered one at a time as a quick fix, worded as correcting the record ("Change the
+   * logged 5 x 5 to 3 x 5"), and never applied by fix-all, fix on save or `check --fix`.
+   */
+  readonly changesRecord?: boolean;
 }
 
 /** Where a finding's guideline came from, so a coach can see what a number rests on. */

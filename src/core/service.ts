@@ -9,7 +9,7 @@ import { summarizeLog, type CaseloadSummary } from './caseload/caseload.js';
 import { coachingReport, type CoachingReport } from './coaching/coaching.js';
 import { LogDocument } from './incremental/document.js';
 import { parseDosage } from './dosage/parse.js';
-import { applyFixAll, applyFixes } from './fix.js';
+import { applyFixAll, applyFixes, heldBackInBulk } from './fix.js';
 import { GuidelineLibrary } from './guidelines/library.js';
 import { parseGuidelineFile, parseGuidelineFileSteps, type GuidelineFile } from './guidelines/parse.js';
 import { libraryForLog } from './guidelines/select.js';
@@ -319,7 +319,7 @@ export function createAthleteLogService(opts: ServiceOptions): AthleteLogService
         applied += out.applied;
         result = await service.check({ ...request, text });
       }
-      const heldBack = (result?.findings ?? []).filter((f) => f.fix?.raisesDose === true).length;
+      const heldBack = (result?.findings ?? []).filter(heldBackInBulk).length;
       return { text, applied, heldBack, result };
     },
     forget(path) {

@@ -1,6 +1,6 @@
 /** Commands: Check All Logs in Workspace, New Athlete Log, Fix All in This Log, the handout's exports. */
 import { vscode } from './api.js';
-import { bulkFixes, selectFixes } from '../core/index.js';
+import { bulkFixes, heldBackInBulk, selectFixes } from '../core/index.js';
 import { SETTING_DEFAULTS } from '../core/options.js';
 import { logFileName, newLogSnippet } from '../core/snippets.js';
 import previewCss from '../../media/preview.css';
@@ -116,8 +116,8 @@ export async function fixAll(checker: LogChecker): Promise<boolean> {
     state = await checker.check(document);
   }
   const name = document.uri.path.split('/').pop() ?? document.uri.path;
-  const left = (state?.result.findings ?? []).filter((f) => f.fix?.raisesDose === true || (f.alternatives?.length ?? 0) > 0).length;
-  const rest = left > 0 ? `; ${left} ${left === 1 ? 'fix raises a dose or needs a choice' : 'fixes raise a dose or need a choice'}: pick ${left === 1 ? 'it' : 'them'} from the light bulb` : '';
+  const left = (state?.result.findings ?? []).filter((f) => heldBackInBulk(f) || (f.alternatives?.length ?? 0) > 0).length;
+  const rest = left > 0 ? `; ${left} ${left === 1 ? 'fix raises a dose, changes a logged session or needs a choice' : 'fixes raise a dose, change a logged session or need a choice'}: pick ${left === 1 ? 'it' : 'them'} from the light bulb` : '';
   confirm(applied === 0 ? `No fixes to make in ${name}${rest}` : `${applied} ${applied === 1 ? 'fix' : 'fixes'} in ${name}${rest}`);
   return true;
 }

@@ -140,6 +140,59 @@ describe('bulk fixes never raise a dose', function () {
     }), { seed: 14, numRuns: 60 });
   });
 
+  it('compares a per-set list set by set: any set raised, or the list collapsed into one number, is a raise', () => {
+    const raise = (a: string, b: string): boolean => raisesDose(parseDosage(a), parseDosage(b));
+    assert.equal(raise('60kg 5,5,4', '60kg 5,5,5'), true, 'the last set raised');
+    assert.equal(raise('60kg 4,5,5', '60kg 5,5,4'), true, 'the same range, but the first set raised');
+    assert.equal(raise('60kg 5,5,5', '60kg 5,5,4'), false);
+    assert.equal(raise('60kg 5,5,5', '60kg 3 x 5'), false, 'three sets of 5 either way');
+    assert.equal(raise('60kg 5,5,5', '60kg 8'), true, 'a list collapsed into one number cannot be compared');
+    assert.equal(raise('60kg 14,13,12', '60kg 12'), true, 'even a lower number loses what each set was');
+  });
+
+  it('a per-set list out of range gets the finding and no fix; fix-all keeps the list as written', async () => {
+    const text = lines(
+      '---', 'athlete: Lee', 'started: 2026-11-02', '---', '## Program', '- Squat: 3 x 15,14,12 @ 40kg, 2x/week',
+      '## Log', '### 2026-11-03', '- Squat 40kg 14,13,12', '- Bench press / 30kg / 15,15,14', '',
+    );
+    const r = await service.check({ text, options: { today: '2026-11-05' } });
+    const findings = r?.findings ?? [];
+    const listLines = [6, 9, 10];
+    for (const line of listLines) {
+      const reps = findings.filter((f) => f.ruleId === 'reps-out-of-range' && f.range.start.line === line);
+      assert.equal(reps.length, 1, `line ${line}: ${JSON.stringify(findings.map((f) => [f.range.start.line, f.ruleId]))}`);
+      assert.equal(reps[0]?.fix, undefined, `line ${line} has no fix that would lose its sets`);
+    }
+    const out = service.fixAll(text, findings);
+    for (const line of listLines) {
+      assert.equal(out.text.split('\n')[line - 1], text.split('\n')[line - 1]);
+    }
+  });
+
+  it('bulk fixes leave logged sessions as written; the entry keeps its finding and a quick fix that corrects the record', async () => {
+    const text = lines(
+      '---', 'athlete: Robin', 'started: 2026-11-02', '---', '## Program', '- Chair Bridge: 5 x 10, hold 5 s, 2x daily',
+      '## Log', '### 2026-11-03', '- Chair Bridge: 4 x 10, hold 5 s', '### 2026-11-04', '- Chair Bridge: six sets of ten, hold 5 s', '',
+    );
+    const r = await service.check({ text, options: { today: '2026-11-05' } });
+    const findings = r?.findings ?? [];
+    const sets = (line: number): Finding | undefined => findings.find((f) => f.ruleId === 'sets-out-of-range' && f.range.start.line === line);
+    assert.equal(sets(6)?.fix?.changesRecord, undefined, 'a prescription keeps its bulk-safe fix');
+    const logged = sets(9);
+    assert.equal(logged?.fix?.changesRecord, true);
+    assert.equal(logged?.fix?.raisesDose, false);
+    assert.equal(logged?.fix?.title, 'Change the logged 4 x 10, hold 5 s to 3 x 10, hold 5 s (Chair Bridge guideline)');
+    assert.equal(sets(11)?.fix?.changesRecord, true);
+    const out = service.fixAll(text, findings);
+    assert.equal(out.text, text.replace('5 x 10, hold 5 s, 2x daily', '3 x 10, hold 5 s, 2x daily'), 'only the program line changes');
+    assert.ok(out.heldBack >= 2, `held back ${out.heldBack}`);
+    assert.ok(logged);
+    assert.match(service.fix(text, [logged]).text, /^- Chair Bridge: 3 x 10, hold 5 s$/m, 'applied on its own, the quick fix corrects the record');
+    const all = await service.fixAllUntilDone({ text, options: { today: '2026-11-05' } });
+    assert.match(all.text, /^- Chair Bridge: 4 x 10, hold 5 s$/m);
+    assert.match(all.text, /^- Chair Bridge: six sets of ten, hold 5 s$/m);
+  });
+
   describe('on any log, no line has a higher dose after fix-all', function () {
     // Hundreds of generated logs checked and fixed: slow on a loaded machine, so not the default 10 s.
     this.timeout(60000);

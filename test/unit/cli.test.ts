@@ -73,20 +73,23 @@ describe('athlete-log CLI', function () {
     assert.match(glob.stdout, /^glob\/sub\/a\.athlete\.md:5/m);
   });
 
-  it('--fix applies every fix that lowers a dose and changes nothing outside the fixes', () => {
+  it('--fix applies every fix that lowers a prescribed dose and changes nothing outside the fixes', () => {
     const src = path.join(FIXTURES, 'rules', 'sets-out-of-range', 'not-ok.md');
     const copy = path.join(tmp, 'fix.md');
     copyFileSync(src, copy);
     const r = run(['check', '--fix', copy]);
     assert.equal(r.code, 0, r.stderr);
-    // Every fix but the two that raise sets (1-4 to 2-3, 1 to 2): those stay for the coach.
+    // Every fix but the two that raise sets (1-4 to 2-3, 1 to 2) and the two on logged sessions (the
+    // record of what was done): those stay for the coach.
     const fixed = readFileSync(src.replace('.md', '.fixed.md'), 'utf8')
       .replace('Chair Bridge: 2-3 x 10', 'Chair Bridge: 1-4 x 10')
-      .replace('Single-Leg Chair Bridge: 2 x 10', 'Single-Leg Chair Bridge: 1 x 10');
+      .replace('Single-Leg Chair Bridge: 2 x 10', 'Single-Leg Chair Bridge: 1 x 10')
+      .replace('Chair Bridge: 3x10, hold 5 s', 'Chair Bridge: 4x10, hold 5 s')
+      .replace('Chair Bridge 3 x 10', 'Chair Bridge 6 x 10');
     assert.equal(readFileSync(copy, 'utf8'), fixed);
     // ... and the set groups' total (2 x 10, 2 x 8), which has no fix.
-    assert.equal((r.stdout.match(/sets-out-of-range/g) ?? []).length, 3, r.stdout);
-    assert.match(r.stderr, /4 fixed, 2 fixes not applied because they raise a dose/);
+    assert.equal((r.stdout.match(/sets-out-of-range/g) ?? []).length, 5, r.stdout);
+    assert.match(r.stderr, /2 fixed, 2 fixes not applied because they raise a dose, 2 fixes not applied because they change what a logged session records/);
   });
 
   it('--fix reaches the fixed point in one run and says what it changed (a renamed exercise gets its dosage fixed)', () => {
@@ -150,6 +153,14 @@ describe('athlete-log CLI', function () {
       assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
       assert.doesNotMatch(r.stderr, /\\n/, 'no escaped line breaks');
     }
+  });
+
+  it('prints a negative --pain-threshold error as lines, not as \\n marks', () => {
+    const r = run(['check', '--pain-threshold', '-1', 'examples']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--pain-threshold/);
+    assert.doesNotMatch(r.stderr, /\\n/);
+    assert.ok(r.stderr.trim().split('\n').length > 2, r.stderr);
   });
 
   it('exits 2 on an unreadable file', function () {

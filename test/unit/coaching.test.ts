@@ -108,6 +108,16 @@ describe('coaching', function () {
       assert.ok(!f.some((x) => x.endsWith('not-in-program')), f.join());
     });
 
+    it('judges last week by the phase of last week, not by the phase that starts this week', async () => {
+      // Weeks 1-4 ask for a daily bridge, week 5 on for a twice-weekly curl; today is the Monday of week 5.
+      const text = log(['### Phase 1 (weeks 1-4)', '- Chair Bridge: 3 x 10, hold 5 s, 1x daily', '### Phase 2 (weeks 5-8)', '- Nordic hamstring curl: 2 x 5, 2x/week'],
+        ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'].map((d): [string, string] => [d, '- Chair Bridge: 3 x 10, hold 5 s']));
+      assert.deepEqual(await findings(text, '2026-11-30'), [], 'the curl was not prescribed in week 4, and the bridge was done every day');
+      const missed = log(['### Phase 1 (weeks 1-4)', '- Chair Bridge: 3 x 10, hold 5 s, 1x daily', '### Phase 2 (weeks 5-8)', '- Nordic hamstring curl: 2 x 5, 2x/week'],
+        [['2026-11-24', '- Chair Bridge: 3 x 10, hold 5 s']]);
+      assert.deepEqual(await findings(missed, '2026-11-30'), ['7:adherence-low'], 'the bridge of week 4 is the one short');
+    });
+
     it('works with a phase without week spans', async () => {
       const text = log(['### Strength', '- Chair Bridge: 3 x 10, hold 3-6 s, 1x daily'], [['2026-11-10', '- Chair Bridge: 3 x 10, hold 5 s']]);
       assert.deepEqual(await findings(text, '2026-11-17'), ['7:adherence-low']);

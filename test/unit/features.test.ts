@@ -195,7 +195,8 @@ describe('features: outline', () => {
 
 describe('features: code actions', () => {
   it('offers a finding\'s fix (preferred), its rule\'s fix-all and a disable comment; bulk fixes never raise a dose', async () => {
-    const text = `${LOG}- Chair Bridge: 5 x 10\n- Chair Bridge: 6 x 10\n`;
+    // Program lines: their bulk-safe fixes go into fix-all (a logged entry's do not, see below).
+    const text = LOG.replace('- Chair Bridge: 3 x 12, hold 5 s, 1x daily', '- Chair Bridge: 5 x 10, hold 5 s, 1x daily\n- Chair Bridge: 6 x 10, hold 5 s, 1x daily');
     const result = await service.check({ path: '/ws/robin.athlete.md', relativePath: 'robin.athlete.md', options: { today: TODAY }, text });
     assert.ok(result);
     const lines = text.split('\n');
@@ -212,5 +213,20 @@ describe('features: code actions', () => {
     assert.equal(all?.kind, 'fix-all');
     const raising = result.findings.filter((f) => f.fix?.raisesDose === true).flatMap((f) => f.fix?.edits ?? []);
     assert.ok(raising.every((e) => !(all?.edits ?? []).includes(e)));
+  });
+
+  it('offers a logged entry\'s fix on its own, worded as correcting the record, and never in a fix-all', async () => {
+    const text = `${LOG}- Chair Bridge: 5 x 10\n- Chair Bridge: 6 x 10\n`;
+    const result = await service.check({ path: '/ws/robin.athlete.md', relativePath: 'robin.athlete.md', options: { today: TODAY }, text });
+    assert.ok(result);
+    const lines = text.split('\n');
+    const doc = { lineText: (line: number) => lines[line - 1] ?? '', eol: '\n' as const };
+    const from = at(text, '5 x 10');
+    const titles = quickFixes(doc, result.findings, from, from).map((a) => a.title);
+    assert.ok(titles.includes('Change the logged 5 x 10 to 3 x 10 (Chair Bridge guideline)'), JSON.stringify(titles));
+    assert.ok(!titles.includes('Fix all sets-out-of-range in this file'), JSON.stringify(titles));
+    const logged = [lines.length - 2, lines.length - 1];
+    const touched = (fixAllAction(result.findings)?.edits ?? []).map((e) => e.range.start.line);
+    assert.ok(touched.every((l) => !logged.includes(l)), `fix on save changes no logged session: ${JSON.stringify(touched)}`);
   });
 });

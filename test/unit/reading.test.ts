@@ -655,4 +655,80 @@ describe('reading real logs', function () {
       }), { seed: 13, numRuns: 300 });
     });
   });
+
+  describe('log tables (trial defects 2, 3 and 5)', () => {
+    const front = 'athlete: Lena Example\nprotocol: silbernagel\nstarted: 2026-10-05';
+    const program = ['## Program', '### Phase 1 (weeks 1-6)', '- Two-leg heel raise: 3 x 15, 1x daily', '- One-leg heel raise: 3 x 12, 1x daily', '', '## Log'];
+
+    it('reads a Pain column as the row\'s pain during, as a list line\'s pain 7/10', async () => {
+      const r = await check(lines(
+        ...program,
+        '### 2026-10-06',
+        '',
+        '| Exercise | Sets | Reps | Pain (0-10) |',
+        '| --- | --- | --- | --- |',
+        '| Two-leg heel raise | 3 | 15 | 7/10 |',
+        '',
+        '### 2026-10-07',
+        '',
+        '| Exercise | Sets x reps | Pain during |',
+        '| --- | --- | --- |',
+        '| Two-leg heel raise | 3 x 15 | 2 |',
+      ), front);
+      assert.deepEqual(r.sessions, ['2026-10-06: Two-leg heel raise', '2026-10-07: Two-leg heel raise']);
+      assert.equal(r.log.sessions[0]?.entries[0]?.dosage.pain?.min, 7);
+      assert.equal(r.log.sessions[1]?.entries[0]?.dosage.pain?.min, 2);
+      const pain = r.findings.filter((f) => f.ruleId === 'pain-above-threshold');
+      assert.deepEqual(pain.map((f) => f.range.start.line), [16], r.found.join(' '));
+      // The finding lands in the Pain cell.
+      assert.equal(pain[0]?.range.start.column, 33);
+    });
+
+    it('reads each dated row of a week\'s table as an entry of the session of its date', async () => {
+      const r = await check(lines(
+        ...program,
+        '### Week 1 (5-11 Oct)',
+        '',
+        '| Date | Exercise | Sets x reps | Pain during | Morning pain |',
+        '| --- | --- | --- | --- | --- |',
+        '| 2026-10-05 | Two-leg heel raise | 3 x 15 | 1/10 | 4/10 |',
+        '| 2026-10-05 | One-leg heel raise | 3 x 12 | 2/10 | |',
+        '| | One-leg heel raise | 3 x 12 | 2/10 | |',
+        '| 2026-10-08 | Two-leg heel raise | 3 x 15 | 6/10 | |',
+        '',
+        '### Week 2 (12-18 Oct)',
+        '',
+        '| Day | Exercise | Dosage | Pain |',
+        '| --- | --- | --- | --- |',
+        '| Tue 13 Oct | One-leg heel raise | 3 x 12 | 3/10 |',
+        '| someday | One-leg heel raise | 3 x 12 | 3/10 |',
+      ), front);
+      assert.deepEqual(r.sessions, [
+        '2026-10-05: Two-leg heel raise, One-leg heel raise, One-leg heel raise',
+        '2026-10-08: Two-leg heel raise',
+        '2026-10-13: One-leg heel raise',
+      ]);
+      assert.deepEqual(r.log.sessions.map((s) => s.headingRange.start.line), [16, 19, 25]);
+      assert.deepEqual(r.log.sessions[0]?.notes, ['Next morning: pain 4/10']);
+      assert.ok(r.found.includes('16:pain-not-settled'), r.found.join(' '));
+      assert.ok(r.found.includes('19:pain-above-threshold'), r.found.join(' '));
+      // A row whose Date cell is not a date is reported, not dropped; no row is left unread for being under the Log.
+      const unread = r.findings.filter((f) => f.ruleId === 'unread-exercise-line');
+      assert.deepEqual(unread.map((f) => `${f.range.start.line} ${f.message}`), [
+        '26 This line looks like an exercise but was not read: its Date cell (someday) cannot be read as a date; write it as 2026-11-03',
+      ]);
+    });
+
+    it('reports a logged item with a count that cannot be read', async () => {
+      const r = await check(lines(
+        '## Log',
+        '### 2026-11-03',
+        '- Chin-ups: 9, 7',
+        '- Chin-ups 3xMAX',
+        '- Pain 2/10 afterwards',
+        '- Felt strong today',
+      ));
+      assert.deepEqual(r.findings.filter((f) => f.ruleId === 'unread-exercise-line').map((f) => f.range.start.line), [6, 7], r.found.join(' '));
+    });
+  });
 });

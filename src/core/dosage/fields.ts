@@ -141,11 +141,19 @@ function loadWords(l: Load, perSet?: readonly number[]): string {
   return l.unit === 'bodyweight' ? 'bodyweight' : `${perSet ? perSet.join(', ') : formatSpan(l)} ${l.unit}`;
 }
 
+/** What a percentage is of, as written and in words (`RM` is not a percentage and is written apart). */
+const PERCENT_OF: Readonly<Record<Intensity['unit'], { written: string; words: string }>> = {
+  '%1RM': { written: '1RM', words: 'of 1RM' },
+  '%MVIC': { written: 'MVIC', words: 'of MVIC' },
+  '%effort': { written: 'effort', words: 'effort' },
+  RM: { written: 'RM', words: 'RM' },
+};
+
 export function intensityWritten(i: Pick<Intensity, 'min' | 'max' | 'unit'>): string {
   if (i.unit === 'RM') {
     return `${formatSpan(i)}RM`;
   }
-  return `@ ${formatSpan(i)}% ${i.unit === '%1RM' ? '1RM' : 'MVIC'}`;
+  return `@ ${formatSpan(i)}% ${PERCENT_OF[i.unit].written}`;
 }
 
 export function intensityWords(i: Pick<Intensity, 'min' | 'max' | 'unit'>): string {
@@ -153,7 +161,7 @@ export function intensityWords(i: Pick<Intensity, 'min' | 'max' | 'unit'>): stri
     const n = formatSpan(i);
     return `at ${/^(8|11|18)(\D|$)/.test(n) ? 'an' : 'a'} ${n}RM load`;
   }
-  return `at ${formatSpan(i)}% of ${i.unit === '%1RM' ? '1RM' : 'MVIC'}`;
+  return `at ${formatSpan(i)}% ${PERCENT_OF[i.unit].words}`;
 }
 
 function groupWritten(g: SetGroup): string {

@@ -465,7 +465,7 @@ const programLength: Matcher = (p, i) => {
   return withProblem({ next: k + 1, kind: 'length', fields: ['weeks'], set: (d) => { d.weeks = quantity(r); } }, descendingProblem(r));
 };
 
-/** `@ 75% 1RM`, `62.5%`, `75% of 1RM`, `70% MVIC`, `70-80% MVC`, `15RM`, `8-12RM`. */
+/** `@ 75% 1RM`, `62.5%`, `75% of 1RM`, `70% MVIC`, `70-80% MVC`, `70% effort`, `15RM`, `8-12RM`. */
 function intensityAt(p: Parser, i: number): { value: Intensity; next: number; problem?: string } | undefined {
   let j = i;
   if (p.is(j, '@', 'at')) {
@@ -489,6 +489,9 @@ function intensityAt(p: Parser, i: number): { value: Intensity; next: number; pr
     if (p.is(m, 'mvic', 'mvc')) {
       unit = '%MVIC';
       k = m + 1;
+    } else if (p.is(k, 'effort', 'speed', 'pace')) {
+      unit = '%effort';
+      k++;
     } else if (p.tok(m)?.text === '1' && p.is(m + 1, 'rm')) {
       unit = '%1RM';
       k = m + 2;
@@ -609,13 +612,132 @@ const repsList: Matcher = (p, i) => {
   // Where the list ends, remembered for every number in it (a long list stays linear).
   const listEnd = p.listEnd(i, true);
   if (listEnd === null || listEnd === first.next) {
-    return undefined;
+    return i === 0 ? spacedRepsList(p, first) : undefined;
   }
   const next = p.inSet(listEnd, REP_WORDS) ? listEnd + 1 : listEnd;
   if (!Number.isInteger(first.value) || !bareEnd(p, next) || p.is(next, ',') && p.tok(next)?.start === p.tok(next - 1)?.end) {
     return undefined;
   }
   return { next, kind: 'sets-reps', fields: ['sets', 'reps'], set: setsOfList(p, first, listEnd) };
+};
+
+/**
+ * Whole counts separated by commas: the numbers and the token after the last, or undefined when fewer
+ * than two. The list stops before a comma followed by anything but such a count (`10, 8, RPE 8`).
+ */
+function countList(p: Parser, first: Num): { values: number[]; next: number } | undefined {
+  const values = [first.value];
+  let k = first.next;
+  while (p.is(k, ',')) {
+    const n = p.num(k + 1);
+    if (!n || n.style !== 'digits' || !Number.isInteger(n.value) || !bareEnd(p, n.next)) {
+      break;
+    }
+    values.push(n.value);
+    k = n.next;
+  }
+  return values.length > 1 && Number.isInteger(first.value) ? { values, next: k } : undefined;
+}
+
+/** The reps of each set from a list of counts: one set per count, reps from the lowest to the highest. */
+function perSetReps(values: readonly number[], start: number, end: number): Setter {
+  return (d) => {
+    d.sets = { min: values.length, max: values.length, start, end, style: 'digits' };
+    d.reps = { min: minOf(values) ?? 0, max: maxOf(values) ?? 0, start, end, style: 'digits' };
+    d.repsPerSet = [...values];
+  };
+}
+
+/**
+ * `10, 8` as a whole entry (`- Pull-ups: 10, 8`): the reps of each set, written with spaces. Only at the
+ * start of a dosage, so that `2 x 10, 5 steps each leg` keeps its comma.
+ */
+function spacedRepsList(p: Parser, first: Num): Match | undefined {
+  const list = countList(p, first);
+  if (!list) {
+    return undefined;
+  }
+  const next = p.inSet(list.next, REP_WORDS) ? list.next + 1 : list.next;
+  if (!bareEnd(p, next) || p.is(next, '/')) {
+    return undefined;
+  }
+  return { next, kind: 'sets-reps', fields: ['sets', 'reps'], set: perSetReps(list.values, first.start, p.end(list.next)) };
+}
+
+/**
+ * `5/5/5`: the reps of each set written with slashes, three or more whole counts with nothing between
+ * them (`10/side` is a count per side, `2/10` a pain score).
+ */
+const slashList: Matcher = (p, i) => {
+  const first = p.num(i);
+  if (!first || first.style !== 'digits' || !Number.isInteger(first.value)) {
+    return undefined;
+  }
+  const values = [first.value];
+  let k = first.next;
+  while (p.is(k, '/') && p.tok(k)?.start === p.tok(k - 1)?.end) {
+    const n = p.num(k + 1);
+    if (!n || n.style !== 'digits' || !Number.isInteger(n.value) || n.start !== p.tok(k)?.end) {
+      return undefined;
+    }
+    values.push(n.value);
+    k = n.next;
+  }
+  if (values.length < 3) {
+    return undefined;
+  }
+  const next = p.inSet(k, REP_WORDS) ? k + 1 : k;
+  return { next, kind: 'sets-reps', fields: ['sets', 'reps'], set: perSetReps(values, first.start, p.end(k)) };
+};
+
+/**
+ * A load first, then `x`: the lifting order weight x reps (x sets). `80kg x 5` is 5 reps at 80 kg,
+ * `80kg x 5 x 3` is 3 sets of 5 reps, `87.5 kg x 5, 5, 8` three sets of 5, 5 and 8 reps. Without the `x`
+ * after the load, `80kg 5x3` is the usual sets x reps: 5 sets of 3.
+ */
+const loadThenReps: Matcher = (p, i) => {
+  let j = i;
+  if (p.is(j, '@')) {
+    j++;
+  }
+  const r = p.range(j);
+  const unit = r ? loadUnit(p, r.next) : undefined;
+  if (!r || !unit || !p.is(r.next + 1, 'x')) {
+    return undefined;
+  }
+  const at = r.next + 2;
+  const first = p.num(at);
+  const reps = p.range(at);
+  if (!first || !reps || p.timeUnit(reps.next) !== undefined || loadUnit(p, reps.next) || p.inSet(reps.next, SET_WORDS)) {
+    return undefined;
+  }
+  const loadStart = p.tok(i)?.start ?? 0;
+  const loadEnd = p.tok(r.next)?.end ?? 0;
+  const setLoad: Setter = (d) => { d.load = { min: r.min, max: r.max, unit, start: loadStart, end: loadEnd }; };
+  const problem = descendingProblem(r) ?? descendingProblem(reps);
+  // `80kg x 5 x 3`, `80kg x 5x3`: reps, then sets.
+  if (p.is(reps.next, 'x')) {
+    const sets = p.range(reps.next + 1);
+    if (!sets || p.timeUnit(sets.next) !== undefined || loadUnit(p, sets.next) || p.is(sets.next, 'x')) {
+      return undefined;
+    }
+    let next = sets.next;
+    if (p.inSet(next, SET_WORDS)) {
+      next++;
+    }
+    return withProblem({
+      next, kind: 'sets-reps', fields: ['sets', 'reps', 'load'],
+      set: (d) => { d.sets = quantity(sets); d.reps = quantity(reps); setLoad(d); },
+    }, problem ?? descendingProblem(sets));
+  }
+  // `87.5 kg x 5, 5, 8`: the reps of each set.
+  const list = reps.min === reps.max ? countList(p, first) : undefined;
+  if (list) {
+    const next = p.inSet(list.next, REP_WORDS) ? list.next + 1 : list.next;
+    const each = perSetReps(list.values, first.start, p.end(list.next));
+    return withProblem({ next, kind: 'sets-reps', fields: ['sets', 'reps', 'load'], set: (d) => { each(d); setLoad(d); } }, problem);
+  }
+  return undefined;
 };
 
 /** `pain 2/10`, `pain: 3`, `2/10 pain`, `2/10`. */
@@ -1153,6 +1275,31 @@ function perSetList(p: Parser, first: Num | RangeNum, j: number, sets: RangeNum,
 }
 
 /**
+ * The reps each set to failure reached, after `2 x AMRAP`: `(9, 7)`, `- 10, 9`, `: 10,9`. One count per
+ * set, or nothing is read.
+ */
+function amrapDone(p: Parser, at: number, sets: RangeNum): { next: number; set: Setter } | undefined {
+  let k = at;
+  const open = p.is(k, '(');
+  if (open || p.is(k, '-', ':')) {
+    k++;
+  }
+  const first = p.num(k);
+  const list = first && first.style === 'digits' ? countList(p, first) : undefined;
+  if (!first || !list || sets.min !== sets.max || list.values.length !== sets.min) {
+    return undefined;
+  }
+  let next = p.inSet(list.next, REP_WORDS) ? list.next + 1 : list.next;
+  if (open) {
+    if (!p.is(next, ')')) {
+      return undefined;
+    }
+    next++;
+  }
+  return { next, set: perSetReps(list.values, first.start, p.end(list.next)) };
+}
+
+/**
  * `3x10`, `3 × 10 reps`, `2-3 x 10`, `3 sets of 10`, `two to three sets of ten reps`, `3 sets`,
  * chained `3x5x15 s` (hold), `3x6x20 lb` (load), `3x8`, `3 x 12 s` (bouts), per-set `3x3,5,5`, `3x3x85,90,90 lb`.
  */
@@ -1185,6 +1332,13 @@ const setsReps: Matcher = (p, i) => {
   // `2 x AMRAP`: two sets to failure, never two reps.
   const f = failure(p, j + 1, true);
   if (f !== undefined) {
+    const done = amrapDone(p, f, a);
+    if (done) {
+      return withProblem({
+        next: done.next, kind: 'sets-reps', fields: ['sets', 'reps', 'toFailure'],
+        set: (d) => { done.set(d); d.toFailure = true; },
+      }, descendingProblem(a));
+    }
     return withProblem({ next: f, kind: 'sets-reps', fields: ['sets', 'toFailure'], set: (d) => { d.sets = quantity(a); d.toFailure = true; } }, descendingProblem(a));
   }
   if (!setsWord) {
@@ -1198,6 +1352,14 @@ const setsReps: Matcher = (p, i) => {
   const b = p.range(j + 1);
   if (!b || !firstNum) {
     return undefined;
+  }
+  // `3 x 5 steps each leg`: sets of steps, not reps.
+  const stepped = setsWord ? undefined : steps(p, j + 1);
+  if (stepped) {
+    return withProblem({
+      next: stepped.next, kind: 'sets-reps', fields: ['sets', 'steps'],
+      set: (d) => { d.sets = quantity(a); stepped.set(d); },
+    }, stepped.problem ?? descendingProblem(a));
   }
   j = b.next;
   const problem = descendingProblem(a) ?? descendingProblem(b);
@@ -1395,8 +1557,8 @@ const duration: Matcher = (p, i) => {
 };
 
 const MATCHERS: readonly Matcher[] = [
-  labelled, pain, effort, tempo, bareTempo, hold, rest, emom, toFailure, interval, frequency, programLength, timing, side,
-  withLoad, intensity, load, bouts, steps, ladder, repsList, setsReps, reps, countAfter, distanceMatcher, duration,
+  labelled, slashList, pain, effort, tempo, bareTempo, hold, rest, emom, toFailure, interval, frequency, programLength, timing, side,
+  withLoad, intensity, loadThenReps, load, bouts, steps, ladder, repsList, setsReps, reps, countAfter, distanceMatcher, duration,
 ];
 
 function matchAt(p: Parser, i: number): Match | undefined {
@@ -1481,6 +1643,18 @@ function applyGroups(d: Dosage, groups: SetGroup[]): void {
   }
 }
 
+/**
+ * A bare `@ 70%` is a share of the one-rep max only in a strength dose. With a distance or a time (`6 x
+ * 100m @ 70%`, `20 min @ 70%`) it is a share of full effort or speed: a run, not a lift.
+ */
+function effortShare(d: Dosage): void {
+  const i = d.intensity;
+  if (!i || i.unit !== '%1RM' || d.setGroups || /rm|max/i.test(d.text.slice(i.start, i.end)) || !(d.distanceMeters || d.boutSeconds)) {
+    return;
+  }
+  d.intensity = { ...i, unit: '%effort' };
+}
+
 /** Strips dashes and marks around a cue: `— slow on the way down` is `slow on the way down`. */
 function noteText(s: string): string {
   return s.replace(/^[\s\-‐‑‒–—~*_"'“”‘’!?/|]+/u, '').replace(/[\s\-‐‑‒–—~*_"'“”‘’!?/|]+$/u, '');
@@ -1494,6 +1668,14 @@ export function parseDosage(text: string): Dosage {
   const p = new Parser(text);
   const d: Dosage = { text, components: [], problems: [] };
   const seen = new Set<keyof Dosage>();
+  /** Where each part was first given, for "given a second time" problems. */
+  const givenAt = new Map<keyof Dosage, { start: number; end: number }>();
+  const twice = (field: keyof Dosage, start: number, end: number): string => {
+    const first = givenAt.get(field);
+    const label = fieldLabel(field);
+    const before = first ? ` (after "${text.slice(first.start, first.end).trim()}")` : '';
+    return `"${text.slice(start, end).trim()}" gives the ${label} a second time${before}; give the ${label} once`;
+  };
   let i = 0;
   let bad: { start: number; end: number; counted: boolean } | undefined;
   const notes: { start: number; end: number }[] = [];
@@ -1565,11 +1747,12 @@ export function parseDosage(text: string): Dosage {
       const extra = m.fields.filter((f) => !GROUP_FIELDS.has(f));
       const repeated = extra.find((f) => seen.has(f));
       if (!group || repeated !== undefined) {
-        d.problems.push({ start, end, message: `The ${fieldLabel(repeated ?? 'sets')} is given twice in one dosage; give it once` });
+        d.problems.push({ start, end, message: twice(repeated ?? 'sets', start, end) });
       } else {
         groups.push(group);
         for (const f of extra) {
           seen.add(f);
+          givenAt.set(f, { start, end });
           (d as unknown as Record<string, unknown>)[f] = (g as unknown as Record<string, unknown>)[f];
         }
         d.components.push({ kind: m.kind, start, end });
@@ -1593,9 +1776,12 @@ export function parseDosage(text: string): Dosage {
     }
     const repeated = m.fields.find((f) => seen.has(f));
     if (repeated !== undefined) {
-      d.problems.push({ start, end, message: `The ${fieldLabel(repeated)} is given twice in one dosage; give it once` });
+      d.problems.push({ start, end, message: twice(repeated, start, end) });
     } else {
-      m.fields.forEach((f) => seen.add(f));
+      m.fields.forEach((f) => {
+        seen.add(f);
+        givenAt.set(f, { start, end });
+      });
       m.set(d);
       d.components.push({ kind: m.kind, start, end });
       if (isGroup) {
@@ -1618,6 +1804,7 @@ export function parseDosage(text: string): Dosage {
   if (groups.length > 1) {
     applyGroups(d, groups);
   }
+  effortShare(d);
   const kept = notes.map((n) => noteText(text.slice(n.start, n.end))).filter((n) => n !== '');
   if (kept.length > 0) {
     d.note = kept.join('; ');

@@ -38,11 +38,16 @@ function sameLetters(a: string, b: string): boolean {
 
 /**
  * Edit distance as a share of the longer word; half the word is close enough only for swapped letters
- * (`hlod` is `hold`; `hill` is not).
+ * (`hlod` is `hold`; `hill` is not), and two letters off only in a long word (`latin` is not `pain`).
  */
 function closeness(w: string, kw: string): number {
-  const share = distance(w, kw) / Math.max(w.length, kw.length);
-  return share >= 0.5 && !sameLetters(w, kw) ? share + 0.01 : share;
+  const d = distance(w, kw);
+  const share = d / Math.max(w.length, kw.length);
+  if (sameLetters(w, kw)) {
+    return share;
+  }
+  // Two or more letters off in a short word is another word (`latin` is not `pain`).
+  return share >= 0.5 || (d >= 2 && share > 1 / 3) ? 1 : share;
 }
 
 /** The closest notation for an unreadable fragment, with its numbers, or undefined when nothing is close. */

@@ -1,6 +1,6 @@
 /**
  * Splits dosage text into tokens: numbers (`3`, `2.5`), words (letters only) and single symbols.
- * `3x10` becomes `3`, `x`, `10`; `6-second` becomes `6`, `-`, `second`. Offsets are kept exactly.
+ * `3x10` becomes `3`, `x`, `10`; `2xAMRAP` becomes `2`, `x`, `AMRAP`; `6-second` becomes `6`, `-`, `second`. Offsets are kept exactly.
  */
 
 export type TokenKind = 'num' | 'word' | 'sym';
@@ -49,6 +49,14 @@ export function tokenize(text: string): Token[] {
     if (LETTER.test(c)) {
       while (i < text.length && LETTER.test(text[i] ?? '')) {
         i++;
+      }
+      // `2xAMRAP`: an `x` glued between a number and a word is "times", a token of its own.
+      const prev = tokens[tokens.length - 1];
+      if (i - start > 1 && (c === 'x' || c === 'X') && prev?.kind === 'num' && prev.end === start) {
+        tokens.push({ kind: 'word', text: c, norm: 'x', start, end: start + 1 });
+        const rest = text.slice(start + 1, i);
+        tokens.push({ kind: 'word', text: rest, norm: rest.toLowerCase(), start: start + 1, end: i });
+        continue;
       }
       const t = text.slice(start, i);
       tokens.push({ kind: 'word', text: t, norm: t.toLowerCase(), start, end: i });

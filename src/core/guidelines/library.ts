@@ -211,7 +211,8 @@ export class GuidelineLibrary {
    * `fallback: strength` (ACSM defaults), for a dosage with a load in kg or lb, or an intensity (RM, %1RM).
    */
   fallback(dosage: Dosage): Guideline | undefined {
-    const loaded = (dosage.load !== undefined && dosage.load.unit !== 'bodyweight') || (dosage as { intensity?: unknown }).intensity !== undefined;
+    // A share of full effort or speed (`6 x 100m @ 70%`) is a run's, not a lift's.
+    const loaded = (dosage.load !== undefined && dosage.load.unit !== 'bodyweight') || (dosage.intensity !== undefined && dosage.intensity.unit !== '%effort');
     if (!loaded) {
       return undefined;
     }

@@ -20,7 +20,7 @@ export function plainPoint(p: Point, offset = 0, line = 0): Point {
 export function remake(f: Finding, point: (p: Point) => Point): Finding {
   const out: Mutable<Finding> = { ...f, range: { start: point(f.range.start), end: point(f.range.end) } };
   if (f.fix) {
-    out.fix = { title: f.fix.title, edits: f.fix.edits.map((e): TextEdit => ({ range: { start: point(e.range.start), end: point(e.range.end) }, text: e.text })), raisesDose: f.fix.raisesDose };
+    out.fix = { title: f.fix.title, edits: f.fix.edits.map((e): TextEdit => ({ range: { start: point(e.range.start), end: point(e.range.end) }, text: e.text })), raisesDose: f.fix.raisesDose, ...(f.fix.changesRecord === true ? { changesRecord: true } : {}) };
   }
   return out;
 }

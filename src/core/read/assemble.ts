@@ -15,7 +15,7 @@ import type {
   AssessmentItem, AthleteLog, Dosage, ExerciseLine, FrontMatter, FrontMatterField, LineKind, Phase, Point, Range, Section,
   Session, Span, Suppression, UnreadLine, WeekHeading,
 } from '../model.js';
-import { dateOrderOf, readHeadingDate, weekKey, withYear, type DateOrder } from './dates.js';
+import { dateOrderOf, readHeadingDate, weekKey, withYear, type DateOrder, type HeadingDate } from './dates.js';
 import { sectionKind } from './sections.js';
 import { cleanName, isExerciseDosage, isExerciseLine, looksLikeExerciseLine, readLineParts, setLineDosage, type LineParts } from './names.js';
 import { isMorningPainLine } from '../coaching/morning.js';
@@ -377,7 +377,9 @@ function collectLines(ctx: Ctx, base: number, list: List, sink: Sink, label: Lab
           }
         } else if (parts.name !== '' && sub.length > 0) {
           below = labelOf(ctx, at, parts);
-        } else if (sub.length === 0 && looksLikeExerciseLine(first.raw)) {
+        } else if (sub.length === 0 && (looksLikeExerciseLine(first.raw) || (kind === 'entry' && 'kind' in sink && hasCount(first.raw)))) {
+          // Under a session, an item with a count that is neither an exercise line nor a morning pain score
+          // (`- Pull-ups: 10, 8`) was written as one: reported, never dropped.
           unread(ctx, ctx.index.range(at, at + first.raw.length), parts.name === '' ? 'it has no exercise name' : 'no dosage could be read from it');
         }
       }
@@ -472,39 +474,7 @@ function onHeading(ctx: Ctx, base: number, h: Heading): void {
   ctx.frag.headings.push({ depth: h.depth });
   if (read) {
     const textStart = base + (h.children[0]?.position?.start.offset ?? h.position?.start.offset ?? 0) + read.start;
-    const session: Mutable<Session> = {
-      dateText: read.dateText,
-      dateRange: ctx.index.range(textStart, textStart + read.dateText.length),
-      label: read.label,
-      headingRange: range,
-      entries: [],
-      notes: [],
-      noteRanges: [],
-    };
-    if (read.date) {
-      session.date = read.date;
-    } else if (read.suggestion) {
-      session.suggestion = read.suggestion;
-    } else if (read.ambiguous) {
-      ctx.frag.usesStack = true;
-      const order = ctx.frag.order ?? ctx.state.order;
-      if (order) {
-        session.date = read.ambiguous[order];
-      } else {
-        session.ambiguous = read.ambiguous;
-      }
-    } else if (read.noYear) {
-      const year = yearHere(ctx);
-      const date = year === undefined ? undefined : withYear(read.noYear, year);
-      if (date) {
-        session.date = date;
-      } else {
-        session.dateProblem = year === undefined ? 'no-year' : 'not-in-year';
-      }
-    }
-    if (session.date) {
-      ctx.frag.year = Number(session.date.slice(0, 4));
-    }
+    const session = newSession(ctx, read, ctx.index.range(textStart, textStart + read.dateText.length), range);
     ctx.frag.sessions.push(session);
     ctx.session = session;
     ctx.sessionDepth = h.depth;
@@ -525,6 +495,47 @@ function onHeading(ctx: Ctx, base: number, h: Heading): void {
     ctx.phaseDepth = h.depth;
     parent.phase = phase;
   }
+}
+
+/**
+ * A session from a date read off a heading or a table's Date cell: a date without a year takes the year in
+ * force, a numeric day/month date the log's date order. `headingRange` is the heading (or the first row).
+ */
+function newSession(ctx: Ctx, read: HeadingDate, dateRange: Range, headingRange: Range): Mutable<Session> {
+  const session: Mutable<Session> = {
+    dateText: read.dateText,
+    dateRange,
+    label: read.label,
+    headingRange,
+    entries: [],
+    notes: [],
+    noteRanges: [],
+  };
+  if (read.date) {
+    session.date = read.date;
+  } else if (read.suggestion) {
+    session.suggestion = read.suggestion;
+  } else if (read.ambiguous) {
+    ctx.frag.usesStack = true;
+    const order = ctx.frag.order ?? ctx.state.order;
+    if (order) {
+      session.date = read.ambiguous[order];
+    } else {
+      session.ambiguous = read.ambiguous;
+    }
+  } else if (read.noYear) {
+    const year = yearHere(ctx);
+    const date = year === undefined ? undefined : withYear(read.noYear, year);
+    if (date) {
+      session.date = date;
+    } else {
+      session.dateProblem = year === undefined ? 'no-year' : 'not-in-year';
+    }
+  }
+  if (session.date) {
+    ctx.frag.year = Number(session.date.slice(0, 4));
+  }
+  return session;
 }
 
 /** A heading's first source line (an ATX heading's whole line), as the block scan sees it. */
@@ -586,14 +597,20 @@ function flushFields(ctx: Ctx, base: number): void {
 /** Table columns that name the exercise, carry the whole dosage, or one part of it. */
 const NAME_COLUMNS = /^(?:exercises?|names?|movements?|drills?|exercise name)$/;
 const DOSAGE_COLUMNS = /^(?:dosage|dose|prescription|prescribed|sets\s*x\s*reps|sets\/reps)$/;
-type ColumnPart = 'sets' | 'reps' | 'hold' | 'time' | 'distance' | 'load' | 'rest' | 'side' | 'tempo' | 'rpe' | 'rir' | 'frequency';
+/** A log's Date column (`Date`, `Day`, `Session date`): each row's date, when its cell reads as one. */
+const DATE_COLUMNS = /^(?:dates?|days?|when|session date|date of session)$/;
+/** A next-morning pain column (`Morning pain`, `Pain next morning`): a note of the row's session. */
+const MORNING_COLUMNS = /^(?:(?:next[- ]?)?morning pain|pain (?:the )?next morning|next[- ]?morning)(?:\s*\([^()]*\))?$/;
+type ColumnPart = 'sets' | 'reps' | 'hold' | 'time' | 'distance' | 'load' | 'rest' | 'side' | 'tempo' | 'rpe' | 'rir' | 'frequency' | 'pain';
 const PART_COLUMNS: readonly [RegExp, ColumnPart][] = [
   [/^sets?$/, 'sets'], [/^(?:reps?|repetitions?)$/, 'reps'], [/^holds?(?:\s*\(s\))?$/, 'hold'], [/^(?:time|duration)$/, 'time'],
   [/^distance$/, 'distance'], [/^(?:load|weight)$/, 'load'], [/^rest$/, 'rest'], [/^sides?$/, 'side'], [/^tempo$/, 'tempo'],
   [/^rpe$/, 'rpe'], [/^rir$/, 'rir'], [/^(?:frequency|how often)$/, 'frequency'],
+  // `Pain`, `Pain during`, `Pain (0-10)`, `Pain during exercise (0-10)`: the row's pain during, as `pain 3/10` in a line.
+  [/^pain(?:\s+(?:during|in session|during (?:the )?(?:exercise|session)|score|level))?(?:\s*\([^()]*\))?$/, 'pain'],
 ];
 
-type Column = 'name' | 'dosage' | ColumnPart | undefined;
+type Column = 'name' | 'dosage' | 'date' | 'morning' | ColumnPart | undefined;
 
 function columnOf(title: string): Column {
   const t = title.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -602,6 +619,12 @@ function columnOf(title: string): Column {
   }
   if (DOSAGE_COLUMNS.test(t)) {
     return 'dosage';
+  }
+  if (DATE_COLUMNS.test(t)) {
+    return 'date';
+  }
+  if (MORNING_COLUMNS.test(t)) {
+    return 'morning';
   }
   return PART_COLUMNS.find(([re]) => re.test(t))?.[1];
 }
@@ -618,7 +641,7 @@ function cellSpan(cell: TableCell): { start: number; end: number } | undefined {
 const BARE = /^\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?$/;
 
 /** How a component column's value is written into a dosage: words before and after the value. */
-function around(part: ColumnPart, value: string): [string, string] {
+function around(part: ColumnPart | 'dosage', value: string): [string, string] {
   const bare = BARE.test(value);
   switch (part) {
     case 'sets': return ['', bare ? ' sets' : ''];
@@ -630,6 +653,7 @@ function around(part: ColumnPart, value: string): [string, string] {
     case 'tempo': return [/tempo/i.test(value) ? '' : 'tempo ', ''];
     case 'rpe': return [/rpe/i.test(value) ? '' : 'RPE ', ''];
     case 'rir': return [/rir/i.test(value) ? '' : 'RIR ', ''];
+    case 'pain': return [/pain/i.test(value) ? '' : 'pain ', bare ? '/10' : ''];
     default: return ['', ''];
   }
 }
@@ -639,10 +663,53 @@ function cellText(text: string): string {
   return text.replace(/<br\s*\/?>/gi, (m) => `,${' '.repeat(m.length - 1)}`);
 }
 
+/** Digits that are not only pain scores (`2/10`): a logged row or item with them was meant as an exercise. */
+function hasCount(text: string): boolean {
+  return /\d/.test(text.replace(/\b\d{1,2}(?:\.\d+)?\s*\/\s*10\b/g, ''));
+}
+
+/**
+ * The sessions a table's Date column gives (FORMAT.md v2): in a log, outside a dated session heading, each
+ * row is an entry of the session of its date; rows of one date in a table are one session, and an empty
+ * Date cell goes on with the date of the row above. The session stands where its first row does, so a
+ * Week heading above the table gives its week.
+ */
+interface RowDates {
+  readonly at: number;
+  readonly byDate: Map<string, Mutable<Session>>;
+  last: Mutable<Session> | undefined;
+}
+
+/** The session of a row with a Date column, or why the row has none. */
+function rowSession(ctx: Ctx, base: number, dates: RowDates, row: Table['children'][number], rowRange: Range): Mutable<Session> | string {
+  const cell = row.children[dates.at];
+  const span = cell ? cellSpan(cell) : undefined;
+  const text = span ? ctx.text.slice(span.start, span.end).trim() : '';
+  if (!span || text === '') {
+    return dates.last ?? 'its Date cell is empty and no row above it gives a date';
+  }
+  const read = readHeadingDate(text);
+  if (!read) {
+    return `its Date cell (${text}) cannot be read as a date; write it as 2026-11-03`;
+  }
+  const key = `${read.dateText}\u0000${read.label}`;
+  let session = dates.byDate.get(key);
+  if (!session) {
+    const at = base + span.start + read.start;
+    session = newSession(ctx, read, ctx.index.range(at, at + read.dateText.length), rowRange);
+    dates.byDate.set(key, session);
+    ctx.frag.sessions.push(session);
+  }
+  dates.last = session;
+  return session;
+}
+
 /**
  * A GFM table: one exercise line per row, with a name column and either one dosage column or component
- * columns (Sets, Reps, Hold...). Component cells are put together into one dosage; `dosageMap` keeps where
- * each of its characters stands, so findings and fixes land in the cells.
+ * columns (Sets, Reps, Hold, Pain...), or both. The cells are put together into one dosage; `dosageMap`
+ * keeps where each of its characters stands, so findings and fixes land in the cells. In a log, a Date
+ * column makes each row an entry of the session of its date, and a Morning pain column a next-morning
+ * note of that session (coaching/morning.ts).
  */
 function onTable(ctx: Ctx, base: number, table: Table): void {
   const [head, ...rows] = table.children;
@@ -651,9 +718,8 @@ function onTable(ctx: Ctx, base: number, table: Table): void {
   }
   const columns = head.children.map((c) => columnOf(plainText(c)));
   let nameAt = columns.indexOf('name');
-  const dosageAt = columns.indexOf('dosage');
-  const parts = columns.flatMap((c, i) => (c !== undefined && c !== 'name' && c !== 'dosage' ? [i] : []));
-  if (dosageAt < 0 && parts.length === 0) {
+  const parts = columns.flatMap((c, i) => (c !== undefined && c !== 'name' && c !== 'date' && c !== 'morning' ? [i] : []));
+  if (parts.length === 0) {
     return;
   }
   if (nameAt < 0) {
@@ -666,7 +732,18 @@ function onTable(ctx: Ctx, base: number, table: Table): void {
   if (!sink) {
     return;
   }
-  const kind = 'kind' in sink ? sink.kind : 'entry';
+  const dateAt = columns.indexOf('date');
+  const section = ctx.session ? undefined : currentSection(ctx)?.kind;
+  // A Date column makes sessions outside the Program and outside a dated heading, when some cell of it is a date
+  // (a program's `Day` column of `Mon`, `Day 1` stays what it was).
+  const dated = dateAt >= 0 && !ctx.session && section !== 'program' && rows.some((row) => {
+    const cell = row.children[dateAt];
+    const span = cell ? cellSpan(cell) : undefined;
+    return span !== undefined && readHeadingDate(ctx.text.slice(span.start, span.end).trim()) !== undefined;
+  });
+  const dates: RowDates | undefined = dated ? { at: dateAt, byDate: new Map(), last: undefined } : undefined;
+  const morningAt = columns.indexOf('morning');
+  const kind = dates ? 'entry' : 'kind' in sink ? sink.kind : 'entry';
   for (const row of rows) {
     const nameCell = row.children[nameAt];
     const nameSpan = nameCell ? cellSpan(nameCell) : undefined;
@@ -675,54 +752,45 @@ function onTable(ctx: Ctx, base: number, table: Table): void {
     const rawName = nameSpan ? ctx.text.slice(nameSpan.start, nameSpan.end) : '';
     const link = /\[[^\]]*\]\(\s*<?([^)\s>]*)/.exec(rawName)?.[1];
     const name = cleanName(cellText(rawName).replace(/,\s+/g, ' '));
-    let dosage: Dosage | undefined;
+    let text = '';
     let dStart = 0;
     let dEnd = 0;
-    let map: number[] | undefined;
-    if (dosageAt >= 0) {
-      const span = row.children[dosageAt] ? cellSpan(row.children[dosageAt]) : undefined;
-      if (span) {
-        dosage = parseDosage(cellText(ctx.text.slice(span.start, span.end)));
+    const at: number[] = [];
+    let plain = true;
+    for (const i of parts) {
+      const cell = row.children[i];
+      const span = cell ? cellSpan(cell) : undefined;
+      const part = columns[i];
+      if (!span || part === undefined || part === 'name' || part === 'date' || part === 'morning') {
+        continue;
+      }
+      if (text === '') {
         dStart = span.start;
-        dEnd = span.end;
+      } else {
+        text += ', ';
+        at.push(span.start - dStart, span.start - dStart);
+        plain = false;
       }
-    } else {
-      let text = '';
-      const at: number[] = [];
-      for (const i of parts) {
-        const cell = row.children[i];
-        const span = cell ? cellSpan(cell) : undefined;
-        const part = columns[i];
-        if (!span || part === undefined || part === 'name' || part === 'dosage') {
-          continue;
-        }
-        if (text === '') {
-          dStart = span.start;
-        }
-        const value = cellText(ctx.text.slice(span.start, span.end));
-        const [pre, post] = around(part, value);
-        if (text !== '') {
-          text += ', ';
-          at.push(span.start - dStart, span.start - dStart);
-        }
-        text += pre;
-        at.push(...Array<number>(pre.length).fill(span.start - dStart));
-        text += value;
-        for (const k of value.split('').keys()) {
-          at.push(span.start - dStart + k);
-        }
-        text += post;
-        at.push(...Array<number>(post.length).fill(span.end - dStart - 1));
-        dEnd = span.end;
+      const value = cellText(ctx.text.slice(span.start, span.end));
+      const [pre, post] = around(part, value);
+      if (pre !== '' || post !== '') {
+        plain = false;
       }
-      if (text !== '') {
-        dosage = parseDosage(text);
-        map = at;
+      text += pre;
+      at.push(...Array<number>(pre.length).fill(span.start - dStart));
+      text += value;
+      for (const k of value.split('').keys()) {
+        at.push(span.start - dStart + k);
       }
+      text += post;
+      at.push(...Array<number>(post.length).fill(span.end - dStart - 1));
+      dEnd = span.end;
     }
+    const dosage: Dosage | undefined = text === '' ? undefined : parseDosage(text);
+    const cells = row.children.filter((_, i) => i !== dateAt).map((c) => plainText(c)).join(' ');
+    const entry = kind === 'entry' && !('unread' in sink && !dates);
     if (!dosage || !isExerciseDosage(dosage)) {
-      const cells = row.children.map((c) => plainText(c)).join(' ');
-      if (looksLikeExerciseLine(cells)) {
+      if (looksLikeExerciseLine(cells) || (entry && hasCount(cells))) {
         unread(ctx, rowRange, name === '' ? 'it has no exercise name' : 'no dosage could be read from it');
       }
       continue;
@@ -731,6 +799,15 @@ function onTable(ctx: Ctx, base: number, table: Table): void {
       unread(ctx, rowRange, 'it has no exercise name');
       continue;
     }
+    let session: Mutable<Session> | undefined;
+    if (dates) {
+      const s = rowSession(ctx, base, dates, row, rowRange);
+      if (typeof s === 'string') {
+        unread(ctx, rowRange, s);
+        continue;
+      }
+      session = s;
+    }
     const line: Mutable<ExerciseLine> = {
       kind, name,
       nameRange: ctx.index.range(base + nameSpan.start, base + nameSpan.end),
@@ -738,13 +815,27 @@ function onTable(ctx: Ctx, base: number, table: Table): void {
       dosageRange: ctx.index.range(base + dStart, base + dEnd),
       range: rowRange,
     };
-    if (map) {
-      line.dosageMap = map;
+    if (!plain) {
+      line.dosageMap = at;
     }
     if (link !== undefined) {
       line.link = link;
     }
-    put(ctx, sink, line);
+    if (session) {
+      session.entries.push(line);
+    } else {
+      put(ctx, sink, line);
+    }
+    const owner = session ?? (kind === 'entry' ? ctx.session : undefined);
+    const mCell = morningAt >= 0 ? row.children[morningAt] : undefined;
+    const mSpan = mCell ? cellSpan(mCell) : undefined;
+    if (owner && mSpan) {
+      const value = ctx.text.slice(mSpan.start, mSpan.end).trim();
+      if (value !== '') {
+        owner.notes.push(`Next morning: pain ${BARE.test(value) ? `${value}/10` : value}`);
+        owner.noteRanges.push(ctx.index.range(base + mSpan.start, base + mSpan.end));
+      }
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 /**
  * The shared shape of the `*-out-of-range` rules: one numeric dosage field compared with the same field
  * of the exercise's guideline, in prescriptions and logged entries alike. The fix moves the number to the
- * nearest bound of the guideline's range, written as the coach wrote it. Each rule file names its field.
+ * nearest bound of the guideline's range, written as the coach wrote it; a per-set list (`5,5,4`) gets the
+ * finding and no fix, since one number would lose each set. On a logged entry the fix is a quick fix only
+ * (rule.ts, `dosageFix`). Each rule file names its field.
  */
 import { inRange, type SpanField } from '../dosage/fields.js';
 import type { Quantity, Span } from '../model.js';
@@ -76,7 +78,9 @@ export function checkPart(ctx: RuleContext, spec: OutOfRangePart): void {
     // Set groups (`3 x 10, 1 x 12`): their sets count together and their reps span the groups; no fix then,
     // since which group to change is the coach's choice.
     const grouped = (line.dosage.setGroups?.length ?? 0) > 1 && (spec.field === 'sets' || spec.field === 'reps');
-    const edit = grouped ? undefined : clampQuantity(line.dosage.text, q, want, spec.baseUnit);
+    // A per-set list (`5,5,4`, `3 x 5,5,4`): one number would lose what each set was, so no fix either.
+    const listed = line.dosage.repsPerSet !== undefined && (spec.field === 'sets' || spec.field === 'reps');
+    const edit = grouped || listed ? undefined : clampQuantity(line.dosage.text, q, want, spec.baseUnit);
     const range = dosageRange(ctx, line, q.start, q.unitEnd ?? q.end);
     const inAll = grouped && spec.field === 'sets' ? ` in all (${line.dosage.text.slice(q.start, line.dosage.reps?.end ?? q.end)})` : '';
     const message = `${capitalize(spec.found(describe(q)))}${inAll}; ${guidelineSays(g, spec.found(describe(want)))}`;

@@ -202,18 +202,24 @@ export interface DosageEdit {
 
 /**
  * A fix that edits a line's dosage, marked with whether it raises the dose: the dosage is read again
- * with the edits applied and compared with the one written (fix.ts, `raisesDose`).
+ * with the edits applied and compared with the one written (fix.ts, `raisesDose`). On a logged session
+ * entry the fix corrects the record of what was done: its title says so (`Change the logged 5 x 5 to
+ * 3 x 5 (Squat guideline)`, keeping the title's closing parenthesis) and it is marked `changesRecord`,
+ * so bulk fixes leave it out.
  */
 export function dosageFix(ctx: RuleContext, line: ExerciseLine, title: string, edits: readonly DosageEdit[]): Fix {
   let after = line.dosage.text;
   for (const e of [...edits].sort((a, b) => b.start - a.start)) {
     after = after.slice(0, e.start) + e.text + after.slice(e.end);
   }
-  return {
-    title,
-    edits: edits.map((e) => ({ range: dosageRange(ctx, line, e.start, e.end), text: e.text })),
-    raisesDose: raisesDose(line.dosage, parseDosage(after)),
-  };
+  const fixEdits = edits.map((e) => ({ range: dosageRange(ctx, line, e.start, e.end), text: e.text }));
+  const raises = raisesDose(line.dosage, parseDosage(after));
+  if (line.kind !== 'entry') {
+    return { title, edits: fixEdits, raisesDose: raises };
+  }
+  const because = /\s(\([^()]*\))$/u.exec(title)?.[1];
+  const logged = `Change the logged ${line.dosage.text.trim()} to ${after.trim()}${because === undefined ? '' : ` ${because}`}`;
+  return { title: logged, edits: fixEdits, raisesDose: raises, changesRecord: true };
 }
 
 export function guidelineLabel(g: Guideline): string {
