@@ -251,6 +251,25 @@ describe('caseload store', () => {
     assert.deepEqual(reads().sort(), ['/ws/own.md', '/ws/plain.md', '/ws/shared.md'], 'every log');
   });
 
+  it('gives the listener\'s redraw a slice of its own: the thread goes back right before and right after it', async () => {
+    const host = workspace(300);
+    host.pauses = false;
+    host.steps = 1;
+    const redrawMs = 30;
+    const store = new CaseloadStore(host, {
+      notifyMs: 100,
+      onChange: () => {
+        host.clock += redrawMs;
+      },
+    });
+    await store.ensure();
+    const log = host.readMs + host.steps * host.stepMs;
+    const redraws = host.holds.filter((h) => h.ms >= redrawMs);
+    assert.ok(redraws.length >= 5, `${redraws.length} redraws`);
+    // A stretch with a redraw in it holds the redraw alone, never a slice of reading as well.
+    assert.ok(host.holds.every((h) => h.ms <= Math.max(redrawMs, SLICE_MS + log)), host.holds.map((h) => h.ms).join(' '));
+  });
+
   it('tells its listener about a build in progress at most every notifyMs', async () => {
     const host = workspace(500);
     host.steps = 1;

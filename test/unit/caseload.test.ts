@@ -26,6 +26,22 @@ async function summary(text: string, options: Record<string, unknown> = {}, path
 describe('caseload summary', function () {
   this.timeout(60000);
 
+  it('names the protocol whose guidelines the check cites for the log, not just the first its condition matches', async () => {
+    // "hamstring strain" matches more than one built-in protocol; the bridge is in the runners' column only.
+    const front = ['athlete: Robin Example', 'condition: Right hamstring strain', 'started: 2026-11-02'];
+    const text = log([['2026-11-10', ['- Chair Bridge: 3 x 10, hold 5 s']]], { front, program: ['- Chair Bridge: 3 x 10, hold 3-6 s, 1x daily'] });
+    const r = await service.check({ text, path: '/caseload/cited.athlete.md', options: { today: TODAY } });
+    assert.ok(r);
+    const cited = r.library.lookup('Chair Bridge');
+    assert.ok(cited && r.library.active.length > 1 && r.library.active[0] !== cited.protocol, 'the first matched protocol is not the cited one');
+    service.forget('/caseload/cited.athlete.md');
+    const s = await summary(text);
+    assert.equal(s.protocol, cited.meta.title ?? cited.protocol);
+    // A protocol the log names itself comes first.
+    const named = await summary(log([], { front: [...front, 'protocol: askling'], program: ['- Chair Bridge: 3 x 10, hold 3-6 s, 1x daily'] }));
+    assert.match(named.protocol ?? '', /Askling/);
+  });
+
   it('reads athlete, coach, condition, phase, week, last session and adherence', async () => {
     const text = log([
       ['2026-11-10', ['- Wall sit: 3 x 30 s. Pain 2/10']],

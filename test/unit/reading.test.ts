@@ -719,16 +719,20 @@ describe('reading real logs', function () {
       ]);
     });
 
-    it('reports a logged item with a count that cannot be read', async () => {
+    it('reads a logged item with per-set reps or sets to failure, and reports one with a count that cannot be read', async () => {
       const r = await check(lines(
         '## Log',
         '### 2026-11-03',
         '- Chin-ups: 9, 7',
         '- Chin-ups 3xMAX',
+        '- Chin-ups 9 ;; 7',
         '- Pain 2/10 afterwards',
         '- Felt strong today',
       ));
-      assert.deepEqual(r.findings.filter((f) => f.ruleId === 'unread-exercise-line').map((f) => f.range.start.line), [6, 7], r.found.join(' '));
+      // `9, 7` is two sets of 9 and 7 reps and `3xMAX` three sets to failure (the dosage grammar reads both).
+      const chin = r.log.sessions[0]?.entries.filter((e) => e.name === 'Chin-ups') ?? [];
+      assert.deepEqual(chin.map((e) => e.dosage.repsPerSet ?? e.dosage.toFailure), [[9, 7], true], r.found.join(' '));
+      assert.deepEqual(r.findings.filter((f) => f.ruleId === 'unread-exercise-line').map((f) => f.range.start.line), [8], r.found.join(' '));
     });
   });
 });

@@ -9,6 +9,7 @@
 import { lastSessionBy, painTrendOf, programWeek, type CoachingReport, type PainTrend } from '../coaching/coaching.js';
 import { dayNumber, type WeekAdherence } from '../coaching/history.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
+import { followedProtocol } from '../guidelines/select.js';
 import type { AthleteLog, Finding, Severity } from '../model.js';
 import type { ResolvedOptions } from '../options.js';
 import { painLimit } from '../rules/pain-limit.js';
@@ -48,7 +49,10 @@ export interface CaseloadSummary {
   readonly athlete: string;
   readonly condition?: string;
   readonly coach?: string;
-  /** The protocol the log follows, when known: the first it names, else the first its condition matches. */
+  /**
+   * The protocol the log follows, when known: the first it names, else the condition-matched one whose
+   * guidelines its exercises are checked against (followedProtocol), else the first its condition matches.
+   */
   readonly protocol?: string;
   /** The current phase's name. */
   readonly phase?: string;
@@ -200,7 +204,8 @@ export function summarizeLog(input: SummaryInput): CaseloadSummary {
   });
   const adherenceThisWeek = thisWeek >= 0 ? ratio(report.adherence[thisWeek]) : undefined;
   const adherenceLastWeek = thisWeek >= 1 ? ratio(report.adherence[thisWeek - 1]) : undefined;
-  const protocolName = library.active[0];
+  // The protocol the check cites for this log's exercises, from the same selection (guidelines/select.ts).
+  const protocolName = followedProtocol(library, log);
   const protocol = protocolName === undefined ? undefined : (library.protocol(protocolName)?.meta.title ?? protocolName);
   const week = programWeek(log, today);
   const lastPain = days[days.length - 1]?.pain;

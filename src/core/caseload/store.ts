@@ -5,7 +5,8 @@
  *
  * - Built in steps: one log at a time, the thread given back (the host's `yieldThread`) whenever SLICE_MS
  *   have passed, between logs and inside a long log (the summary's `pause`), so 2,000 logs never hold the
- *   host's thread for more than SLICE_MS plus one step.
+ *   host's thread for more than SLICE_MS plus one step. Listeners hear of progress at most every
+ *   `notifyMs`, each time on a slice of its own (their redraw is not added to a slice of reading).
  * - Cancellable: `stop` (or a new build) ends the work after the current step; what was read stays listed.
  * - Kept fresh: the host reports files that changed (`changed`, `deleted`); a summary is reused while its
  *   file's version (the host's: an open document's version, or modification time and size), the date and
@@ -272,7 +273,8 @@ export class CaseloadStore<F> {
     if (this.#queue.size === 0) {
       return Promise.resolve();
     }
-    const run = this.build().finally(() => {
+    // The last notice (a redraw) on a slice of its own too.
+    const run = this.build().then(() => this.#host.yieldThread()).finally(() => {
       this.#running = undefined;
       this.#onChange();
       if (this.#queue.size > 0) {
@@ -309,7 +311,13 @@ export class CaseloadStore<F> {
           host.failed?.(file, e);
         }
         this.#progress = { ...this.#progress, done: this.#progress.done + 1, tooLarge: this.#tooLarge.size };
-        this.notify();
+        if (this.#host.now() - this.#lastNotify >= this.#notifyMs) {
+          // The listeners redraw every athlete: on a slice of the thread of their own (the pause after
+          // it gives the thread back, as the redraw spent the slice).
+          await host.yieldThread();
+          this.#lastNotify = host.now();
+          this.#onChange();
+        }
         if (run.cancelled) {
           break;
         }
@@ -321,14 +329,6 @@ export class CaseloadStore<F> {
       if (this.#run === run) {
         this.#run = undefined;
       }
-    }
-  }
-
-  private notify(): void {
-    const now = this.#host.now();
-    if (now - this.#lastNotify >= this.#notifyMs) {
-      this.#lastNotify = now;
-      this.#onChange();
     }
   }
 

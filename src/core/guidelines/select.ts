@@ -59,6 +59,38 @@ export function libraryForLog(library: GuidelineLibrary, log: AthleteLog): Guide
   return library.select(c.named, c.matched);
 }
 
+/**
+ * The protocol a log follows, as its checks cite it (the caseload names it): the first protocol the log
+ * names; else, among the protocols its condition matches, the one whose guidelines its program's exercises
+ * are looked up in (the same lookup whose guideline and source each finding cites), most exercises first,
+ * ties in the library's order; else the first matched. `library` is the log's view (libraryForLog).
+ */
+export function followedProtocol(library: GuidelineLibrary, log: AthleteLog): string | undefined {
+  const named = library.named[0];
+  if (named !== undefined) {
+    return named;
+  }
+  const counts = new Map<string, number>();
+  for (const phase of log.phases) {
+    for (const x of phase.prescriptions) {
+      const g = library.lookup(x.name);
+      if (g && library.active.includes(g.protocol)) {
+        counts.set(g.protocol, (counts.get(g.protocol) ?? 0) + 1);
+      }
+    }
+  }
+  let best: string | undefined;
+  let most = 0;
+  for (const p of library.active) {
+    const n = counts.get(p) ?? 0;
+    if (n > most) {
+      best = p;
+      most = n;
+    }
+  }
+  return best ?? library.active[0];
+}
+
 /** A protocol's pain rule, for the handout's stop rules: threshold (undefined: stop short of pain), words, source. */
 export interface ProtocolPainRule {
   readonly threshold?: number;
