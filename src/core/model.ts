@@ -315,6 +315,8 @@ export interface FrontMatter {
   readonly data: Readonly<Record<string, unknown>>;
   readonly fields: readonly FrontMatterField[];
   readonly problems: readonly { range: Range; message: string }[];
+  /** The log opens a front matter with `---` and never closes it: nothing in it is read (invalid-front-matter says so). */
+  readonly unclosed?: boolean;
 }
 
 /** A suppression comment: `<!-- athlete-log-disable rule-id -->` and its kin. */

@@ -223,6 +223,18 @@ describe('front matter errors are findings', function () {
     });
   }
 
+  it('a front matter never closed: invalid-front-matter on its opening line, not missing-athlete (trial defect 11)', async () => {
+    const text = `---\nathlete: Never Closed\ncoach: Sam\n${body}`;
+    const r = await service.check({ text, path: '/fm/u.athlete.md', relativePath: 'u.athlete.md', options: { today: '2026-11-04' } });
+    const ids = (r?.findings ?? []).map((x) => x.ruleId);
+    const f = r?.findings.find((x) => x.ruleId === 'invalid-front-matter');
+    assert.ok(f, ids.join(' '));
+    assert.equal(f.range.start.line, 1);
+    assert.match(f.message, /never closed/);
+    assert.ok(!ids.includes('missing-athlete'), ids.join(' '));
+    assert.ok(ids.includes('invalid-date'), 'the body is still checked');
+  });
+
   it('an alias bomb is a finding, fast', async () => {
     let yaml = 'athlete: A\na: &a [x, x, x, x, x, x, x, x, x]\n';
     let prev = 'a';

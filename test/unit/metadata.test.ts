@@ -31,6 +31,19 @@ describe('metadata', () => {
     }
   });
 
+  it('lists every setting the extension contributes in the README table, with its default, in the same order', () => {
+    const pkg = JSON.parse(read(path.join(ROOT, 'package.json'))) as { contributes: { configuration: { properties: Record<string, { default?: unknown }> } } };
+    const settings = Object.entries(pkg.contributes.configuration.properties);
+    const rows = [...readme.matchAll(/^\| `(athleteLog\.[\w.]+)` \| `([^`]*)` \|/gm)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(rows, settings.map(([k, v]) => [k, JSON.stringify(v.default)]));
+  });
+
+  it('says in the Quick start what the checks say of Jane: no "follows her program" while she gets consider-regression', () => {
+    const quick = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('\n## ', readme.indexOf('## Quick start') + 3));
+    assert.doesNotMatch(quick, /follows her program/);
+    assert.match(quick, /consider-regression/);
+  });
+
   it('keeps the README Quick start to the two commands', () => {
     const quick = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1];
     assert.equal(quick, 'npm ci && npm start\nnpm test\n');

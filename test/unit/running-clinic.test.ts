@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { coverage } from '../clinic-coverage.js';
+import { parseLog } from '../../src/core/index.js';
 import { builtinLibrary, read, ROOT, service } from '../helpers.js';
 
 const DIR = path.join(ROOT, 'examples', 'running-clinic');
@@ -77,6 +78,17 @@ describe('running clinic logs', function () {
     assert.deepEqual(fs.map((f) => f.line), [lineOf(low, '@ 60% MVIC')]);
     assert.match(fs[0]?.message ?? '', /^At 60% of MVIC; the Isometric knee extension guideline says at 80% of MVIC \(Rio et al\. 2017\)$/);
     assert.equal(fs[0]?.raises, true, 'raising the intensity is offered, never applied in bulk');
+  });
+
+  it('names each phase once, weeks and all: no example writes a phase as Weeks 5-12 (weeks 5-12) (trial defect 19)', () => {
+    for (const f of readdirSync(DIR).filter((x) => x.endsWith('.athlete.md'))) {
+      for (const p of parseLog(read(path.join(DIR, f))).phases) {
+        const named = /^weeks?\s+(\d+)(?:\s*-\s*(\d+))?\b/i.exec(p.name);
+        assert.ok(!(named && /\(weeks?\s+\d/i.test(p.name)), `${f}: ${p.name}`);
+      }
+    }
+    assert.deepEqual(parseLog(read(path.join(DIR, 'plantar-heel.athlete.md'))).phases.map((p) => [p.name, p.weeks?.min, p.weeks?.max]),
+      [['Weeks 1-2', 1, 2], ['Weeks 3-4', 3, 4], ['Weeks 5-12', 5, 12]]);
   });
 
   it('checks the plantar heel raise at the confirmed every second day (Rathleff et al. 2015)', async () => {

@@ -985,6 +985,24 @@ function readFrontMatter(ctx: Ctx, base: number, node: Node & { value: string })
   return { range, data, fields, problems };
 }
 
+/** A first line `---` and a `key: value` line after it, with no closing `---`: a front matter never closed. */
+const UNCLOSED = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)[ \t]*[A-Za-z_][\w-]*[ \t]*:/;
+
+function unclosedFrontMatter(ctx: Ctx, text: string): void {
+  if (!UNCLOSED.test(text)) {
+    return;
+  }
+  const open = /^\uFEFF?---[ \t]*/.exec(text)?.[0].length ?? 3;
+  const range = ctx.index.range(0, open);
+  ctx.frag.frontMatter = {
+    range, data: {}, fields: [], unclosed: true,
+    problems: [{
+      range,
+      message: 'The front matter opened with --- on line 1 is never closed, so the athlete\'s details and guideline files in it are not read; add a line --- after its last line (such as athlete: Jane Runner)',
+    }],
+  };
+}
+
 function str(v: unknown): string | undefined {
   if (typeof v === 'string') {
     return v.trim() === '' ? undefined : v.trim();
@@ -1015,6 +1033,9 @@ export function blockAssembler(index: LineIndex, block: Block, stateIn: ReadStat
     text: block.text, index: new PointMaker(index, anchor), frag, state: stateIn, sections: [...stateIn.sections], phase: undefined, session: undefined,
     sessionDepth: 0, phaseDepth: 0, heading: undefined, label: undefined, fields: undefined, parents: [],
   };
+  if (block.start === 0 && block.kind !== 'front-matter') {
+    unclosedFrontMatter(ctx, block.text);
+  }
   return {
     add(tree) {
       collectSuppressions(ctx, block.start, tree);

@@ -14,7 +14,8 @@ const rule: Rule = {
   fixable: false,
   reads: ['front'],
   check(ctx) {
-    if (!ctx.logByPath || ctx.log.athlete !== undefined) {
+    // A front matter never closed gets invalid-front-matter, which says why the athlete was not read.
+    if (!ctx.logByPath || ctx.log.athlete !== undefined || ctx.log.frontMatter?.unclosed === true) {
       return;
     }
     const fm = ctx.log.frontMatter;
