@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { coachingReport, currentPhase, parseLog, resolveOptions } from '../../src/core/index.js';
+import { readyMaxPain } from '../../src/core/coaching/coaching.js';
+import { buildHandout } from '../../src/core/render/index.js';
 import { checkFixture, FIXTURES, read, ROOT, service } from '../helpers.js';
 
 const COACHING = ['ready-to-progress', 'consider-regression', 'adherence-low', 'not-in-program', 'off-program-dosage'];
@@ -26,7 +28,7 @@ describe('coaching', function () {
     const r = await service.check({ text, options: { today: '2026-11-16' } });
     const f = r?.findings.find((x) => x.ruleId === 'ready-to-progress');
     assert.ok(f?.fix);
-    assert.equal(f.message, 'Ready to progress Chair Bridge to Single-Leg Chair Bridge: 3 sessions in a row at the top of the range with pain at most 2/10 (2026-11-13 pain 1/10, 2026-11-14 pain 0/10, 2026-11-15 pain 1/10); the Chair Bridge guideline progresses to Single-Leg Chair Bridge (Hamstrung, iRunFar)');
+    assert.equal(f.message, 'Ready to progress Chair Bridge to Single-Leg Chair Bridge: 3 sessions in a row at the top of the range with no pain (2026-11-13 pain 0/10, 2026-11-14 pain 0/10, 2026-11-15 pain 0/10); the Chair Bridge guideline progresses to Single-Leg Chair Bridge (Hamstrung, iRunFar)');
     const fixed = service.fix(text, [f]).text;
     assert.ok(fixed.includes('- Chair Bridge: 3 x 10, hold 3-6 s, 1x daily\n- Single-Leg Chair Bridge: 2 x 10, hold 3 s, 1x daily\n'), fixed);
     assert.deepEqual((await findings(fixed)).filter((x) => x.endsWith('ready-to-progress')), []);
@@ -45,6 +47,29 @@ describe('coaching', function () {
     assert.deepEqual(adherence.map((f) => f.message), [], 'every other day is 3-4 days a week: 3 days logged is enough');
   });
 
+  it('holds one pain limit: ready-to-progress, pain-above-threshold and the handout\'s next step agree', async () => {
+    // Chair Bridge's guideline is pain-free (an acute strain is loaded short of pain): even with a lenient
+    // readiness setting, sessions at pain 1/10 are too painful, not ready, and the handout asks for no pain.
+    const program = ['- Chair Bridge: 3 x 10, hold 3-6 s, 1x daily'];
+    const sore = log(program, [['2026-11-03', '- Chair Bridge: 3 x 10, hold 6 s, pain 1/10'], ['2026-11-04', '- Chair Bridge: 3 x 10, hold 6 s, pain 1/10'],
+      ['2026-11-05', '- Chair Bridge: 3 x 10, hold 6 s, pain 1/10']]);
+    const options = { today: '2026-11-06', readyToProgress: { sessions: 3, maxPain: 4 } };
+    const r = await service.check({ text: sore, options });
+    assert.ok(r);
+    assert.equal(r.findings.filter((f) => f.ruleId === 'pain-above-threshold').length, 3);
+    assert.ok(!r.findings.some((f) => f.ruleId === 'ready-to-progress'), 'a session too painful for the guideline is not ready');
+    const card = buildHandout({ log: r.log, library: r.library, today: '2026-11-06', readyToProgress: options.readyToProgress }).phases[0]?.cards[0];
+    assert.match(card?.nextStep ?? '', /^Single-Leg Chair Bridge, when 3 sessions in a row at the full dose go well \(no pain\)/);
+    const free = await service.check({ text: sore.replaceAll('pain 1/10', 'pain 0/10'), options });
+    assert.ok(!free?.findings.some((f) => f.ruleId === 'pain-above-threshold'));
+    assert.match(free?.findings.find((f) => f.ruleId === 'ready-to-progress')?.message ?? '', /at the top of the range with no pain \(2026-11-03 pain 0\/10/);
+    // A guideline that allows some pain, or the setting, bounds the readiness bound from above; never below it.
+    const ready = resolveOptions({ readyToProgress: { sessions: 3, maxPain: 4 }, painThreshold: 5 });
+    assert.equal(readyMaxPain({ painThreshold: 3 }, ready), 3, 'a guideline allowing 3/10 caps readiness at 3/10');
+    assert.equal(readyMaxPain({ painThreshold: 5 }, resolveOptions({})), 2, 'the readiness setting stays when it is stricter');
+    assert.equal(readyMaxPain(undefined, resolveOptions({ painThreshold: 1 })), 1, 'no guideline limit: the pain-threshold setting');
+  });
+
   it('never claims a pain level for sessions without a score (hamstring review F8)', async () => {
     const program = ['- Chair Bridge: 3 x 10, hold 3-6 s, 1x daily'];
     const unscored = log(program, [['2026-11-03', '- Chair Bridge: 3 x 10, hold 6 s'], ['2026-11-04', '- Chair Bridge: 3 x 10, hold 6 s'],
@@ -53,10 +78,10 @@ describe('coaching', function () {
     const f = r?.findings.find((x) => x.ruleId === 'ready-to-progress');
     assert.equal(f?.message, 'Ready to progress Chair Bridge to Single-Leg Chair Bridge: 3 sessions in a row at the top of the range (2026-11-03 pain not recorded, 2026-11-04 pain not recorded, 2026-11-05 pain not recorded); pain was not recorded in any of them, so ask about pain before progressing; the Chair Bridge guideline progresses to Single-Leg Chair Bridge (Hamstrung, iRunFar)');
     assert.doesNotMatch(f?.message ?? '', /at most/);
-    const mixed = log(program, [['2026-11-03', '- Chair Bridge: 3 x 10, hold 6 s, pain 1/10'], ['2026-11-04', '- Chair Bridge: 3 x 10, hold 6 s'],
+    const mixed = log(program, [['2026-11-03', '- Chair Bridge: 3 x 10, hold 6 s, pain 0/10'], ['2026-11-04', '- Chair Bridge: 3 x 10, hold 6 s'],
       ['2026-11-05', '- Chair Bridge: 3 x 10, hold 6 s, pain 0/10']]);
     const m = (await service.check({ text: mixed, options: { today: '2026-11-06' } }))?.findings.find((x) => x.ruleId === 'ready-to-progress');
-    assert.match(m?.message ?? '', /\(2026-11-03 pain 1\/10, 2026-11-04 pain not recorded, 2026-11-05 pain 0\/10\); pain was not recorded in 1 of them/);
+    assert.match(m?.message ?? '', /\(2026-11-03 pain 0\/10, 2026-11-04 pain not recorded, 2026-11-05 pain 0\/10\); pain was not recorded in 1 of them/);
   });
 
   it('says so when pain climbs, before the coach has to notice', async () => {
@@ -101,7 +126,7 @@ describe('coaching', function () {
     it('follows an exercise renamed by alias', async () => {
       const text = log(['- Chair Bridge: 3 x 10, hold 3-6 s'], [
         ['2026-11-12', '- chair bridges: 3 x 10, hold 6 s. Pain 0/10'], ['2026-11-13', '- bridge on chair: 3 x 10, hold 6 s'],
-        ['2026-11-14', '- Chair Bridge: 3 x 10, hold 6 s. Pain 1/10'],
+        ['2026-11-14', '- Chair Bridge: 3 x 10, hold 6 s. Pain 0/10'],
       ]);
       const f = await findings(text);
       assert.ok(f.includes('6:ready-to-progress'), f.join());
@@ -161,7 +186,7 @@ describe('coaching', function () {
       const rep = coachingReport(r.log, r.library, resolveOptions({ today: '2026-11-16' }), '2026-11-16');
       assert.equal(rep.currentPhase, 'Phase 1: Strength (weeks 1-3)');
       assert.deepEqual(rep.exercises.map((e) => [e.exercise, e.sessions.length, e.lastPain, e.trend, e.progression, e.nextStep]), [
-        ['Chair Bridge', 3, 1, 'steady', 'ready', 'Single-Leg Chair Bridge'],
+        ['Chair Bridge', 3, 0, 'steady', 'ready', 'Single-Leg Chair Bridge'],
       ]);
       assert.deepEqual(rep.adherence.map((w) => [w.week, w.logged, w.expected]), [[1, 0, 7], [2, 3, 7], [3, 0, 7]]);
     });

@@ -39,4 +39,22 @@ describe('the plain engine and the accelerator', function () {
     }
     assert.ok(checked > 20, `${checked} logs checked`);
   });
+
+  it('give the same model and findings on a log kept as dated tables under week headings', async () => {
+    const text = [
+      '---', 'athlete: Lena Example', 'protocol: silbernagel', 'started: 2026-10-05', '---', '## Program', '### Phase 1 (weeks 1-6)',
+      '- Two-leg heel raise: 3 x 15, 1x daily', '', '## Log', '### Week 1 (5-11 Oct)', '',
+      '| Date | Exercise | Sets x reps | Pain during | Morning pain |', '| --- | --- | --- | --- | --- |',
+      '| 2026-10-05 | Two-leg heel raise | 3 x 15 | 1/10 | 4/10 |', '| | Two-leg heel raise | 3 x 15 | 2/10 | |',
+      '| 2026-10-08 | Two-leg heel raise | 3 x 15 | 6/10 | |', '', '### Week 2 (12-18 Oct)', '',
+      '| Day | Exercise | Sets | Reps | Pain |', '| --- | --- | --- | --- | --- |', '| Tue 13 Oct | Two-leg heel raise | 3 | 15 | 7/10 |', '',
+    ].join('\n');
+    const request = { text, path: '/ws/tables.athlete.md', relativePath: 'tables.athlete.md', options: { today: '2026-10-20' } };
+    const a = await accelerated.check(request);
+    const b = await plain.check(request);
+    assert.equal(a?.log.sessions.length, 3);
+    assert.ok(a?.findings.some((f) => f.ruleId === 'pain-above-threshold'));
+    assert.equal(JSON.stringify(a?.findings), JSON.stringify(b?.findings));
+    assert.equal(JSON.stringify(a?.log), JSON.stringify(b?.log));
+  });
 });

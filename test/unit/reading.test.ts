@@ -597,7 +597,10 @@ describe('reading real logs', function () {
 
     it('reads the same block by block as in one piece, and after edits (property)', () => {
       const piece = fc.constantFrom('# Pat', '# Program', '## Program', '## Log', '## Notes', '## Week 1', '### Week 2', '## Phase 1', '### Chair Bridge', '#### Nordic hamstring curl',
-        '### 2026-11-03', '#### Warm-up', '## Assessment', 'Sets: 2', 'Reps: 10, hold 4 s', '3 x 5', '- Set 1: 5 reps', '- Chair Bridge: 2 x 10', '- [x] sore', '', 'Felt fine.');
+        '### 2026-11-03', '#### Warm-up', '## Assessment', 'Sets: 2', 'Reps: 10, hold 4 s', '3 x 5', '- Set 1: 5 reps', '- Chair Bridge: 2 x 10', '- [x] sore', '', 'Felt fine.',
+        // Log tables with a Date column: each dated row an entry of the session of its date.
+        '\n| Date | Exercise | Sets | Pain | Morning pain |\n| --- | --- | --- | --- | --- |\n| 2026-11-05 | Chair Bridge | 2 | 3/10 | 4/10 |\n| | Chair Bridge | 3 | 1/10 | |\n',
+        '\n| Day | Exercise | Dosage |\n|---|---|---|\n| Fri 6 Nov | Chair Bridge | 2 x 10 |\n| soon | Chair Bridge | 2 x 10 |\n');
       fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 24 }), fc.nat(), (ls, cut) => {
         const text = `---\nathlete: Pat Example\n---\n${ls.join('\n')}\n`;
         const json = (l: AthleteLog): string => JSON.stringify([l.phases, l.sessions, l.unread, l.sections], (k, v: unknown) => (k === 'components' ? undefined : v));

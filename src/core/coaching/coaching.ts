@@ -113,14 +113,26 @@ export interface Readiness {
   readonly evidence: readonly HistoryPoint[];
 }
 
-/** The last `sessions` logs of the exercise were all at the top of the range with pain at or below the bound. */
+/**
+ * The most pain a session may have and still count toward progressing the exercise: the readiness
+ * setting's bound (`readyToProgress.maxPain`, default 2/10), but never above the pain limit
+ * `pain-above-threshold` holds the exercise to (its guideline's `Pain` line or file's `pain-threshold`, else
+ * the `painThreshold` setting). One limit, so a session is never both too painful and ready: a pain-free
+ * protocol (limit 0) asks for pain 0 before progressing. The handout's next step states the same number.
+ */
+export function readyMaxPain(g: Pick<Guideline, 'painThreshold'> | undefined, options: Pick<ResolvedOptions, 'painThreshold' | 'readyToProgress'>): number {
+  return Math.min(options.readyToProgress.maxPain, g?.painThreshold ?? options.painThreshold);
+}
+
+/** The last `sessions` logs of the exercise were all at the top of the range with pain at or below the bound (readyMaxPain). */
 export function readiness(h: ExerciseHistory, g: Guideline | undefined, options: ResolvedOptions): Readiness {
   const n = options.readyToProgress.sessions;
   if (!g?.dosage || h.points.length < n) {
     return { ready: false, evidence: [] };
   }
   const last = h.points.slice(-n);
-  const ok = last.every((p) => atTopOfRange(p.dosage, g.dosage as Dosage) && (p.pain === undefined || p.pain <= options.readyToProgress.maxPain));
+  const maxPain = readyMaxPain(g, options);
+  const ok = last.every((p) => atTopOfRange(p.dosage, g.dosage as Dosage) && (p.pain === undefined || p.pain <= maxPain));
   return { ready: ok, evidence: ok ? last : [] };
 }
 

@@ -13,7 +13,8 @@ import { timesPer } from '../dosage/fields.js';
 import type { GuidelineLibrary } from '../guidelines/library.js';
 import type { Guideline } from '../guidelines/parse.js';
 import { protocolPainRule } from '../guidelines/select.js';
-import { currentPhase } from '../coaching/coaching.js';
+import { currentPhase, readyMaxPain } from '../coaching/coaching.js';
+import { DEFAULT_PAIN_THRESHOLD, DEFAULT_PROGRESS_MAX_PAIN, DEFAULT_PROGRESS_SESSIONS } from '../options.js';
 import type { AthleteLog, Dosage, ExerciseLine, Phase, Span } from '../model.js';
 
 export interface HandoutChoices {
@@ -265,7 +266,9 @@ function card(line: ExerciseLine, phase: readonly ExerciseLine[], input: Handout
   const link = referenceLink(line);
   const reference = link ? undefined : referenceText(line);
   const next = nextStepOf(g, phase, input.library);
-  const ready = input.readyToProgress ?? { sessions: 3, maxPain: 2 };
+  const ready = input.readyToProgress ?? { sessions: DEFAULT_PROGRESS_SESSIONS, maxPain: DEFAULT_PROGRESS_MAX_PAIN };
+  // The same limit ready-to-progress and pain-above-threshold use: a pain-free protocol's next step asks for no pain.
+  const readyPain = readyMaxPain(g, { painThreshold: input.painThreshold ?? DEFAULT_PAIN_THRESHOLD, readyToProgress: ready });
   return {
     name: line.name,
     line: line.range.start.line,
@@ -278,7 +281,7 @@ function card(line: ExerciseLine, phase: readonly ExerciseLine[], input: Handout
     ...(side ? { side } : {}),
     ...(rest ? { rest } : {}),
     ...(pain ? { pain } : {}),
-    ...(next ? { nextStep: `${next}, when ${ready.sessions} sessions in a row at the full dose go well (pain ${ready.maxPain}/10 or less) and your coach agrees` } : {}),
+    ...(next ? { nextStep: `${next}, when ${ready.sessions} sessions in a row at the full dose go well (${readyPain === 0 ? 'no pain' : `pain ${readyPain}/10 or less`}) and your coach agrees` } : {}),
   };
 }
 

@@ -1,6 +1,8 @@
 /**
  * `ready-to-progress`: an exercise was logged at the top of its guideline's range for several sessions in
- * a row (default 3) with pain at or below a low bound (default 2/10); the guideline names the next step.
+ * a row (default 3) with pain at or below a low bound (default 2/10, never above the exercise's pain limit
+ * that `pain-above-threshold` enforces: a pain-free protocol asks for no pain); the guideline names the
+ * next step.
  * The message names that progression and the evidence (dates and pains).
  *
  * Rationale: rehab stalls when an athlete keeps repeating a dosage they have mastered. The column behind
@@ -15,7 +17,7 @@
  * Fix: adds the progression to the current phase (after the exercise's own line, or at the end of the
  * phase) with the guideline's starting dosage; the old line stays.
  */
-import { readiness, currentPhase, exerciseKey, prescriptionsByKey } from '../coaching/coaching.js';
+import { readiness, readyMaxPain, currentPhase, exerciseKey, prescriptionsByKey } from '../coaching/coaching.js';
 import { DOSAGE_FIELDS, type SpanField } from '../dosage/fields.js';
 import { formatDosage } from '../dosage/format.js';
 import type { Dosage, Quantity } from '../model.js';
@@ -70,8 +72,9 @@ const rule: Rule = {
       // A session without a pain score is said to be one: the message never claims a pain it has not read.
       const evidence = r.evidence.map((p) => `${p.date} ${p.pain === undefined ? 'pain not recorded' : `pain ${p.pain}/10`}`).join(', ');
       const unscored = r.evidence.filter((p) => p.pain === undefined).length;
+      const maxPain = readyMaxPain(g, ctx.options);
       const pain = unscored === 0
-        ? `with pain at most ${ctx.options.readyToProgress.maxPain}/10 (${evidence})`
+        ? `${maxPain === 0 ? 'with no pain' : `with pain at most ${maxPain}/10`} (${evidence})`
         : `(${evidence}); pain was not recorded in ${unscored === r.evidence.length ? 'any of them' : `${unscored} of them`}, so ask about pain before progressing`;
       const range = target?.range ?? ctx.index.range(ctx.index.lineStart(lastEntry?.line ?? 1), ctx.index.lineStart(lastEntry?.line ?? 1));
       const nextGuideline = ctx.library.lookup(next);
