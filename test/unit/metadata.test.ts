@@ -52,7 +52,8 @@ describe('metadata', () => {
   it('has the package version at the top of the CHANGELOG (after one Unreleased section, if any)', () => {
     const pkg = JSON.parse(read(path.join(ROOT, 'package.json'))) as { version: string };
     const text = read(path.join(ROOT, 'CHANGELOG.md'));
-    assert.match(text, new RegExp(`^# Changelog\\n\\n(## Unreleased\\n(?:(?!## )[\\s\\S])*)?## ${pkg.version.replace(/\./g, '\\.')} `));
+    // No version heading in between: a line starting `## ` (a bullet may quote a heading such as `### Week 1`).
+    assert.match(text, new RegExp(`^# Changelog\\n\\n(## Unreleased\\n(?:(?!^## )[\\s\\S])*)?## ${pkg.version.replace(/\./g, '\\.')} `, 'm'));
     assert.ok((text.match(/^## Unreleased$/gm) ?? []).length <= 1, 'one Unreleased heading');
   });
 });

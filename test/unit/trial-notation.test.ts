@@ -89,6 +89,15 @@ describe('notation from a user trial', () => {
     });
   });
 
+  it('reads a bare percentage in a run named as such as a share of effort, and a lift\'s as 1RM', async () => {
+    const text = ['---', 'athlete: Sam Rivera', '---', '', '## Program', '', '- Strides @ 80%, 2x/week', '- Goblet squat @ 60%, 2x/week', ''].join('\n');
+    const r = await service.check({ text, path: '/tmp/trial/run.athlete.md', relativePath: 'run.athlete.md', options: { today: '2026-11-30' } });
+    assert.ok(r);
+    const units = r.log.phases.flatMap((p) => p.prescriptions.map((e) => `${e.name}: ${e.dosage.intensity?.unit ?? ''}`));
+    assert.deepEqual(units, ['Strides: %effort', 'Goblet squat: %1RM']);
+    assert.ok(!r.findings.some((f) => f.range.start.line === 7 && /ACSM|1RM/.test(f.message)), JSON.stringify(r.findings));
+  });
+
   describe('steps after sets (defect 10)', () => {
     it('reads 3 x 5 steps each leg as 3 sets of 5 steps each leg, not 5 reps', () => {
       assert.deepEqual(values('3 x 5 steps each leg'), { sets: s(3), steps: s(5) });

@@ -10,7 +10,7 @@ import { tokenize, type Token } from './tokenize.js';
 import {
   BOUT_WORDS, DISTANCE_UNITS, FIELD_LABELS, HOLD_FILLERS, HOLD_WORDS, IMPLEMENT_WORDS, JOINERS, LABEL_PREFIXES, LIMB_WORDS,
   LOAD_UNITS, NUMBER_WORDS, ORDINAL_DAYS, PAIN_LIMIT_WORDS, PER_DAY_ABBREVIATIONS, RANGE_SEPARATORS, REP_WORDS, REST_WORDS,
-  RUN_WORDS, SET_WORDS, SIDE_LIMBS, STEP_WORDS, TIMES_WORDS, TIME_UNITS, UNIT_WORDS, WEEK_WORDS,
+  RUN_EXERCISE_WORDS, RUN_WORDS, SET_WORDS, SIDE_LIMBS, STEP_WORDS, TIMES_WORDS, TIME_UNITS, UNIT_WORDS, WEEK_WORDS,
 } from './words.js';
 import { suggestNotation } from './suggest.js';
 
@@ -1655,11 +1655,26 @@ function applyGroups(d: Dosage, groups: SetGroup[]): void {
  * 100m @ 70%`, `20 min @ 70%`) it is a share of full effort or speed: a run, not a lift.
  */
 function effortShare(d: Dosage): void {
-  const i = d.intensity;
-  if (!i || i.unit !== '%1RM' || d.setGroups || /rm|max/i.test(d.text.slice(i.start, i.end)) || !(d.distanceMeters || d.boutSeconds)) {
-    return;
+  if (bareShare(d) && (d.distanceMeters || d.boutSeconds)) {
+    d.intensity = { ...d.intensity, unit: '%effort' };
   }
-  d.intensity = { ...i, unit: '%effort' };
+}
+
+/** Whether the intensity is a bare percentage (`@ 70%`), with no 1RM, RM or max said. */
+function bareShare(d: Dosage): d is Dosage & { intensity: Intensity } {
+  const i = d.intensity;
+  return i !== undefined && i.unit === '%1RM' && !d.setGroups && !/rm|max/i.test(d.text.slice(i.start, i.end));
+}
+
+/**
+ * The dosage as its exercise reads it: for a run (`Strides @ 80%`, `Tempo run @ 70%`) a bare percentage is
+ * a share of full effort or speed, never of 1RM. The same object when nothing changes.
+ */
+export function readForExercise(d: Dosage, name: string): Dosage {
+  if (!bareShare(d) || !name.toLowerCase().split(/[^\p{L}]+/u).some((w) => RUN_EXERCISE_WORDS.has(w))) {
+    return d;
+  }
+  return { ...d, intensity: { ...d.intensity, unit: '%effort' } };
 }
 
 /** Strips dashes and marks around a cue: `— slow on the way down` is `slow on the way down`. */

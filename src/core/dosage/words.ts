@@ -31,6 +31,10 @@ export const STEP_WORDS = new Set(['step', 'steps']);
 export const HOLD_WORDS = new Set(['hold', 'holds', 'holding']);
 export const LIMB_WORDS = new Set(['side', 'sides', 'leg', 'legs']);
 export const RUN_WORDS = new Set(['run', 'running', 'runs']);
+/** Words in an exercise's name that make it a run, whose bare `@ 70%` is a share of effort, not of 1RM. */
+export const RUN_EXERCISE_WORDS = new Set([
+  'run', 'runs', 'running', 'tempo', 'stride', 'strides', 'sprint', 'sprints', 'jog', 'jogging', 'intervals', 'repeats', 'fartlek',
+]);
 /** Words that may stand between `hold` and its time: `hold this position for six seconds`. */
 export const HOLD_FILLERS = new Set(['this', 'the', 'position', 'it', 'for', 'each', 'every', 'rep']);
 /** Words and marks that only join components. */

@@ -11,7 +11,7 @@
  * - Count first: `2x10 chair bridge`, `12 chair bridges`, `1 sets 8 reps 40kg deadlift RPE 8`: the
  *   words that are not dosage are the name.
  */
-import { parseDosage, startsComponent } from '../dosage/parse.js';
+import { parseDosage, readForExercise, startsComponent } from '../dosage/parse.js';
 import type { Dosage } from '../model.js';
 
 export interface LineParts {
@@ -95,13 +95,15 @@ function withName(raw: string, nameStart: number, nameEnd: number, dosageStart: 
   const rawName = raw.slice(nameStart, nameEnd);
   const link = LINK.exec(rawName)?.[2];
   const lead = rawName.length - rawName.trimStart().length;
+  const name = cleanName(rawName);
   const parts = {
-    name: cleanName(rawName),
+    name,
     nameStart: nameStart + lead,
     nameEnd: nameStart + rawName.trimEnd().length,
     dosageStart,
     dosageEnd,
-    dosage,
+    // `Strides @ 80%`: a run's bare percentage is a share of effort.
+    dosage: readForExercise(dosage, name),
   };
   return link ? { ...parts, link } : parts;
 }
