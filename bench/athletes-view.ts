@@ -25,7 +25,7 @@ import { createNodeService } from '../src/cli/node-host.js';
 import { CaseloadStore, type CaseloadHost } from '../src/core/caseload/store.js';
 import { SETTING_DEFAULTS } from '../src/core/options.js';
 import { caseloadPage } from '../src/shared/caseloadPage.js';
-import { flagsLine, tooltipLines } from '../src/shared/caseloadWords.js';
+import { athleteItemWords } from '../src/shared/caseloadWords.js';
 import { generateLog } from './generate.js';
 
 /** Generated logs start on 2020-01-01; their last sessions fall from late January to early March. */
@@ -130,7 +130,8 @@ export async function athletesViewFigures(count = 2000): Promise<AthletesViewFig
         const entries = store.entries();
         let chars = 0;
         for (const e of entries) {
-          chars += flagsLine(e.summary).length + tooltipLines(e.summary).join('\n').length;
+          const words = athleteItemWords(e.summary);
+          chars += words.flags.length + words.tooltip.length;
         }
         chars += caseloadPage({
           cspSource: 'vscode-resource:', nonce: '0123456789abcdef', styleUri: 'caseload.css', scriptUri: 'caseload.js',

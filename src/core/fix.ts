@@ -4,7 +4,7 @@
  * session entry's dosage (the log is the record of what was done); such a fix is offered on its own, as a
  * quick fix, for the coach to decide.
  */
-import { DOSAGE_FIELDS, type SpanField } from './dosage/fields.js';
+import { DOSAGE_FIELDS, FREQUENCY_FIELDS, type SpanField } from './dosage/fields.js';
 import type { Dosage, Finding, Span, TextEdit } from './model.js';
 import { partitionPoint } from './lists.js';
 
@@ -83,9 +83,6 @@ function raisesASet(before: Dosage, after: Dosage): boolean {
   return b.some((reps, i) => reps > (a[i] ?? 0));
 }
 
-/** How often is compared in sessions a week, below; these rows are the frequency. */
-const FREQUENCY: ReadonlySet<string> = new Set(['perDay', 'perWeek', 'intervalDays']);
-
 /**
  * Whether the dosage `after` asks for more than `before` in any part: a part that got harder in the
  * direction the field table gives (dosage/fields.ts, `harder`: more sets, a shorter rest, fewer reps in
@@ -101,7 +98,8 @@ export function raisesDose(before: Dosage, after: Dosage): boolean {
     return true;
   }
   for (const f of DOSAGE_FIELDS) {
-    if (f.harder === undefined || FREQUENCY.has(f.name) || f.name === 'intensity') {
+    // How often (FREQUENCY_FIELDS) is compared in sessions a week, below.
+    if (f.harder === undefined || FREQUENCY_FIELDS.has(f.name) || f.name === 'intensity') {
       continue;
     }
     const name = f.name as SpanField;

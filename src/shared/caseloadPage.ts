@@ -55,8 +55,11 @@ interface Column {
   readonly key: (s: CaseloadSummary, rank: number) => string | number | undefined;
 }
 
+/** The rank: the only column that depends on the row's place, not on the summary alone. */
+const RANK: Column = { heading: '#', kind: 'number', cell: (_, r) => String(r), key: (_, r) => r };
+
 const COLUMNS: readonly Column[] = [
-  { heading: '#', kind: 'number', cell: (_, r) => String(r), key: (_, r) => r },
+  RANK,
   { heading: 'Athlete', kind: 'text', cell: (s) => s.athlete, key: (s) => s.athlete },
   { heading: 'Flags', kind: 'number', cell: (s) => flagsLine(s), key: (s) => s.attention },
   { heading: 'Condition', kind: 'text', cell: (s) => s.condition ?? '', key: (s) => s.condition },
@@ -68,15 +71,27 @@ const COLUMNS: readonly Column[] = [
   { heading: 'Checks', kind: 'number', cell: (s) => findingsWords(s.findings), key: (s) => s.findings.error * 1e6 + s.findings.warning * 1e3 + s.findings.information + s.findings.hint },
 ];
 
+function cell(c: Column, s: CaseloadSummary, rank: number): string {
+  const key = c.key(s, rank);
+  const sort = key === undefined ? '' : ` data-sort="${esc(String(key))}"`;
+  return `<td${sort}>${esc(c.cell(s, rank))}</td>`;
+}
+
+/**
+ * Each summary's cells after the rank, made once while the summary lives (the caseload keeps one summary
+ * object per log until the log is read again): a redraw during a build writes only the new logs' cells.
+ */
+const CELLS = new WeakMap<CaseloadSummary, string>();
+
 function row(r: CaseloadRow, rank: number): string {
   const s = r.summary;
-  const cells = COLUMNS.map((c) => {
-    const key = c.key(s, rank);
-    const sort = key === undefined ? '' : ` data-sort="${esc(String(key))}"`;
-    return `<td${sort}>${esc(c.cell(s, rank))}</td>`;
-  }).join('');
+  let cells = CELLS.get(s);
+  if (cells === undefined) {
+    cells = COLUMNS.filter((c) => c !== RANK).map((c) => cell(c, s, rank)).join('');
+    CELLS.set(s, cells);
+  }
   const urgent = s.flags[0] ? ` data-flag="${esc(s.flags[0])}"` : '';
-  return `<tr tabindex="0" data-uri="${esc(r.uri)}"${urgent}>${cells}</tr>`;
+  return `<tr tabindex="0" data-uri="${esc(r.uri)}"${urgent}>${cell(RANK, s, rank)}${cells}</tr>`;
 }
 
 /** The table alone (rows in the order given, which is attention order). */

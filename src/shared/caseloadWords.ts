@@ -82,3 +82,22 @@ export function tooltipLines(s: CaseloadSummary): string[] {
     ...(s.flags.length === 0 ? ['Flags: nothing flagged'] : s.flags.map((f) => `Flag: ${f === 'log-gap' ? flagWords(f, s) : CASELOAD_FLAG_WORDS[f]}`)),
   ];
 }
+
+/** What the Athletes view shows of an athlete besides the name: the flags line and the tooltip. */
+export interface AthleteItemWords {
+  readonly flags: string;
+  readonly tooltip: string;
+}
+
+/** Made once per summary object (the caseload keeps one per log until the log is read again). */
+const ITEM_WORDS = new WeakMap<CaseloadSummary, AthleteItemWords>();
+
+/** The flags line and the tooltip of an athlete in the Athletes view; a redraw re-makes only new summaries'. */
+export function athleteItemWords(s: CaseloadSummary): AthleteItemWords {
+  let words = ITEM_WORDS.get(s);
+  if (words === undefined) {
+    words = { flags: flagsLine(s), tooltip: tooltipLines(s).join('\n') };
+    ITEM_WORDS.set(s, words);
+  }
+  return words;
+}

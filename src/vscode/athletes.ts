@@ -8,7 +8,7 @@ import { vscode } from './api.js';
 import type { CaseloadFlag } from '../core/caseload/caseload.js';
 import { groupCaseload, isCaseloadGrouping, type CaseloadGroup, type CaseloadGrouping } from '../core/caseload/group.js';
 import { SETTING_DEFAULTS } from '../core/options.js';
-import { flagsLine, tooltipLines } from '../shared/caseloadWords.js';
+import { athleteItemWords } from '../shared/caseloadWords.js';
 import { ATHLETES_VIEW, type Caseload, type CaseloadEntry } from './caseload.js';
 import { SECTION } from './settings.js';
 
@@ -101,14 +101,15 @@ export class AthletesView implements vscode.TreeDataProvider<AthleteNode>, vscod
       return item;
     }
     const { file: uri, summary } = node.entry;
+    const words = athleteItemWords(summary);
     const item = new vscode.TreeItem(summary.athlete, vscode.TreeItemCollapsibleState.None);
     item.id = uri.toString();
-    item.description = flagsLine(summary);
-    item.tooltip = [...tooltipLines(summary), vscode.workspace.asRelativePath(uri)].join('\n');
+    item.description = words.flags;
+    item.tooltip = `${words.tooltip}\n${vscode.workspace.asRelativePath(uri)}`;
     item.iconPath = iconFor(summary.flags[0]);
     item.contextValue = 'athleteLog.athlete';
     item.command = { command: 'vscode.open', title: 'Open Log', arguments: [uri] };
-    item.accessibilityInformation = { label: `${summary.athlete}: ${flagsLine(summary)}` };
+    item.accessibilityInformation = { label: `${summary.athlete}: ${words.flags}` };
     return item;
   }
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { CaseloadFlag, CaseloadSummary } from '../../src/core/caseload/caseload.js';
 import { groupCaseload, isCaseloadGrouping } from '../../src/core/caseload/group.js';
 import { caseloadPage, caseloadTable, isFromCaseloadPage } from '../../src/shared/caseloadPage.js';
-import { flagsLine, flagWords, tooltipLines } from '../../src/shared/caseloadWords.js';
+import { athleteItemWords, flagsLine, flagWords, tooltipLines } from '../../src/shared/caseloadWords.js';
 import { webviewCsp } from '../../src/core/render/page.js';
 
 const NO_FINDINGS = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -51,6 +51,14 @@ describe('caseload in the editor', () => {
   });
 
   describe('plain words', () => {
+    it('gives the view\'s line and tooltip of a summary, made again for a new summary', () => {
+      const s = summary('Ana', { flags: ['log-gap'], daysSinceLastSession: 9, attention: 2 });
+      assert.deepEqual(athleteItemWords(s), { flags: flagsLine(s), tooltip: tooltipLines(s).join('\n') });
+      assert.equal(athleteItemWords(s), athleteItemWords(s), 'the same words for the same summary');
+      const again = { ...s, flags: [], daysSinceLastSession: 1 };
+      assert.equal(athleteItemWords(again).flags, 'nothing flagged');
+    });
+
     it('says every flag in words, a log gap with its days', () => {
       const flags: CaseloadFlag[] = ['red-flag', 'pain-above-threshold', 'rising-pain', 'consider-regression', 'log-gap', 'ready-to-progress', 'unreadable-lines'];
       const words = flags.map((f) => flagWords(f, { daysSinceLastSession: 12 }));
@@ -124,6 +132,19 @@ describe('caseload in the editor', () => {
       assert.deepEqual(cells(1), ['2', 'Quiet', '9', '-', '-', '-', '2', '1', '-', '0']);
       assert.equal(cells(0)[0], '1');
       assert.match(table, /<th scope="col" data-column="6" data-kind="number"><button type="button">Last session<\/button><\/th>/);
+    });
+
+    it('keeps each summary\'s cells between redraws, with the rank of the row\'s place and a read-again log\'s new values', () => {
+      const a = { uri: 'file:///logs/a.athlete.md', summary: summary('Ana', { lastPain: 2 }) };
+      const b = { uri: 'file:///logs/b.athlete.md', summary: summary('Ben', { lastPain: 5 }) };
+      const first = (table: string): string => /<tbody><tr [^>]*><td[^>]*>(\d+)<\/td><td[^>]*>([^<]*)<\/td>/.exec(table)?.slice(1).join(' ') ?? '';
+      assert.equal(first(caseloadTable([a, b])), '1 Ana');
+      assert.equal(first(caseloadTable([b, a])), '1 Ben', 'the rank follows the row, not the summary');
+      assert.match(caseloadTable([b, a]), /<td data-sort="2">2<\/td><td data-sort="Ana">Ana<\/td>/);
+      assert.equal(caseloadTable([a, b]), caseloadTable([a, b]));
+      const readAgain = { ...a, summary: { ...a.summary, lastPain: 7 } };
+      assert.match(caseloadTable([readAgain]), /<td data-sort="7">7\/10<\/td>/);
+      assert.doesNotMatch(caseloadTable([readAgain]), /2\/10/);
     });
 
     it('says so when the workspace has no logs', () => {

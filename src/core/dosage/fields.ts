@@ -409,6 +409,9 @@ export const DOSAGE_FIELDS: readonly DosageField[] = [
   },
 ];
 
+/** The parts that say how often (`2x daily`, `3x/week`, `every other day`, `per run`): written together, compared in sessions a week. */
+export const FREQUENCY_FIELDS: ReadonlySet<FieldName> = new Set<FieldName>(['perDay', 'perWeek', 'intervalDays', 'perRun']);
+
 /** A row of the amount done: a number part with its `amount`. */
 export type AmountField = DosageField & { readonly name: SpanField; readonly amount: NonNullable<DosageField['amount']> };
 

@@ -3,16 +3,14 @@
  * for people (`describeDosage`), and the CLI's JSON shape (`dosageToJson`).
  */
 import type { Dosage, IntensityUnit, Span } from '../model.js';
-import { DOSAGE_FIELDS } from './fields.js';
+import { DOSAGE_FIELDS, FREQUENCY_FIELDS } from './fields.js';
 
 export { formatSeconds, formatSide, formatSpan, formatTiming } from './fields.js';
-
-const FREQUENCY = new Set(['perDay', 'perWeek', 'intervalDays', 'perRun']);
 
 /** How often, as written: `2x daily`, `3x/week`, `every other day`, `per run`. */
 export function formatFrequency(d: Pick<Dosage, 'perDay' | 'perWeek' | 'perRun' | 'intervalDays'>): string[] {
   const full = { text: '', components: [], problems: [], ...d } as Dosage;
-  return DOSAGE_FIELDS.filter((f) => FREQUENCY.has(f.name)).map((f) => f.written(full)).filter((s): s is string => s !== undefined);
+  return DOSAGE_FIELDS.filter((f) => FREQUENCY_FIELDS.has(f.name)).map((f) => f.written(full)).filter((s): s is string => s !== undefined);
 }
 
 /**

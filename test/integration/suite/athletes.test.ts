@@ -11,7 +11,7 @@ import type { AthleteLogApi } from '../../../src/vscode/extension';
 import alex from '../../../examples/alex-progressing.athlete.md';
 import jane from '../../../examples/jane-runner.athlete.md';
 import sam from '../../../examples/sam-sprinter.athlete.md';
-import { waitFor } from './wait';
+import { activateExtension, waitFor } from './wait';
 
 const EXAMPLES: Record<string, string> = { 'alex-progressing.athlete.md': alex, 'jane-runner.athlete.md': jane, 'sam-sprinter.athlete.md': sam };
 /** The workspace's own logs (jane, sam, unopened) and the three examples. */
@@ -42,9 +42,7 @@ describe('Athletes view and caseload page', function () {
   let api: AthleteLogApi;
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<AthleteLogApi>('athlete-log.athlete-log');
-    assert.ok(ext, 'the extension is installed');
-    api = await ext.activate();
+    api = await activateExtension();
     await api.caseload.setToday(TODAY);
     await api.caseload.ensure();
     for (const [name, text] of Object.entries(EXAMPLES)) {

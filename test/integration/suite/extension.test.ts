@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AthleteLogApi } from '../../../src/vscode/extension';
 import { generateLog } from '../../../bench/generate';
-import { waitFor } from './wait';
+import { activateExtension, waitFor } from './wait';
 
 /** The extension's API (the extension is active once the suite's `before` has run). */
 function activeApi(): AthleteLogApi {
@@ -128,9 +128,7 @@ describe('Athlete Log in a real VS Code', function () {
   let api: AthleteLogApi;
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<AthleteLogApi>('athlete-log.athlete-log');
-    assert.ok(ext, 'the extension is installed');
-    api = await ext.activate();
+    api = await activateExtension();
     const host = typeof process !== 'undefined' && process.versions?.node ? `node ${process.versions.node}` : 'web worker';
     console.log(`[integration] VS Code ${vscode.version}, extension host: ${host}, uiKind ${vscode.env.uiKind}`);
   });

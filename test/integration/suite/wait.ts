@@ -3,7 +3,9 @@
  * may take before the test fails (generous: on a loaded machine a revert or a first webview can take many
  * seconds).
  */
-import type * as vscode from 'vscode';
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AthleteLogApi } from '../../../src/vscode/extension';
 
 export const WAIT_MS = 45000;
 
@@ -29,4 +31,11 @@ export function waitFor<T>(event: vscode.Event<T>, test: (e: T) => boolean, what
       }
     });
   });
+}
+
+/** Waits for the extension to activate and returns its API (each suite's `before`). */
+export async function activateExtension(): Promise<AthleteLogApi> {
+  const ext = vscode.extensions.getExtension<AthleteLogApi>('athlete-log.athlete-log');
+  assert.ok(ext, 'the extension is installed');
+  return ext.activate();
 }
