@@ -722,6 +722,20 @@ describe('reading real logs', function () {
       ]);
     });
 
+    it('keeps a log table\'s Notes column as notes of the row\'s session', async () => {
+      const r = await check(lines(
+        '## Log',
+        '',
+        '| Date | Exercise | Dosage | Notes |',
+        '| --- | --- | --- | --- |',
+        '| 2026-11-03 | Chair Bridge | 2 x 10 | went back<br>to 10 |',
+        '| 2026-11-03 | Nordic hamstring curl | 3 x 5 | |',
+      ));
+      assert.deepEqual(r.sessions, ['2026-11-03: Chair Bridge, Nordic hamstring curl']);
+      assert.deepEqual(r.log.sessions[0]?.notes, ['Chair Bridge: went back, to 10']);
+      assert.equal(r.log.sessions[0]?.noteRanges[0]?.start.line, 8);
+    });
+
     it('reads a logged item with per-set reps or sets to failure, and reports one with a count that cannot be read', async () => {
       const r = await check(lines(
         '## Log',

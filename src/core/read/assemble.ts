@@ -601,6 +601,8 @@ const DOSAGE_COLUMNS = /^(?:dosage|dose|prescription|prescribed|sets\s*x\s*reps|
 const DATE_COLUMNS = /^(?:dates?|days?|when|session date|date of session)$/;
 /** A next-morning pain column (`Morning pain`, `Pain next morning`): a note of the row's session. */
 const MORNING_COLUMNS = /^(?:(?:next[- ]?)?morning pain|pain (?:the )?next morning|next[- ]?morning)(?:\s*\([^()]*\))?$/;
+/** A log table's Notes column (`Notes`, `Comments`): a note of the row's session. */
+const NOTE_COLUMNS = /^(?:notes?|comments?|remarks?)$/;
 type ColumnPart = 'sets' | 'reps' | 'hold' | 'time' | 'distance' | 'load' | 'rest' | 'side' | 'tempo' | 'rpe' | 'rir' | 'frequency' | 'pain';
 const PART_COLUMNS: readonly [RegExp, ColumnPart][] = [
   [/^sets?$/, 'sets'], [/^(?:reps?|repetitions?)$/, 'reps'], [/^holds?(?:\s*\(s\))?$/, 'hold'], [/^(?:time|duration)$/, 'time'],
@@ -610,7 +612,7 @@ const PART_COLUMNS: readonly [RegExp, ColumnPart][] = [
   [/^pain(?:\s+(?:during|in session|during (?:the )?(?:exercise|session)|score|level))?(?:\s*\([^()]*\))?$/, 'pain'],
 ];
 
-type Column = 'name' | 'dosage' | 'date' | 'morning' | ColumnPart | undefined;
+type Column = 'name' | 'dosage' | 'date' | 'morning' | 'note' | ColumnPart | undefined;
 
 function columnOf(title: string): Column {
   const t = title.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -625,6 +627,9 @@ function columnOf(title: string): Column {
   }
   if (MORNING_COLUMNS.test(t)) {
     return 'morning';
+  }
+  if (NOTE_COLUMNS.test(t)) {
+    return 'note';
   }
   return PART_COLUMNS.find(([re]) => re.test(t))?.[1];
 }
@@ -704,6 +709,16 @@ function rowSession(ctx: Ctx, base: number, dates: RowDates, row: Table['childre
   return session;
 }
 
+/** A row's Morning pain or Notes cell, as a note of its session (in words of its own), at the cell. */
+function rowNote(ctx: Ctx, base: number, session: Session, cell: TableCell | undefined, words: (value: string) => string): void {
+  const span = cell ? cellSpan(cell) : undefined;
+  const value = span ? cellText(ctx.text.slice(span.start, span.end)).replace(/\s+/g, ' ').trim() : '';
+  if (span && value !== '') {
+    session.notes.push(words(value));
+    session.noteRanges.push(ctx.index.range(base + span.start, base + span.end));
+  }
+}
+
 /**
  * A GFM table: one exercise line per row, with a name column and either one dosage column or component
  * columns (Sets, Reps, Hold, Pain...), or both. The cells are put together into one dosage; `dosageMap`
@@ -718,7 +733,7 @@ function onTable(ctx: Ctx, base: number, table: Table): void {
   }
   const columns = head.children.map((c) => columnOf(plainText(c)));
   let nameAt = columns.indexOf('name');
-  const parts = columns.flatMap((c, i) => (c !== undefined && c !== 'name' && c !== 'date' && c !== 'morning' ? [i] : []));
+  const parts = columns.flatMap((c, i) => (c !== undefined && c !== 'name' && c !== 'date' && c !== 'morning' && c !== 'note' ? [i] : []));
   if (parts.length === 0) {
     return;
   }
@@ -743,6 +758,7 @@ function onTable(ctx: Ctx, base: number, table: Table): void {
   });
   const dates: RowDates | undefined = dated ? { at: dateAt, byDate: new Map(), last: undefined } : undefined;
   const morningAt = columns.indexOf('morning');
+  const noteAt = columns.indexOf('note');
   const kind = dates ? 'entry' : 'kind' in sink ? sink.kind : 'entry';
   for (const row of rows) {
     const nameCell = row.children[nameAt];
@@ -761,7 +777,7 @@ function onTable(ctx: Ctx, base: number, table: Table): void {
       const cell = row.children[i];
       const span = cell ? cellSpan(cell) : undefined;
       const part = columns[i];
-      if (!span || part === undefined || part === 'name' || part === 'date' || part === 'morning') {
+      if (!span || part === undefined || part === 'name' || part === 'date' || part === 'morning' || part === 'note') {
         continue;
       }
       if (text === '') {
@@ -827,14 +843,9 @@ function onTable(ctx: Ctx, base: number, table: Table): void {
       put(ctx, sink, line);
     }
     const owner = session ?? (kind === 'entry' ? ctx.session : undefined);
-    const mCell = morningAt >= 0 ? row.children[morningAt] : undefined;
-    const mSpan = mCell ? cellSpan(mCell) : undefined;
-    if (owner && mSpan) {
-      const value = ctx.text.slice(mSpan.start, mSpan.end).trim();
-      if (value !== '') {
-        owner.notes.push(`Next morning: pain ${BARE.test(value) ? `${value}/10` : value}`);
-        owner.noteRanges.push(ctx.index.range(base + mSpan.start, base + mSpan.end));
-      }
+    if (owner) {
+      rowNote(ctx, base, owner, row.children[morningAt], (v) => `Next morning: pain ${BARE.test(v) ? `${v}/10` : v}`);
+      rowNote(ctx, base, owner, row.children[noteAt], (v) => `${name}: ${v}`);
     }
   }
 }
