@@ -36,7 +36,8 @@ Usage:
 Options for check:
   --format text|json        output format (default text)
   --fix                     apply every fix that does not raise a dose, then report what is left
-                            (fixes that add sets, reps, hold, load or sessions stay for you to choose)
+                            (fixes that add sets, reps, hold, load or sessions stay for you to choose,
+                            and so do fixes to a logged session's dosage: the log records what was done)
   --force                   with --fix, also write read-only files
   --guidelines FILE         an extra guideline file (repeatable)
   --allow-guidelines DIR    a folder a log's guidelines: may read from besides its workspace (repeatable)
