@@ -2,7 +2,7 @@
 // command-line tool. Type checking is a separate step (`npm run check-types`), as in the VS Code esbuild
 // sample. The built-in guideline library is bundled into the extension as text.
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 
@@ -197,3 +197,7 @@ await Promise.all([
     target: 'node20',
   }),
 ]);
+
+// The CLI is the package's bin: executable, so `npx athlete-log` runs it in a clone (npm sets the bit only
+// when it installs the package, not for the project's own bin).
+chmodSync(new URL('dist/cli.js', import.meta.url), 0o755);
