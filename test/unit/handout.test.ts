@@ -116,6 +116,22 @@ describe('athlete handout: the model', function () {
     assert.match(preview, /more than once a day/);
   });
 
+  it('charts adherence from the current phase on when that phase starts where the one before it ends', async () => {
+    // As Jane's log: the last phase names no weeks; it starts after the phase before it (weeks 3-4).
+    const text = [
+      '---', 'athlete: Max Example', 'started: 2026-11-02', '---', '', '## Program',
+      '### Phase 1: Early (weeks 1-2)', '- Chair Bridge: 2 x 10, hold 5 s, 2x daily', '',
+      '### Phase 2: Middle (weeks 3-4)', '- Single-Leg Chair Bridge: 2 x 10, hold 4 s, 1x daily', '',
+      '### Phase 3: Late', '- Nordic hamstring curl: 2 x 5, 2x/week', '',
+      '## Log', '', '### 2026-11-04', '- Chair Bridge: 2 x 10, hold 5 s', '', '### 2026-11-17', '- Single-Leg Chair Bridge: 2 x 10, hold 4 s',
+      '', '### 2026-11-30', '- Nordic hamstring curl: 2 x 5', '',
+    ].join('\n');
+    const page = await handoutHtml(text, '2026-11-30');
+    assert.doesNotMatch(page, /prescribed 7/, 'no daily line from the phases already done');
+    assert.doesNotMatch(page, />W[1-4]\*?</, 'the weeks of earlier phases are left out');
+    assert.match(page, />W5\*</, 'this week is charted');
+  });
+
   it('words how often and rest plainly, and keeps only web links as references', () => {
     assert.equal(howOften({ text: '', components: [], problems: [], perWeek: { min: 3, max: 3, start: 0, end: 1, style: 'digits' } }), '3 times a week');
     assert.equal(howOften({ text: '', components: [], problems: [], perDay: { min: 1, max: 1, start: 0, end: 1, style: 'digits' } }), 'once a day');

@@ -168,6 +168,18 @@ function mostPerDay(phases: readonly Phase[]): number {
   return maxOf(phases.flatMap((p) => p.prescriptions.map((x) => x.dosage.perDay?.max ?? 1)), 1) ?? 1;
 }
 
+/**
+ * The program week `phase` starts in: its own `(weeks A-B)` span's first week, else the week after the
+ * phase before it ends (`### Phase 3: Gait` after `(weeks 3-4)` starts in week 5); undefined when neither says.
+ */
+function firstWeek(phases: readonly Phase[], phase: Phase): number | undefined {
+  if (phase.weeks) {
+    return phase.weeks.min;
+  }
+  const before = phases[phases.indexOf(phase) - 1];
+  return before?.weeks ? before.weeks.max + 1 : undefined;
+}
+
 /** The last program week the phases' `(weeks A-B)` spans reach, if any. */
 function lastProgramWeek(log: AthleteLog): number | undefined {
   const ends = log.phases.map((p) => p.weeks?.max).filter((w): w is number => w !== undefined);
@@ -180,7 +192,7 @@ function charts(input: RenderInput): string {
   // The handout shows the current phase and those to come: when that phase has its weeks, its adherence
   // chart starts at the phase's first week and counts by the prescriptions shown, not by phases already done.
   const current = input.handout ? currentPhase(input.log, input.today) : undefined;
-  const from = current?.weeks?.min;
+  const from = current && firstWeek(input.log.phases, current);
   const phases = current && from !== undefined ? input.log.phases.slice(input.log.phases.indexOf(current)) : input.log.phases;
   const weeks = weeklyAdherence(input.log, input.today).filter((w) => from === undefined || w.week >= from);
   const adherence = adherenceChart(weeks, {
