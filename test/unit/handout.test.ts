@@ -96,16 +96,18 @@ describe('athlete handout: the model', function () {
     assert.match(preview, /<p class="note">Note: [^<]*this project/, 'the coach\'s preview keeps the note');
   });
 
+  /** Twice a day for four weeks, then twice a week from week 5 under `lastPhase`; logged into week 5. */
+  const phasedLog = (lastPhase: string): string => [
+    '---', 'athlete: Max Example', 'started: 2026-11-02', '---', '', '## Program',
+    '### Phase 1: Early (weeks 1-2)', '- Chair Bridge: 2 x 10, hold 5 s, 2x daily', '',
+    '### Phase 2: Middle (weeks 3-4)', '- Single-Leg Chair Bridge: 2 x 10, hold 4 s, 1x daily', '',
+    `### ${lastPhase}`, '- Nordic hamstring curl: 2 x 5, 2x/week', '',
+    '## Log', '', '### 2026-11-04', '- Chair Bridge: 2 x 10, hold 5 s', '', '### 2026-11-17', '- Single-Leg Chair Bridge: 2 x 10, hold 4 s',
+    '', '### 2026-11-30', '- Nordic hamstring curl: 2 x 5', '',
+  ].join('\n');
+
   it('charts adherence from the current phase on: no twice-a-day note or daily line left from phases done', async () => {
-    // Twice a day for four weeks, then twice a week from week 5; made on a day of week 5.
-    const text = [
-      '---', 'athlete: Max Example', 'started: 2026-11-02', '---', '', '## Program',
-      '### Phase 1: Early (weeks 1-2)', '- Chair Bridge: 2 x 10, hold 5 s, 2x daily', '',
-      '### Phase 2: Middle (weeks 3-4)', '- Single-Leg Chair Bridge: 2 x 10, hold 4 s, 1x daily', '',
-      '### Phase 3: Late (weeks 5-8)', '- Nordic hamstring curl: 2 x 5, 2x/week', '',
-      '## Log', '', '### 2026-11-04', '- Chair Bridge: 2 x 10, hold 5 s', '', '### 2026-11-17', '- Single-Leg Chair Bridge: 2 x 10, hold 4 s',
-      '', '### 2026-11-30', '- Nordic hamstring curl: 2 x 5', '',
-    ].join('\n');
+    const text = phasedLog('Phase 3: Late (weeks 5-8)');
     const page = await handoutHtml(text, '2026-11-30');
     assert.doesNotMatch(page, /more than once a day/, 'the current phase asks for nothing twice a day');
     assert.doesNotMatch(page, /prescribed 7/, 'no daily line from the phases already done');
@@ -118,15 +120,7 @@ describe('athlete handout: the model', function () {
 
   it('charts adherence from the current phase on when that phase starts where the one before it ends', async () => {
     // As Jane's log: the last phase names no weeks; it starts after the phase before it (weeks 3-4).
-    const text = [
-      '---', 'athlete: Max Example', 'started: 2026-11-02', '---', '', '## Program',
-      '### Phase 1: Early (weeks 1-2)', '- Chair Bridge: 2 x 10, hold 5 s, 2x daily', '',
-      '### Phase 2: Middle (weeks 3-4)', '- Single-Leg Chair Bridge: 2 x 10, hold 4 s, 1x daily', '',
-      '### Phase 3: Late', '- Nordic hamstring curl: 2 x 5, 2x/week', '',
-      '## Log', '', '### 2026-11-04', '- Chair Bridge: 2 x 10, hold 5 s', '', '### 2026-11-17', '- Single-Leg Chair Bridge: 2 x 10, hold 4 s',
-      '', '### 2026-11-30', '- Nordic hamstring curl: 2 x 5', '',
-    ].join('\n');
-    const page = await handoutHtml(text, '2026-11-30');
+    const page = await handoutHtml(phasedLog('Phase 3: Late'), '2026-11-30');
     assert.doesNotMatch(page, /prescribed 7/, 'no daily line from the phases already done');
     assert.doesNotMatch(page, />W[1-4]\*?</, 'the weeks of earlier phases are left out');
     assert.match(page, />W5\*</, 'this week is charted');
